@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Run OspBot locally against Microsoft's local Teams client (Microsoft 365 Agents Playground).
+#   bot/playground/run.sh                      # then open the printed URL; Ctrl-C stops both
+#   BOT_PORT=3988 PLAYGROUND_PORT=56170 bot/playground/run.sh
+# The bot runs with its embedded defaults: no MicrosoftAppId (auth off, loopback only) and SQLite.
+# Logs: bot/playground/devTools/bot.log and bot/playground/devTools/m365agentsplayground.log.
+set -euo pipefail
+
+BOT_PORT="${BOT_PORT:-3978}"
+PLAYGROUND_PORT="${PLAYGROUND_PORT:-56150}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+LOGS="$HERE/devTools"
+PG_LOG="$LOGS/m365agentsplayground.log"
+BOT_LOG="$LOGS/bot.log"
+PG_CLI="$HERE/node_modules/@microsoft/m365agentsplayground/cli.js"
+bot_pid=""
+pg_pid=""
+
+say() { printf '[run] %s\n' "$*"; }
+die() { printf '[run] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Each child runs in its own session (setsid), so stopping it means signalling its whole process group:
+# `dotnet run` starts the bot as a grandchild that would otherwise outlive us and keep the port.
+stop_group() {
+  local pid="$1"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+cleanup() {
+  trap - EXIT INT TERM
+  [[ -n "$pg_pid$bot_pid" ]] && say "stopping"
+  stop_group "$pg_pid"
+  stop_group "$bot_pid"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+command -v node >/dev/null || die "node is missing: apt-get install nodejs npm (Node 20+)"
+command -v dotnet >/dev/null || die "dotnet is missing: install the .NET 10 SDK"
+for p in "$BOT_PORT" "$PLAYGROUND_PORT"; do
+  port_in_use "$p" && die "port $p is already in use; stop that process or set BOT_PORT / PLAYGROUND_PORT"
+done
+mkdir -p "$LOGS"
+
+if [[ ! -f "$PG_CLI" ]]; then
+  say "installing the playground (npm ci in bot/playground)"
+  (cd "$HERE" && npm ci --no-audit --no-fund)
+fi
+
+say "building bot/OspBot"
+dotnet build "$ROOT/bot/OspBot" -nologo -v quiet -clp:ErrorsOnly
+
+say "starting the bot on http://127.0.0.1:$BOT_PORT (log: $BOT_LOG)"
+# --no-launch-profile: a launchSettings.json would override ASPNETCORE_URLS. Run from the project folder so the
+# content root (appsettings*.json, relative SQLite paths) is the project's, as in an IDE.
+(cd "$ROOT/bot/OspBot" && ASPNETCORE_URLS="http://127.0.0.1:$BOT_PORT" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+  exec setsid dotnet run --no-build --no-launch-profile) >"$BOT_LOG" 2>&1 &
+bot_pid=$!
+for i in $(seq 1 600); do
+  curl -sf -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz" && break
+  kill -0 "$bot_pid" 2>/dev/null || { tail -n 40 "$BOT_LOG" >&2; die "the bot exited during start-up (log above)"; }
+  [[ $i == 600 ]] && { tail -n 40 "$BOT_LOG" >&2; die "the bot did not answer /healthz within 60 s"; }
+  sleep 0.1
+done
+say "bot is healthy"
+
+say "starting the playground on port $PLAYGROUND_PORT (log: $PG_LOG)"
+rm -f "$PG_LOG"
+# TEAMSAPPTESTER_BROWSER=none: otherwise it spawns xdg-open (and crashes with ENOENT where there is none).
+(cd "$HERE" && TEAMSAPPTESTER_BROWSER=none exec setsid node "$PG_CLI" start \
+  -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams --dt -p "$PLAYGROUND_PORT") >"$LOGS/playground.out" 2>&1 &
+pg_pid=$!
+# When stdout is not a TTY the playground writes everything to its log, including start-up failures that come
+# after "Listening on", and it silently falls back to a random port when its port is taken.
+for i in $(seq 1 300); do
+  if [[ -f "$PG_LOG" ]] && grep -q 'Listening on' "$PG_LOG"; then
+    got="$(grep -o 'Listening on [0-9]*' "$PG_LOG" | head -n1 | awk '{print $3}')"
+    [[ "$got" == "$PLAYGROUND_PORT" ]] || die "the playground took port $got instead of $PLAYGROUND_PORT (was it taken meanwhile?)"
+    curl -sf -o /dev/null "http://127.0.0.1:$PLAYGROUND_PORT/_debug/ping" && break
+  fi
+  kill -0 "$pg_pid" 2>/dev/null || { cat "$PG_LOG" >&2 2>/dev/null || true; die "the playground exited during start-up (log above)"; }
+  [[ $i == 300 ]] && { cat "$PG_LOG" >&2; die "the playground did not answer /_debug/ping within 30 s"; }
+  sleep 0.1
+done
+sleep 1   # a bad .m365agentsplayground.yml prints "Listening on" and then exits 1
+if ! kill -0 "$pg_pid" 2>/dev/null || grep -q 'Failed to start' "$PG_LOG"; then
+  cat "$PG_LOG" >&2
+  die "the playground printed 'Listening' and then failed (log above)"
+fi
+
+cat <<EOF
+
+  OspBot is running in the local Teams client:   http://localhost:$PLAYGROUND_PORT
+  (bot: http://127.0.0.1:$BOT_PORT/api/messages; mock users and chats: bot/playground/.m365agentsplayground.yml)
+  Type "help" in the personal chat. Press Ctrl-C to stop both.
+
+EOF
+
+# Stay up until Ctrl-C or until either process dies; then the EXIT trap stops the other one.
+while kill -0 "$bot_pid" 2>/dev/null && kill -0 "$pg_pid" 2>/dev/null; do sleep 1; done
+kill -0 "$bot_pid" 2>/dev/null || { tail -n 20 "$BOT_LOG" >&2; die "the bot stopped (log above)"; }
+tail -n 20 "$PG_LOG" >&2
+die "the playground stopped (log above)"
