@@ -1,0 +1,44 @@
+namespace OspBot.Tests.EndToEnd;
+
+/// All end-to-end classes share one collection so they run one after another: each starts its own bot,
+/// playground and possibly Chromium, and two such sets at once would starve a 2-core machine.
+[CollectionDefinition(Name)]
+public sealed class EndToEndGroup
+{
+    public const string Name = "EndToEnd";
+}
+
+/// Base of the end-to-end tests: skips when the tools are missing, and on failure writes the bot's and the
+/// playground's logs into the test output.
+[Collection(EndToEndGroup.Name)]
+public abstract class EndToEndTest(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>, IAsyncDisposable
+{
+    protected static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
+    protected PlaygroundFixture Playground { get; } = playground;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+
+    /// Call first: Chromium as well when <paramref name="browser"/>.
+    protected void SkipIfUnavailable(bool browser = false)
+    {
+        var missing = browser ? E2EPrerequisites.MissingForBrowser() : Playground.Missing;
+        if (missing is not null)
+        {
+            Assert.Skip(missing);
+        }
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed && Playground.Missing is null)
+        {
+            Log(Playground.Logs());
+        }
+
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
