@@ -24,8 +24,8 @@ public sealed class PostgresQuartzStoreTests(PostgresFixture postgres)
         using (var second = TestDatabases.BuildHost(TestDatabases.TempFolder(), settings))
         {
             await Task.WhenAll(first.StartAsync(ct), second.StartAsync(ct));
-            var a = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
-            var b = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+            var a = await QuartzStoreTests.RunningSchedulerAsync(first, ct);
+            var b = await QuartzStoreTests.RunningSchedulerAsync(second, ct);
             Assert.True((await a.GetMetadata(ct)).JobStoreClustered);
             Assert.NotEqual(await a.GetSchedulerInstanceId(ct), await b.GetSchedulerInstanceId(ct));
 
@@ -44,7 +44,7 @@ public sealed class PostgresQuartzStoreTests(PostgresFixture postgres)
 
         using var restarted = TestDatabases.BuildHost(TestDatabases.TempFolder(), settings);
         await restarted.StartAsync(ct);
-        var scheduler = await restarted.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        var scheduler = await QuartzStoreTests.RunningSchedulerAsync(restarted, ct);
         Assert.True(await scheduler.Exists(QuartzStoreTests.Key, ct));
         await restarted.StopAsync(ct);
     }

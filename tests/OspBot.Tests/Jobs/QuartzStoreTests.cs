@@ -23,6 +23,19 @@ public sealed class QuartzStoreTests
             new ScheduleJobOptions(),
             ct);
 
+    /// The hosted service starts the scheduler once the application has started, i.e. just after StartAsync.
+    internal static async Task<IScheduler> RunningSchedulerAsync(IHost host, CancellationToken ct)
+    {
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (await scheduler.GetStatus(ct) != SchedulerStatus.Running)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+        return scheduler;
+    }
+
     [Fact]
     public async Task Sqlite_store_creates_its_tables_and_keeps_a_job_across_a_restart()
     {
@@ -31,8 +44,7 @@ public sealed class QuartzStoreTests
         using (var host = TestDatabases.BuildHost(root, []))
         {
             await host.StartAsync(ct);
-            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
-            Assert.Equal(SchedulerStatus.Running, await scheduler.GetStatus(ct));
+            var scheduler = await RunningSchedulerAsync(host, ct);
             Assert.True((await scheduler.GetMetadata(ct)).JobStorePersistent);
             await ScheduleYearlyAsync(scheduler, Key, ct);
             await host.StopAsync(ct);
@@ -49,7 +61,7 @@ public sealed class QuartzStoreTests
         using (var host = TestDatabases.BuildHost(root, []))
         {
             await host.StartAsync(ct);
-            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+            var scheduler = await RunningSchedulerAsync(host, ct);
             Assert.True(await scheduler.Exists(Key, ct));
             Assert.NotNull(await scheduler.GetTrigger(new TriggerKey(Key.Name, Key.Group), ct));
             await host.StopAsync(ct);
@@ -62,7 +74,7 @@ public sealed class QuartzStoreTests
         var ct = TestContext.Current.CancellationToken;
         using var host = TestDatabases.BuildHost(TestDatabases.TempFolder(), []);
         await host.StartAsync(ct);
-        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        var scheduler = await RunningSchedulerAsync(host, ct);
 
         var quartzWrites = Task.Run(async () =>
         {
