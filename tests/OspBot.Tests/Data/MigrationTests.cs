@@ -93,4 +93,20 @@ public sealed class MigrationTests
         Assert.Contains(checks, c => c.Name == "database" && c.Tags.Contains("ready"));
         Assert.Contains(checks, c => c.Name == "scheduler" && c.Tags.Contains("ready"));
     }
+
+    [Fact]
+    public async Task A_started_app_on_a_sqlite_file_reports_ready()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var host = TestDatabases.BuildHost(TestDatabases.TempFolder(), []);
+        await host.StartAsync(ct);
+        await Jobs.QuartzStoreTests.RunningSchedulerAsync(host, ct);
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>()
+            .CheckHealthAsync(c => c.Tags.Contains("ready"), ct);
+        await host.StopAsync(ct);
+
+        Assert.Equal(["database", "scheduler"], report.Entries.Keys.Order());
+        Assert.All(report.Entries.Values, e => Assert.Equal(HealthStatus.Healthy, e.Status));
+    }
 }
