@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OspBot.Conversations;
 using OspBot.Members;
@@ -38,7 +39,7 @@ public static class DatabaseExtensions
         }
 
         builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationWriteCache>();
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddScoped<IConversationReachability>(sp => sp.GetRequiredService<ConversationStore>());
