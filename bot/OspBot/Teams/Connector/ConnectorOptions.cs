@@ -27,9 +27,9 @@ internal sealed class ConnectorOptions
     /// App-wide sliding windows across all conversations. Empty means Teams' 50 requests per second.
     public List<RateWindow> AppWindows { get; set; } = [];
 
-    /// Added to every window: our clock stamps a send before it crosses the network, and latency jitter
-    /// can bring two requests closer together by the time Teams counts them.
-    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// Added to every window as slack for Teams' own clock; network latency is already covered because a send
+    /// counts from its release until its response is back.
+    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 
     internal static readonly RateWindow[] TeamsConversationWindows =
     [

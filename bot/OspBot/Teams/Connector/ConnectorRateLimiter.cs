@@ -5,14 +5,17 @@ namespace OspBot.Teams.Connector;
 /// Keeps sends within Teams' per-conversation windows (7/1 s, 8/2 s, 60/30 s, 1800/h) and the per-app window
 /// (50/s) by waiting, never by failing.
 ///
-/// Why not System.Threading.RateLimiting: its SlidingWindowRateLimiter counts in segments, so a permit taken
-/// late in one segment is handed back up to one segment early (up to 2x the limit in a true sliding window),
-/// and a chain of limiters spends a permit in the first limiter while the request still waits in the next,
-/// so the first limiter's count no longer matches when the request is actually sent. Teams counts real
-/// sliding windows, and all of ours must hold at the moment of sending, so every window of the conversation
-/// and of the app is checked and stamped together, under one lock, at the instant the caller is released.
-internal sealed class ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time)
+/// Why not System.Threading.RateLimiting: its SlidingWindowRateLimiter counts in segments, so a permit taken late
+/// in one segment comes back up to one segment early (up to twice the limit in a true sliding window), and a
+/// chain of limiters spends a permit in the first while the request still waits in the next. Teams counts true
+/// sliding windows by arrival, so here all windows of the conversation and the app are checked together under one
+/// lock, and a send counts from its release until its response is back: the request reached Teams somewhere in
+/// between, so network jitter or a slow connection can never squeeze two sends closer than a window.
+internal sealed partial class ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time)
 {
+    // While a send that blocks the window is still in flight, its end is unknown: look again shortly.
+    private static readonly TimeSpan s_inFlightPoll = TimeSpan.FromMilliseconds(25);
+
     private readonly Lock _gate = new();
     private readonly long _origin = time.GetTimestamp();
     private readonly Dictionary<string, SendLog> _conversations = new(StringComparer.Ordinal);
@@ -20,32 +23,36 @@ internal sealed class ConnectorRateLimiter(IOptions<ConnectorOptions> options, T
     private readonly SendLog _app = new(options.Value.EffectiveAppWindows, options.Value.WindowMargin);
     private int _sendsSinceSweep;
 
-    /// Waits until one more request may be sent to the conversation (null: app window only, e.g. a create).
-    public async ValueTask WaitAsync(string? conversationId, CancellationToken ct)
+    /// Waits until one more request may go to the conversation (null: app window only, e.g. a create).
+    /// Dispose the lease once the response (or failure) is in.
+    public async ValueTask<IDisposable> AcquireAsync(string? conversationId, CancellationToken ct)
     {
         while (true)
         {
             TimeSpan wait;
             lock (_gate)
             {
-                var now = time.GetElapsedTime(_origin);
+                var now = Now;
                 var log = conversationId is null ? null : LogFor(conversationId);
                 var allowedAt = Max(_app.NextAllowed(now), log?.NextAllowed(now) ?? now);
                 if (allowedAt <= now)
                 {
-                    _app.Stamp(now);
-                    log?.Stamp(now);
+                    var send = new Send(now);
+                    _app.Add(send, now);
+                    log?.Add(send, now);
                     SweepIdle(now);
-                    return;
+                    return new Lease(this, send);
                 }
 
-                wait = allowedAt - now;
+                wait = allowedAt == TimeSpan.MaxValue ? s_inFlightPoll : allowedAt - now;
             }
 
             // Re-checked after the wait: other callers may have taken the freed slot first.
             await Task.Delay(wait, time, ct);
         }
     }
+
+    private TimeSpan Now => time.GetElapsedTime(_origin);
 
     private SendLog LogFor(string conversationId)
     {
@@ -58,8 +65,7 @@ internal sealed class ConnectorRateLimiter(IOptions<ConnectorOptions> options, T
         return log;
     }
 
-    // Forgets conversations quiet for longer than their longest window, so the map stays as small as the
-    // set of recently active conversations.
+    // Forgets conversations quiet for longer than their longest window, so the map holds only active ones.
     private void SweepIdle(TimeSpan now)
     {
         if (++_sendsSinceSweep < 1000)
@@ -79,41 +85,25 @@ internal sealed class ConnectorRateLimiter(IOptions<ConnectorOptions> options, T
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    /// Send times of one conversation (or of the app), oldest first.
-    private sealed class SendLog(IReadOnlyList<RateWindow> windows, TimeSpan margin)
+    /// One request: released at <see cref="Released"/>, reached Teams no later than <see cref="Done"/>.
+    private sealed class Send(TimeSpan released)
     {
-        private readonly List<TimeSpan> _stamps = [];
-        private readonly int _keep = windows.Max(w => w.Permits);
-        private readonly TimeSpan _longest = windows.Max(w => w.Window) + margin;
+        public TimeSpan Released { get; } = released;
 
-        // A window of N permits is full while the N-th most recent send is younger than the window;
-        // it frees up exactly when that send ages out.
-        public TimeSpan NextAllowed(TimeSpan now)
+        public TimeSpan Done { get; set; } = TimeSpan.MaxValue;
+    }
+
+    private sealed class Lease(ConnectorRateLimiter limiter, Send send) : IDisposable
+    {
+        public void Dispose()
         {
-            var allowedAt = now;
-            foreach (var w in windows)
+            lock (limiter._gate)
             {
-                if (_stamps.Count >= w.Permits)
+                if (send.Done == TimeSpan.MaxValue)
                 {
-                    var freedAt = _stamps[^w.Permits] + w.Window + margin;
-                    allowedAt = freedAt > allowedAt ? freedAt : allowedAt;
+                    send.Done = limiter.Now;
                 }
             }
-
-            return allowedAt;
         }
-
-        public void Stamp(TimeSpan now)
-        {
-            _stamps.Add(now);
-
-            // Only the last max(Permits) sends are ever looked at; trim in batches to keep Add amortised O(1).
-            if (_stamps.Count > 2 * _keep)
-            {
-                _stamps.RemoveRange(0, _stamps.Count - _keep);
-            }
-        }
-
-        public bool IsIdle(TimeSpan now) => _stamps.Count == 0 || now - _stamps[^1] > _longest;
     }
 }

@@ -64,11 +64,8 @@ internal sealed class ConnectorTransport(
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(ConnectorCall call, byte[]? payload, CancellationToken ct)
     {
-        if (call.RateLimited)
-        {
-            await limiter.WaitAsync(call.ConversationId, ct);
-        }
-
+        // Held until the response is in: the limiter counts the send as possibly arriving any time until then.
+        using var lease = call.RateLimited ? await limiter.AcquireAsync(call.ConversationId, ct) : null;
         using var request = new HttpRequestMessage(call.Method, call.Url);
         if (await tokens.GetTokenAsync(ct) is { } token)
         {
