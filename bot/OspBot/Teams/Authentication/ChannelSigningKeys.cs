@@ -35,8 +35,8 @@ internal sealed class ChannelSigningKeys(ChannelKeyDocuments documents, TimeProv
             return key;
         }
 
-        // Keys just (re)loaded, or just failed to: asking again at once would not help.
-        if (reloaded)
+        // Keys just (re)loaded, or just failed to, or none loaded yet (retried on FailedLoadRetryDelay): asking again now would not help.
+        if (reloaded || current.Keys is null)
         {
             return null;
         }
