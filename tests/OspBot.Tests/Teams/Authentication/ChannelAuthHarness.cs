@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OspBot.Teams;
 using OspBot.Teams.Authentication;
 using OspBot.Teams.Connector;
@@ -17,15 +18,17 @@ internal sealed class ChannelAuthHarness : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private ChannelAuthHarness(ChannelKeyServer keys, TestClock clock, IHost host)
+    private ChannelAuthHarness(ChannelKeyServer keys, TestClock clock, CapturedLogs logs, IHost host)
     {
         Keys = keys;
         Clock = clock;
+        Logs = logs;
         _host = host;
     }
 
     public ChannelKeyServer Keys { get; }
     public TestClock Clock { get; }
+    public CapturedLogs Logs { get; }
     public ChannelTokenValidator Validator => _host.Services.GetRequiredService<ChannelTokenValidator>();
     public TrustedServiceUrls Trusted => _host.Services.GetRequiredService<TrustedServiceUrls>();
 
@@ -40,8 +43,9 @@ internal sealed class ChannelAuthHarness : IAsyncDisposable
 
         // Far from the real date, so a lifetime check that used the system clock would fail every test.
         var clock = new TestClock(new DateTimeOffset(2031, 5, 4, 9, 0, 0, TimeSpan.Zero));
+        var logs = new CapturedLogs();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging => logging.AddProvider(logs));
         builder.Services.Configure<BotOptions>(o =>
         {
             o.MicrosoftAppId = AppId;
@@ -50,7 +54,7 @@ internal sealed class ChannelAuthHarness : IAsyncDisposable
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddChannelAuthentication();
-        return new(keys, clock, builder.Build());
+        return new(keys, clock, logs, builder.Build());
     }
 
     public string Mint(TokenSpec? spec = null, TestSigningKey? key = null) => (key ?? TestSigningKey.Published).Mint(spec ?? Token);

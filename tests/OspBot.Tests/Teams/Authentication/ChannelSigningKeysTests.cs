@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 
 namespace OspBot.Tests.Teams.Authentication;
 
@@ -26,6 +27,18 @@ public sealed class ChannelSigningKeysTests
         Assert.False((await auth.ValidateTokenAsync(auth.Mint(key: TestSigningKey.Unpublished))).IsValid);
         Assert.False((await auth.ValidateTokenAsync(auth.Mint(key: TestSigningKey.Unpublished))).IsValid);
         Assert.Equal(3, auth.Keys.KeyRequests);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_requests_load_the_keys_once()
+    {
+        await using var auth = await ChannelAuthHarness.StartAsync(Ct);
+        var token = auth.Mint();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => auth.ValidateTokenAsync(token), Ct)));
+
+        Assert.All(results, r => Assert.True(r.IsValid, r.FailureReason));
+        Assert.Equal(1, auth.Keys.KeyRequests);
     }
 
     [Fact]
@@ -58,6 +71,8 @@ public sealed class ChannelSigningKeysTests
 
         Assert.False(result.IsValid);
         Assert.Equal(1, auth.Keys.MetadataRequests);
+        Assert.Contains(auth.Logs.Entries, e => e.Level == LogLevel.Error && e.Event.Id == 2102);
+        Assert.Contains(auth.Logs.Entries, e => e.Level == LogLevel.Warning && e.Event.Id == 2100);
     }
 
     [Fact]
