@@ -18,10 +18,10 @@ internal sealed class ChannelTokenValidator(
     private const string BearerPrefix = "Bearer ";
     private const string ServiceUrlClaim = "serviceurl";
 
-    private static readonly string[] s_allowedAlgorithms =
+    private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
-    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -63,7 +63,7 @@ internal sealed class ChannelTokenValidator(
         }
 
         // Checked before any key lookup so unsigned or HMAC tokens never reach signature validation.
-        if (!s_allowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal) || string.IsNullOrEmpty(token.Kid))
+        if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal) || string.IsNullOrEmpty(token.Kid))
         {
             return ChannelAuthResult.Fail("the token is not signed with an allowed algorithm and a kid");
         }
@@ -100,11 +100,11 @@ internal sealed class ChannelTokenValidator(
         ValidAudience = bot.MicrosoftAppId,
         IssuerSigningKeys = key.Keys,
         TryAllIssuerSigningKeys = false,
-        ValidAlgorithms = s_allowedAlgorithms,
+        ValidAlgorithms = AllowedAlgorithms,
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         RequireAudience = true,
-        ClockSkew = s_clockSkew,
+        ClockSkew = AllowedClockSkew,
 
         // TokenValidationParameters.TimeProvider is internal in IdentityModel 8.16, so the lifetime check (the same rule
         // as the library's) runs here on our clock; tests move that clock.
@@ -115,8 +115,8 @@ internal sealed class ChannelTokenValidator(
     {
         var now = time.GetUtcNow().UtcDateTime;
         return expires is { } exp
-            && now - s_clockSkew <= exp
-            && (notBefore is not { } nbf || (nbf <= exp && nbf <= now + s_clockSkew));
+            && now - AllowedClockSkew <= exp
+            && (notBefore is not { } nbf || (nbf <= exp && nbf <= now + AllowedClockSkew));
     }
 
     /// A JWT is base64url segments joined by dots, so any other character (a second token after a space, two header values
