@@ -33,7 +33,7 @@ public sealed record Activity
     public IReadOnlyList<Entity>? Entities { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 
     /// The tenant, from conversation.tenantId or, in older payloads, channelData.tenant.id.
     public string? TenantId() =>
@@ -86,7 +86,7 @@ public sealed record ChannelAccount
     public string? Role { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }
 
 public sealed record ConversationAccount
@@ -98,7 +98,7 @@ public sealed record ConversationAccount
     public bool? IsGroup { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }
 
 public sealed record Attachment
@@ -109,7 +109,7 @@ public sealed record Attachment
     public string? Name { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 }
@@ -119,5 +119,5 @@ public sealed record Entity
     public string? Type { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OspBot.Data;
+
+namespace OspBot.Conversations;
+
+/// Remembers where the bot can write proactively, and whether it still can.
+internal sealed class ConversationStore(
+    OspDbContext db, ConversationWriteCache cache, TimeProvider clock, ILogger<ConversationStore> logger)
+    : IConversationReachability
+{
+    /// LastSeenAt is refreshed at most this often for a conversation whose details have not changed.
+    internal static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(10);
+
+    internal const string AppRemoved = "AppRemoved";
+
+    /// Upserts the conversation an inbound activity came from. Runs on every activity, so an unchanged
+    /// conversation seen recently costs a dictionary lookup and no database round trip.
+    public async Task RecordAsync(ConversationSnapshot snapshot, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var now = clock.GetUtcNow();
+        if (!snapshot.IsInstall && cache.IsFresh(snapshot, now, LastSeenResolution))
+        {
+            return;
+        }
+
+        var row = await db.Conversations.SingleOrDefaultAsync(c => c.ConversationId == snapshot.ConversationId, ct);
+        var isNew = row is null;
+        if (row is null)
+        {
+            row = new ConversationReference
+            {
+                ConversationId = snapshot.ConversationId,
+                ChannelId = snapshot.ChannelId,
+                ServiceUrl = snapshot.ServiceUrl,
+                InstalledAt = now,
+            };
+            db.Conversations.Add(row);
+        }
+        Apply(row, snapshot, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            // Another turn in the same new conversation inserted it first (unique ConversationId): update theirs.
+            db.Entry(row).State = EntityState.Detached;
+            row = await db.Conversations.SingleAsync(c => c.ConversationId == snapshot.ConversationId, ct);
+            Apply(row, snapshot, now);
+            await db.SaveChangesAsync(ct);
+        }
+        cache.Remember(snapshot, now);
+    }
+
+    private void Apply(ConversationReference row, ConversationSnapshot s, DateTimeOffset now)
+    {
+        row.ChannelId = s.ChannelId;
+        row.ServiceUrl = s.ServiceUrl;
+        // Not every activity carries every detail (a message may lack the channel name): keep what we knew.
+        row.ConversationType = s.ConversationType ?? row.ConversationType;
+        row.TenantId = s.TenantId ?? row.TenantId;
+        row.BotId = s.BotId ?? row.BotId;
+        row.UserId = s.UserId ?? row.UserId;
+        row.UserAadObjectId = s.UserAadObjectId ?? row.UserAadObjectId;
+        row.TeamId = s.TeamId ?? row.TeamId;
+        row.ChannelName = s.ChannelName ?? row.ChannelName;
+        row.Locale = s.Locale ?? row.Locale;
+        row.LastSeenAt = now;
+        if (s.IsInstall)
+        {
+            row.InstalledAt = now;
+        }
+        if (row.UnreachableSince is not null)
+        {
+            // Someone wrote to us from here, or reinstalled the app: we can write back again.
+            row.UnreachableSince = null;
+            row.UnreachableReason = null;
+            logger.ConversationReachableAgain(row.ConversationId);
+        }
+    }
+
+    public async Task MarkUnreachableAsync(string conversationId, string reason, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        var now = clock.GetUtcNow();
+        var changed = await db.Conversations
+            .Where(c => c.ConversationId == conversationId && c.UnreachableSince == null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.UnreachableSince, now)
+                .SetProperty(c => c.UnreachableReason, reason), ct);
+        // Whatever the cache remembered, the next inbound activity must reach the database to clear the mark.
+        cache.Forget(conversationId);
+        if (changed > 0)
+        {
+            logger.ConversationUnreachable(conversationId, reason);
+        }
+    }
+
+    /// The app was uninstalled from this chat or team.
+    public Task MarkRemovedAsync(string conversationId, CancellationToken ct) =>
+        MarkUnreachableAsync(conversationId, AppRemoved, ct);
+
+    /// The user's personal chat with the bot, preferring a reachable one seen most recently.
+    public Task<ConversationReference?> FindPersonalAsync(string userAadObjectId, CancellationToken ct) =>
+        db.Conversations.AsNoTracking()
+            .Where(c => c.UserAadObjectId == userAadObjectId && c.ConversationType == "personal")
+            .OrderBy(c => c.UnreachableSince != null)
+            .ThenByDescending(c => c.LastSeenAt)
+            .FirstOrDefaultAsync(ct);
+
+    /// The team's channel conversations the bot has seen, reachable ones first.
+    public async Task<IReadOnlyList<ConversationReference>> FindTeamAsync(string teamId, CancellationToken ct) =>
+        await db.Conversations.AsNoTracking()
+            .Where(c => c.TeamId == teamId && c.ConversationType != "personal")
+            .OrderBy(c => c.UnreachableSince != null)
+            .ThenBy(c => c.ConversationId)
+            .ToListAsync(ct);
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using OspBot.Conversations;
+using OspBot.Members;
+
+namespace OspBot.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// OspDbContext on SQLite (default) or PostgreSQL, migrations and the directory seed at start, the conversation
+    /// store, the member directory, and a "ready" database health check. Call before AddOspJobs: hosted services
+    /// start in order, and the scheduler shares the database.
+    /// </summary>
+    public static IHostApplicationBuilder AddOspDatabase(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<DirectoryOptions>()
+            .BindConfiguration(DirectoryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var db = DatabaseOptions.Resolve(builder);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // An empty string lets the host start far enough for ValidateOnStart to name the missing setting.
+            builder.Services.AddDbContext<OspDbContext, PostgresOspDbContext>(o => o.UseNpgsql(db.ConnectionString ?? ""));
+        }
+        else
+        {
+            builder.Services.AddDbContext<OspDbContext, SqliteOspDbContext>(o =>
+                o.UseSqlite(db.ConnectionString).AddInterceptors(SqlitePragmas.Instance));
+        }
+
+        builder.Services.AddMemoryCache();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConversationWriteCache>();
+        builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddScoped<IConversationReachability>(sp => sp.GetRequiredService<ConversationStore>());
+        builder.Services.AddScoped<MemberDirectory>();
+
+        // Registered in this order on purpose: the seeder needs the tables the migrations create.
+        builder.Services.AddHostedService<MigrateOnStartup>();
+        builder.Services.AddHostedService<DirectorySeeder>();
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<OspDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OspBot.Conversations;
+using OspBot.Members;
+
+namespace OspBot.Data;
+
+/// The one context services use. It is abstract because each provider has its own derived context, so that each
+/// keeps its own migration set (EF Core docs, "Migrations with Multiple Providers").
+internal abstract class OspDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ConversationReference> Conversations => Set<ConversationReference>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);
+}
+
+internal sealed class SqliteOspDbContext(DbContextOptions<SqliteOspDbContext> options) : OspDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type; stored as text, DateTimeOffset cannot be compared or ordered in SQL.
+        // The binary form (UTC ticks) sorts correctly, so "last seen before x" queries translate.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+internal sealed class PostgresOspDbContext(DbContextOptions<PostgresOspDbContext> options) : OspDbContext(options);

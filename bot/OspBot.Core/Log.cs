@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace OspBot;
+
+/// The events of OspBot.Core worth an id: schema changes, seeding and reachability.
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Applied {Count} database migration(s), now at {Migration}")]
+    public static partial void MigrationsApplied(this ILogger logger, int count, string migration);
+
+    [LoggerMessage(1101, LogLevel.Information, "Seeded the member directory from {Source}: {Groups} groups, {People} people")]
+    public static partial void DirectorySeeded(this ILogger logger, string source, int groups, int people);
+
+    [LoggerMessage(1102, LogLevel.Information, "Member directory already has groups; seed file not loaded")]
+    public static partial void DirectoryAlreadySeeded(this ILogger logger);
+
+    [LoggerMessage(1201, LogLevel.Warning, "Conversation {ConversationId} is unreachable: {Reason}")]
+    public static partial void ConversationUnreachable(this ILogger logger, string conversationId, string reason);
+
+    [LoggerMessage(1202, LogLevel.Information, "Conversation {ConversationId} is reachable again")]
+    public static partial void ConversationReachableAgain(this ILogger logger, string conversationId);
+}

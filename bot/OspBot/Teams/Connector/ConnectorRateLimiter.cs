@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+
+namespace OspBot.Teams.Connector;
+
+/// Keeps sends within Teams' per-conversation windows (7/1 s, 8/2 s, 60/30 s, 1800/h) and the per-app window
+/// (50/s) by waiting, never by failing.
+///
+/// Why not System.Threading.RateLimiting: its SlidingWindowRateLimiter counts in segments, so a permit taken late
+/// in one segment comes back up to one segment early (up to twice the limit in a true sliding window), and a
+/// chain of limiters spends a permit in the first while the request still waits in the next. Teams counts true
+/// sliding windows by arrival, so here all windows of the conversation and the app are checked together under one
+/// lock, and a send counts from its release until its response is back: the request reached Teams somewhere in
+/// between, so network jitter or a slow connection can never squeeze two sends closer than a window.
+internal sealed partial class ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time)
+{
+    // While a send that blocks the window is still in flight, its end is unknown: look again shortly.
+    private static readonly TimeSpan s_inFlightPoll = TimeSpan.FromMilliseconds(25);
+
+    private readonly Lock _gate = new();
+    private readonly long _origin = time.GetTimestamp();
+    private readonly Dictionary<string, SendLog> _conversations = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<RateWindow> _conversationWindows = options.Value.EffectiveConversationWindows;
+    private readonly SendLog _app = new(options.Value.EffectiveAppWindows, options.Value.WindowMargin);
+    private int _sendsSinceSweep;
+
+    /// Waits until one more request may go to the conversation (null: app window only, e.g. a create).
+    /// Dispose the lease once the response (or failure) is in.
+    public async ValueTask<IDisposable> AcquireAsync(string? conversationId, CancellationToken ct)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = Now;
+                var log = conversationId is null ? null : LogFor(conversationId);
+                var allowedAt = Max(_app.NextAllowed(now), log?.NextAllowed(now) ?? now);
+                if (allowedAt <= now)
+                {
+                    var send = new Send(now);
+                    _app.Add(send, now);
+                    log?.Add(send, now);
+                    SweepIdle(now);
+                    return new Lease(this, send);
+                }
+
+                wait = allowedAt == TimeSpan.MaxValue ? s_inFlightPoll : allowedAt - now;
+            }
+
+            // Re-checked after the wait: other callers may have taken the freed slot first.
+            await Task.Delay(wait, time, ct);
+        }
+    }
+
+    private TimeSpan Now => time.GetElapsedTime(_origin);
+
+    private SendLog LogFor(string conversationId)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var log))
+        {
+            log = new SendLog(_conversationWindows, options.Value.WindowMargin);
+            _conversations.Add(conversationId, log);
+        }
+
+        return log;
+    }
+
+    // Forgets conversations quiet for longer than their longest window, so the map holds only active ones.
+    private void SweepIdle(TimeSpan now)
+    {
+        if (++_sendsSinceSweep < 1000)
+        {
+            return;
+        }
+
+        _sendsSinceSweep = 0;
+        foreach (var (id, log) in _conversations)
+        {
+            if (log.IsIdle(now))
+            {
+                _conversations.Remove(id);
+            }
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// One request: released at <see cref="Released"/>, reached Teams no later than <see cref="Done"/>.
+    private sealed class Send(TimeSpan released)
+    {
+        public TimeSpan Released { get; } = released;
+
+        public TimeSpan Done { get; set; } = TimeSpan.MaxValue;
+    }
+
+    private sealed class Lease(ConnectorRateLimiter limiter, Send send) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (limiter._gate)
+            {
+                if (send.Done == TimeSpan.MaxValue)
+                {
+                    send.Done = limiter.Now;
+                }
+            }
+        }
+    }
+}
