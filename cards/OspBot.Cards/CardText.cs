@@ -28,7 +28,13 @@ internal static class CardText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (atLineStart && c is not (' ' or '\t'))
+            if (atLineStart && c is ' ' or '\t')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            if (atLineStart)
             {
                 atLineStart = false;
                 if (EscapedAtLineStart.Contains(c, StringComparison.Ordinal))
