@@ -63,7 +63,7 @@ internal static class BotCommands
 
     public static BotCommand CompileReport { get; } = new()
     {
-        Title = "compile report", Usage = "compile report 2024/25", Description = "Compile the annual OSP report for a year",
+        Title = "compile report", Usage = "compile report 2024/25", Description = "Compile the annual OSP report for a year (e.g. 2024/25)",
         Scopes = CommandScopes.Personal, Audiences = [CardAudience.Secretariat],
     };
 

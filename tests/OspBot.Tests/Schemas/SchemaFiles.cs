@@ -8,8 +8,12 @@ internal static class SchemaFiles
 {
     private const string OverrideVariable = "OSPBOT_SCHEMAS_DIR";
 
+    private static readonly Lazy<string> Root = new(FindRepoRoot);
     private static readonly Lazy<string> Directory = new(FindSchemasDirectory);
     private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Cache = new();
+
+    /// The folder holding OspBot.sln.
+    public static string RepoRoot => Root.Value;
 
     public static string SchemasDirectory => Directory.Value;
 
@@ -36,17 +40,7 @@ internal static class SchemaFiles
             return fromEnvironment;
         }
 
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OspBot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"OspBot.sln not found above {AppContext.BaseDirectory}.");
-        }
-
+        var root = new DirectoryInfo(RepoRoot);
         for (var dir = root; dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "schemas");
@@ -58,5 +52,18 @@ internal static class SchemaFiles
 
         throw new InvalidOperationException(
             $"shared/schemas not found beside or above {root.FullName}; set {OverrideVariable} to the folder holding the schemas.");
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OspBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"OspBot.sln not found above {AppContext.BaseDirectory}.");
     }
 }
