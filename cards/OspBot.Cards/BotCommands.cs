@@ -39,38 +39,59 @@ internal static class BotCommands
 
     public static BotCommand Help { get; } = new()
     {
-        Title = "help", Usage = "help", Description = "Show what I can do for you",
-        Scopes = CommandScopes.Personal | CommandScopes.Team, Audiences = Everyone,
+        Title = "help",
+        Usage = "help",
+        Description = "Show what I can do for you",
+        Scopes = CommandScopes.Personal | CommandScopes.Team,
+        Audiences = Everyone,
     };
 
     public static BotCommand MyUpdate { get; } = new()
     {
-        Title = "my update", Usage = "my update", Description = "Write or edit your sub-group's quarterly update",
-        Scopes = CommandScopes.Personal, Audiences = [CardAudience.SubGroupLead], IsShortcut = true,
+        Title = "my update",
+        Usage = "my update",
+        Description = "Write or edit your sub-group's quarterly update",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.SubGroupLead],
+        IsShortcut = true,
     };
 
     public static BotCommand Status { get; } = new()
     {
-        Title = "status", Usage = "status", Description = "See which sub-groups have sent their update this round",
-        Scopes = CommandScopes.Personal, Audiences = [CardAudience.Secretariat], IsShortcut = true,
+        Title = "status",
+        Usage = "status",
+        Description = "See which sub-groups have sent their update this round",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+        IsShortcut = true,
     };
 
     public static BotCommand OpenRound { get; } = new()
     {
-        Title = "open round", Usage = "open round", Description = "Ask sub-group chairs and leads for their quarterly updates",
-        Scopes = CommandScopes.Personal, Audiences = [CardAudience.Secretariat],
+        Title = "open round",
+        Usage = "open round",
+        Description = "Ask sub-group chairs and leads for their quarterly updates",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
     };
 
     public static BotCommand CompileReport { get; } = new()
     {
-        Title = "compile report", Usage = "compile report 2024/25", Description = "Compile the annual OSP report for a year (e.g. 2024/25)",
-        Scopes = CommandScopes.Personal, Audiences = [CardAudience.Secretariat],
+        Title = "compile report",
+        Usage = "compile report 2024/25",
+        Description = "Compile the annual OSP report for a year (e.g. 2024/25)",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
     };
 
     public static BotCommand Meetings { get; } = new()
     {
-        Title = "meetings", Usage = "meetings", Description = "List upcoming OSP meetings",
-        Scopes = CommandScopes.Personal | CommandScopes.Team, Audiences = Known, IsShortcut = true,
+        Title = "meetings",
+        Usage = "meetings",
+        Description = "List upcoming OSP meetings",
+        Scopes = CommandScopes.Personal | CommandScopes.Team,
+        Audiences = Known,
+        IsShortcut = true,
     };
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport, Meetings];

@@ -17,7 +17,9 @@ public sealed class WelcomeCardsTests
         AdaptiveCardSchema.AssertValid(WelcomeCards.Welcome(new() { Audience = audience }));
         AdaptiveCardSchema.AssertValid(WelcomeCards.Welcome(new()
         {
-            Audience = audience, DisplayName = "Ada Lovelace", SubGroups = ["Economic Development", "Safer Communities"],
+            Audience = audience,
+            DisplayName = "Ada Lovelace",
+            SubGroups = ["Economic Development", "Safer Communities"],
         }));
     }
 
