@@ -20,8 +20,9 @@ internal static class SchemaFiles
     public static string PathOf(string fileName) => Path.Combine(SchemasDirectory, fileName);
 
     /// Parsing a schema takes a few hundred milliseconds: each is loaded once per test run.
+    /// <paramref name="adapt"/> changes the text before parsing (one adaptation per file).
     public static JsonSchema Load(string fileName, Func<string, string>? adapt = null) =>
-        Cache.GetOrAdd(fileName, name => new Lazy<JsonSchema>(() => Parse(PathOf(name), adapt))).Value;
+        Cache.GetOrAdd(adapt is null ? fileName : $"{fileName} adapted", _ => new Lazy<JsonSchema>(() => Parse(PathOf(fileName), adapt))).Value;
 
     // NJsonSchema only offers async loading; Task.Run keeps the wait off any test synchronization context.
     private static JsonSchema Parse(string path, Func<string, string>? adapt)
