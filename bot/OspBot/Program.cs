@@ -1,5 +1,20 @@
+using OspBot.Api;
+using OspBot.Data;
+using OspBot.Jobs;
+using OspBot.Teams.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Postgres; migrations, directory seed
+builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
+builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
+builder.Services.AddProblemDetails();
+
 var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
+app.MapTeamsBot();          // POST /api/messages
 
 app.Run();

@@ -44,7 +44,7 @@ internal sealed class ConnectorTransport(
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
         {
             ConnectorLog.NetworkFailure(logger, ex, call.Operation);
-            throw new ConnectorException(0, "NetworkError", $"Connector {call.Operation} failed without a response: {ex.Message}");
+            throw new ConnectorException(0, "NetworkError", $"Connector {call.Operation} failed without a response: {ex.Message}", innerException: ex);
         }
         finally
         {

@@ -22,8 +22,9 @@ public interface IConnectorClient
 
 /// A connector call that failed for good (after any retries): status, Teams' error code, and whether the
 /// conversation can no longer be reached until the app is installed again.
-public sealed class ConnectorException(int statusCode, string? errorCode, string message, string? correlationId = null)
-    : Exception(message)
+public sealed class ConnectorException(
+    int statusCode, string? errorCode, string message, string? correlationId = null, Exception? innerException = null)
+    : Exception(message, innerException)
 {
     public int StatusCode { get; } = statusCode;
     public string? ErrorCode { get; } = errorCode;

@@ -8,7 +8,7 @@ namespace OspBot.Teams.Connector;
 /// With authentication off (local development) loopback hosts are trusted too, so the Agents Playground works.
 internal sealed class TrustedServiceUrls
 {
-    private static readonly string[] s_wellKnownHosts =
+    private static readonly string[] WellKnownHosts =
     [
         "smba.trafficmanager.net",
         "smba.infra.gcc.teams.microsoft.com",
@@ -22,7 +22,7 @@ internal sealed class TrustedServiceUrls
     public TrustedServiceUrls(IOptions<BotOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var host in s_wellKnownHosts.Concat(options.Value.TrustedServiceHosts))
+        foreach (var host in WellKnownHosts.Concat(options.Value.TrustedServiceHosts))
         {
             _hosts.TryAdd(host, true);
         }

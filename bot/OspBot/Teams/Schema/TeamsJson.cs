@@ -16,6 +16,7 @@ namespace OspBot.Teams.Schema;
 [JsonSerializable(typeof(TeamsChannelAccount))]
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonDocument))]

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+
+namespace OspBot.Teams;
+
+/// Checks the Bot Framework settings at start-up and says which setting to fix, as the SDK's
+/// ConfigurationServiceClientCredentialFactory does, plus our own rule: without authentication the bot
+/// listens on loopback only, unless told otherwise.
+internal sealed class BotOptionsValidator(IConfiguration configuration) : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        List<string> errors = [];
+        if (!options.AuthenticationEnabled)
+        {
+            if (!options.AllowUnauthenticatedNonLoopback && NonLoopbackUrls().FirstOrDefault() is { } url)
+            {
+                errors.Add($"MicrosoftAppId is empty, so channel authentication is off, but the bot is told to listen on {url}. "
+                    + "Set MicrosoftAppId (with MicrosoftAppPassword/MicrosoftAppTenantId) for a real Azure Bot, listen on "
+                    + "localhost only (ASPNETCORE_URLS=http://localhost:3978), or set AllowUnauthenticatedNonLoopback=true "
+                    + "if you really mean to accept unauthenticated traffic from the network.");
+            }
+
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+
+        if (!Guid.TryParse(options.MicrosoftAppId, out _))
+        {
+            errors.Add($"MicrosoftAppId '{options.MicrosoftAppId}' is not a GUID: set it to the Azure Bot's Microsoft App ID.");
+        }
+
+        var hasSecret = !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword);
+        var hasTenant = !string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId);
+        switch (options.MicrosoftAppType)
+        {
+            case BotAppType.MultiTenant when !hasSecret:
+                errors.Add("MicrosoftAppType is MultiTenant: set MicrosoftAppPassword (the app's client secret).");
+                break;
+            case BotAppType.SingleTenant when !hasSecret || !hasTenant:
+                errors.Add("MicrosoftAppType is SingleTenant: set MicrosoftAppPassword (client secret) and MicrosoftAppTenantId (the app registration's home tenant).");
+                break;
+            case BotAppType.UserAssignedMSI when hasSecret:
+                errors.Add("MicrosoftAppType is UserAssignedMSI: remove MicrosoftAppPassword; the managed identity needs no secret.");
+                break;
+            case BotAppType.UserAssignedMSI when !hasTenant:
+                errors.Add("MicrosoftAppType is UserAssignedMSI: set MicrosoftAppTenantId (the managed identity's tenant).");
+                break;
+        }
+
+        if (hasTenant && !Guid.TryParse(options.MicrosoftAppTenantId, out _))
+        {
+            errors.Add($"MicrosoftAppTenantId '{options.MicrosoftAppTenantId}' is not a GUID: set it to the tenant id of the app registration.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private IEnumerable<string> NonLoopbackUrls()
+    {
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"] ?? ""))
+            .Where(u => u.Length > 0);
+        foreach (var url in urls)
+        {
+            if (!IsLoopback(url))
+            {
+                yield return url;
+            }
+        }
+
+        // ASPNETCORE_HTTP_PORTS binds every interface; it applies only when no urls are set.
+        if (string.IsNullOrEmpty(configuration["urls"]) && configuration["http_ports"] is { Length: > 0 } ports)
+        {
+            yield return $"http://*:{ports}";
+        }
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        // Kestrel's wildcards (*, +, 0.0.0.0, [::]) are not valid Uri hosts or are not loopback.
+        var host = url.Split("://", 2) is [_, var rest] ? rest.Split('/')[0] : url;
+        host = host.StartsWith('[') ? host[..(host.IndexOf(']') + 1)] : host.Split(':')[0];
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OspBot.Teams.Authentication;
+using OspBot.Teams.Connector;
+
+namespace OspBot.Teams.Hosting;
+
+public static class TeamsBotExtensions
+{
+    /// The Bot Framework protocol (inbound auth, connector, turn pipeline) and OspBot's turn logic.
+    public static IHostApplicationBuilder AddTeamsBot(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<BotOptions>()
+            .Bind(builder.Configuration)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddChannelAuthentication();
+        builder.AddBotConnector();
+
+        builder.Services.AddSingleton<ActivityDeduplicator>();
+        builder.Services.AddSingleton<TurnRunner>();
+        builder.Services.AddHostedService<TurnDrain>();
+        builder.Services.AddSingleton<CloudAdapter>();
+        builder.Services.AddScoped<IBot, OspTeamsBot>();
+        builder.Services.AddHostedService<AuthenticationModeAnnouncer>();
+        return builder;
+    }
+
+    /// POST /api/messages, the Bot Framework messaging endpoint.
+    public static RouteGroupBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api");
+        group.MapPost("/messages", (HttpRequest request, CloudAdapter adapter, CancellationToken ct) => adapter.ProcessAsync(request, ct))
+            .WithName("BotMessages")
+            .DisableAntiforgery();
+        return group;
+    }
+}
+
+/// Says loudly, once, when the bot runs without channel authentication.
+internal sealed class AuthenticationModeAnnouncer(IOptions<BotOptions> options, ILogger<AuthenticationModeAnnouncer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.AuthenticationEnabled)
+        {
+            Log.AuthenticationOff(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
