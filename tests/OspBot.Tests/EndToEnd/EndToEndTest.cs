@@ -15,6 +15,10 @@ public abstract class EndToEndTest(PlaygroundFixture playground) : IClassFixture
 {
     protected static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
 
+    /// Headings of OspBot's cards (cards/OspBot.Cards) as a person reads them.
+    protected const string WelcomeHeading = "Welcome to OspBot";
+    protected const string HelpHeading = "What OspBot can do for you";
+
     protected PlaygroundFixture Playground { get; } = playground;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;

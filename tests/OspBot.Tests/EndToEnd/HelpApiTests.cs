@@ -16,7 +16,7 @@ public sealed class HelpApiTests(PlaygroundFixture playground) : EndToEndTest(pl
         var welcome = await feed.WaitForBotMessageAsync(
             m => m.Timestamp >= before && m.AdaptiveCards.Count > 0, ReplyTimeout, Ct);
         Assert.Equal(client.Config.PersonalChatId, welcome.ConversationId);
-        Log($"Welcome card: {welcome.AdaptiveCards[0].ToJsonString()}");
+        Assert.True(welcome.HasCardContaining(WelcomeHeading), $"Not the welcome card: {welcome.AdaptiveCards[0].ToJsonString()}");
     }
 
     [Fact]
@@ -31,6 +31,6 @@ public sealed class HelpApiTests(PlaygroundFixture playground) : EndToEndTest(pl
         var reply = await feed.WaitForBotMessageAsync(
             m => m.Timestamp >= sent.Timestamp && m.AdaptiveCards.Count > 0, ReplyTimeout, Ct);
         Assert.Equal(client.Config.PersonalChatId, reply.ConversationId);
-        Assert.True(reply.HasCardContaining("OspBot"), $"Help card lacks \"OspBot\": {reply.AdaptiveCards[0].ToJsonString()}");
+        Assert.True(reply.HasCardContaining(HelpHeading), $"Not the help card: {reply.AdaptiveCards[0].ToJsonString()}");
     }
 }

@@ -13,13 +13,13 @@ public sealed class HelpUiTests(PlaygroundFixture playground) : EndToEndTest(pla
         try
         {
             // Page load installs the app: the welcome card is the first card in the chat.
-            await Assertions.Expect(browser.Cards.First).ToBeVisibleAsync();
+            await Assertions.Expect(browser.Cards.First).ToContainTextAsync(WelcomeHeading);
 
             await browser.SendAsync("help");
 
             var help = browser.CardAfter("help");
             await Assertions.Expect(help).ToBeVisibleAsync();
-            await Assertions.Expect(help).ToContainTextAsync("OspBot");
+            await Assertions.Expect(help).ToContainTextAsync(HelpHeading);
             Log($"Screenshot: {await browser.ScreenshotAsync("help")}");
         }
         catch (Exception) when (!Ct.IsCancellationRequested)

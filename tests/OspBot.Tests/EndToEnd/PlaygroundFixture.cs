@@ -8,7 +8,8 @@ namespace OspBot.Tests.EndToEnd;
 /// OspBot and Microsoft's local Teams client (Agents Playground) as real processes on free loopback ports:
 /// the bot from this test's build output on a throwaway SQLite file, with no MicrosoftAppId (auth off), and the
 /// playground from bot/playground/node_modules with the repository's mock Teams data. One per test class.
-public sealed class PlaygroundFixture : IAsyncLifetime
+/// Derive to give the bot more settings (e.g. a Directory:SeedFile that links the mock user to an OSP role).
+public class PlaygroundFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly string _workDir = Directory.CreateTempSubdirectory("ospbot-e2e-").FullName;
@@ -26,6 +27,9 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     /// The playground's HTTP and WebSocket API: what the UI does, headlessly.
     public PlaygroundClient Client => _client ?? throw new InvalidOperationException(Missing ?? "Not started.");
+
+    /// Where the bot's database and any files a derived fixture writes live; deleted afterwards.
+    protected string WorkDir => _workDir;
 
     private string PlaygroundLogFile => Path.Combine(_workDir, "devTools", "m365agentsplayground.log");
 
@@ -50,8 +54,12 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         }
     }
 
+    /// Extra configuration for the bot, as environment variables (Section__Key); null removes a variable.
+    protected virtual IEnumerable<KeyValuePair<string, string?>> BotSettings() => [];
+
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await StopAndCollectLogsAsync();
         _http.Dispose();
         try
@@ -87,7 +95,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
     private async Task StartBotAsync(CancellationToken ct)
     {
         BotUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        _bot = ChildProcess.Start("ospbot", "dotnet", [E2EPrerequisites.BotDll], AppContext.BaseDirectory, new Dictionary<string, string?>
+        var env = new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = BotUrl.ToString(),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -95,7 +103,13 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(_workDir, "osp.db")}",
             ["MicrosoftAppId"] = null,
             ["MicrosoftAppPassword"] = null,
-        });
+        };
+        foreach (var (key, value) in BotSettings())
+        {
+            env[key] = value;
+        }
+
+        _bot = ChildProcess.Start("ospbot", "dotnet", [E2EPrerequisites.BotDll], AppContext.BaseDirectory, env);
         await WaitUntilAsync(_bot, new Uri(BotUrl, "/healthz"), ct);
     }
 
