@@ -74,6 +74,10 @@ internal static class ActivityReader
         {
             var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
             activity = JsonSerializer.Deserialize(ref json, TeamsJson.Default.Activity);
+            if (json.Read())
+            {
+                return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The body holds more than one JSON value; send one activity.");
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or DecoderFallbackException)
         {

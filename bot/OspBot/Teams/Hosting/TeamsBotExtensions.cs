@@ -25,6 +25,7 @@ public static class TeamsBotExtensions
         builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddHostedService<TurnDrain>();
         builder.Services.AddSingleton<CloudAdapter>();
+        builder.Services.AddScoped<AudienceResolver>();
         builder.Services.AddScoped<IBot, OspTeamsBot>();
         builder.Services.AddHostedService<AuthenticationModeAnnouncer>();
         return builder;
