@@ -57,9 +57,11 @@ say "building bot/OspBot"
 dotnet build "$ROOT/bot/OspBot" -nologo -v quiet -clp:ErrorsOnly
 
 say "starting the bot on http://127.0.0.1:$BOT_PORT (log: $BOT_LOG)"
-# --no-launch-profile: a launchSettings.json would override ASPNETCORE_URLS. Run from the project folder so the
-# content root (appsettings*.json, relative SQLite paths) is the project's, as in an IDE.
-(cd "$ROOT/bot/OspBot" && ASPNETCORE_URLS="http://127.0.0.1:$BOT_PORT" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+# --no-launch-profile: a launchSettings.json would override the URLs. Run from the project folder so the content
+# root (appsettings*.json, relative SQLite paths) is the project's, as in an IDE. appsettings.json's "Urls"
+# outranks ASPNETCORE_URLS, so the plain Urls variable (which outranks appsettings.json) is set as well.
+(cd "$ROOT/bot/OspBot" && ASPNETCORE_URLS="http://127.0.0.1:$BOT_PORT" Urls="http://127.0.0.1:$BOT_PORT" \
+  ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   exec setsid dotnet run --no-build --no-launch-profile) >"$BOT_LOG" 2>&1 &
 bot_pid=$!
 for i in $(seq 1 600); do

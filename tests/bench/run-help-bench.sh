@@ -64,7 +64,10 @@ pids+=($!); connector_pid=$!
 pids+=($!); peer_pid=$!
 # OspBot with its embedded defaults except: no MicrosoftAppId (auth off), a throwaway SQLite file, and
 # warnings-only logging (the peer writes nothing per request either).
-(cd "$WORK" && exec env -u MicrosoftAppId -u MicrosoftAppPassword ASPNETCORE_URLS="http://127.0.0.1:$OSPBOT_PORT" \
+# Content root = the build output, so appsettings.json applies as in production; its "Urls" outranks
+# ASPNETCORE_URLS, so the plain Urls variable is set too.
+(cd "$(dirname "$BOT_DLL")" && exec env -u MicrosoftAppId -u MicrosoftAppPassword \
+  ASPNETCORE_URLS="http://127.0.0.1:$OSPBOT_PORT" Urls="http://127.0.0.1:$OSPBOT_PORT" \
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Database__Provider=Sqlite Database__ConnectionString="Data Source=$WORK/osp.db" \
   dotnet "$BOT_DLL") >"$WORK/ospbot.log" 2>&1 &

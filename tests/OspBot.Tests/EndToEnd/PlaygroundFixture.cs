@@ -97,7 +97,9 @@ public class PlaygroundFixture : IAsyncLifetime
         BotUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var env = new Dictionary<string, string?>
         {
+            // Both: appsettings.json's "Urls" outranks ASPNETCORE_URLS; a plain Urls variable outranks appsettings.json.
             ["ASPNETCORE_URLS"] = BotUrl.ToString(),
+            ["Urls"] = BotUrl.ToString(),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Database__Provider"] = "Sqlite",
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(_workDir, "osp.db")}",
