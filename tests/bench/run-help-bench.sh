@@ -16,6 +16,7 @@ OSPBOT_PORT="${OSPBOT_PORT:-3978}"
 PEER_PORT="${PEER_PORT:-3979}"
 CONNECTOR_PORT=3980               # fixed: help-activity.json's serviceUrl points there
 BODY="$HERE/help-activity.json"
+SCRIPT="${SCRIPT:-$HERE/unique-ids.lua}"   # SCRIPT=post.lua: the peer's script as is (one fixed activity id)
 PEER_SRC="${PEER_DIR:-}"
 if [[ -z "$PEER_SRC" ]]; then
   for d in "$ROOT/../shared/bench/peer" /work/shared/bench/peer; do [[ -f "$d/index.js" ]] && { PEER_SRC="$d"; break; }; done
@@ -25,6 +26,10 @@ fi
 WORK="$(mktemp -d /tmp/ospbot-bench.XXXXXX)"
 pids=()
 cleanup() {
+  local rc=$?
+  if ((rc != 0)); then
+    for log in "$WORK"/*.log; do echo "--- last lines of $log" >&2; tail -n 15 "$log" >&2; done
+  fi
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$WORK"
@@ -62,13 +67,20 @@ fi
 pids+=($!); connector_pid=$!
 (cd "$WORK/peer" && PORT=$PEER_PORT HOST=127.0.0.1 exec node index.js) >"$WORK/peer.log" 2>&1 &
 pids+=($!); peer_pid=$!
-# OspBot with its embedded defaults except: no MicrosoftAppId (auth off), a throwaway SQLite file, and
-# warnings-only logging (the peer writes nothing per request either).
+# OspBot with its embedded defaults except: no MicrosoftAppId (auth off), a throwaway SQLite file,
+# warnings-only logging (the peer writes nothing per request either), and, unless TEAMS_LIMITS=1, its outbound
+# rate limiter opened up: it keeps to Teams' published limits (50 sends/s per app, 60 per 30 s per conversation)
+# by waiting, and the peer has no such limiter, so with them the run would measure the limits, not the turn.
+limits=()
+if [[ "${TEAMS_LIMITS:-0}" != 1 ]]; then
+  limits=(Connector__AppWindows__0__Permits=1000000 Connector__AppWindows__0__Window=00:00:01
+    Connector__ConversationWindows__0__Permits=1000000 Connector__ConversationWindows__0__Window=00:00:01)
+fi
 # Content root = the build output, so appsettings.json applies as in production; its "Urls" outranks
 # ASPNETCORE_URLS, so the plain Urls variable is set too.
 (cd "$(dirname "$BOT_DLL")" && exec env -u MicrosoftAppId -u MicrosoftAppPassword \
   ASPNETCORE_URLS="http://127.0.0.1:$OSPBOT_PORT" Urls="http://127.0.0.1:$OSPBOT_PORT" \
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "${limits[@]}" \
   Database__Provider=Sqlite Database__ConnectionString="Data Source=$WORK/osp.db" \
   dotnet "$BOT_DLL") >"$WORK/ospbot.log" 2>&1 &
 pids+=($!); ospbot_pid=$!
@@ -88,7 +100,7 @@ settled_replies() {
 run_wrk() { # name port duration -> RESULT json with the connector's reply count added
   local before after result
   before="$(settled_replies)"
-  result="$(cd "$WORK/peer" && BODY="$BODY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" -s post.lua "http://127.0.0.1:$2/api/messages" | sed -n 's/^RESULT //p')"
+  result="$(cd "$WORK/peer" && BODY="$BODY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" -s "$SCRIPT" "http://127.0.0.1:$2/api/messages" | sed -n 's/^RESULT //p')"
   [[ -n "$result" ]] || { echo "wrk printed no RESULT line for $1" >&2; exit 1; }
   after="$(settled_replies)"
   echo "{\"bot\":\"$1\",\"replies\":$((after - before)),\"wrk\":$result}"
@@ -108,4 +120,4 @@ done
 
 peak_rss() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
 node "$HERE/summarize.js" "$WORK/results.jsonl" "$(peak_rss "$peer_pid")" "$(peak_rss "$ospbot_pid")" \
-  "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternating rounds, body $(basename "$BODY")"
+  "wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s $(basename "$SCRIPT"), $ROUNDS alternating rounds, body $(basename "$BODY")"
