@@ -25,6 +25,8 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector)
         var outgoing = reply with
         {
             Type = reply.Type ?? ActivityTypes.Message,
+            ChannelId = reply.ChannelId ?? Activity.ChannelId,
+            Locale = reply.Locale ?? Activity.Locale,
             From = reply.From ?? Activity.Recipient,
             Recipient = reply.Recipient ?? Activity.From,
             Conversation = reply.Conversation ?? Activity.Conversation,
@@ -43,6 +45,8 @@ public sealed class TurnContext(Activity activity, IConnectorClient connector)
         {
             Type = replacement.Type ?? ActivityTypes.Message,
             Id = activityId,
+            ChannelId = replacement.ChannelId ?? Activity.ChannelId,
+            From = replacement.From ?? Activity.Recipient,
             Conversation = replacement.Conversation ?? Activity.Conversation,
         };
         return Connector.UpdateActivityAsync(ServiceUrl, ConversationId, activityId, outgoing, ct);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OspBot.Teams;
 using OspBot.Teams.Authentication;
 using OspBot.Teams.Connector;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Authentication;
 
