@@ -24,11 +24,13 @@ fi
 [[ -f "${PEER_SRC:-}/index.js" ]] || { echo "peer not found: set PEER_DIR to shared/bench/peer" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/ospbot-bench.XXXXXX)"
+LOGS="$ROOT/TestResults/bench"   # the bots' and the connector's logs of the last run are kept here
 pids=()
 cleanup() {
   local rc=$?
+  mkdir -p "$LOGS" && cp "$WORK"/*.log "$LOGS"/ 2>/dev/null || true
   if ((rc != 0)); then
-    for log in "$WORK"/*.log; do echo "--- last lines of $log" >&2; tail -n 15 "$log" >&2; done
+    for log in "$LOGS"/*.log; do echo "--- last lines of $log" >&2; tail -n 15 "$log" >&2; done
   fi
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
@@ -100,7 +102,7 @@ settled_replies() {
 run_wrk() { # name port duration -> RESULT json with the connector's reply count added
   local before after result
   before="$(settled_replies)"
-  result="$(cd "$WORK/peer" && BODY="$BODY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" -s "$SCRIPT" "http://127.0.0.1:$2/api/messages" | sed -n 's/^RESULT //p')"
+  result="$(cd "$WORK/peer" && RUN_ID="$(date +%s%N)" BODY="$BODY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" -s "$SCRIPT" "http://127.0.0.1:$2/api/messages" | sed -n 's/^RESULT //p')"
   [[ -n "$result" ]] || { echo "wrk printed no RESULT line for $1" >&2; exit 1; }
   after="$(settled_replies)"
   echo "{\"bot\":\"$1\",\"replies\":$((after - before)),\"wrk\":$result}"

@@ -6,6 +6,8 @@ dofile("post.lua")
 local template = wrk.body
 local fixed_id = template:match('"type":"message".-"id":"([^"]+)"')
 assert(fixed_id, "no activity id in BODY")
+-- Unique across runs too (a warm-up's ids would otherwise come back as repeats): RUN_ID from the caller.
+local run = os.getenv("RUN_ID") or tostring(os.time())
 local count = 0
 local threads = 0
 
@@ -16,6 +18,6 @@ end
 
 function request()
   count = count + 1
-  local id = string.format("%s-%d-%d", fixed_id, tid, count)
+  local id = string.format("%s-%s-%d-%d", fixed_id, run, tid, count)
   return wrk.format(nil, nil, nil, (template:gsub('"id":"' .. fixed_id .. '"', '"id":"' .. id .. '"', 1)))
 end
