@@ -5,6 +5,9 @@ using OspBot.Teams.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The Bot Framework's customary local endpoint, even when appsettings.json is not beside the process.
+builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "http://localhost:3978");
+
 builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Postgres; migrations, directory seed
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
