@@ -38,10 +38,7 @@ internal sealed partial class GraphMeetingCalendar(
             .PostAsGetSchedulePostResponseAsync(body, rc => rc.Headers.Add("Prefer", _zone.PreferHeader), ct), ct);
 
         var views = result?.Value ?? [];
-        var people = attendeeEmails
-            .Select(e => new FreeBusy(e, views.FirstOrDefault(v => string.Equals(v.ScheduleId, e, StringComparison.OrdinalIgnoreCase)) is
-                { Error: null, AvailabilityView: { } view } ? view : null))
-            .ToList();
+        var people = attendeeEmails.Select(e => new FreeBusy(e, ViewOf(views, e))).ToList();
         return SlotFinder.Find(start, windowEnd, duration, Interval, people);
     }
 
@@ -106,12 +103,26 @@ internal sealed partial class GraphMeetingCalendar(
         }
     }
 
-    private static string? WindowProblem(DateTimeOffset start, DateTimeOffset end, TimeSpan duration) =>
-        duration <= TimeSpan.Zero ? "The meeting needs a duration."
-        : end - start < duration ? $"The window from {London.Format(start)} to {London.Format(end)} is shorter than the meeting."
+    /// A person's free/busy, or null when Graph could not read it (an outside address, a mailbox it cannot see).
+    private static string? ViewOf(List<G.ScheduleInformation> views, string email)
+    {
+        var found = views.FirstOrDefault(v => string.Equals(v.ScheduleId, email, StringComparison.OrdinalIgnoreCase));
+        return found is { Error: null } ? found.AvailabilityView : null;
+    }
+
+    private static string? WindowProblem(DateTimeOffset start, DateTimeOffset end, TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "The meeting needs a duration.";
+        }
+        if (end - start < duration)
+        {
+            return $"The window from {London.Format(start)} to {London.Format(end)} is shorter than the meeting.";
+        }
         // Graph's getSchedule refuses windows of 62 days or more.
-        : end - start > TimeSpan.FromDays(61) ? "Search at most 61 days at a time."
-        : null;
+        return end - start > TimeSpan.FromDays(61) ? "Search at most 61 days at a time." : null;
+    }
 
     private static DateTimeOffset RoundUp(DateTimeOffset instant, TimeSpan step) =>
         new(((instant.UtcTicks + step.Ticks - 1) / step.Ticks) * step.Ticks, TimeSpan.Zero);
