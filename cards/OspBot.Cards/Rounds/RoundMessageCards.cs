@@ -24,7 +24,7 @@ internal static class RoundMessageCards
                 new TextBlock($"To change it, ask the OSP secretariat ({RoundBlocks.Name(model.SecretariatName)}) to reopen it."),
             ],
             Actions = model.HasText ? [RoundActions.Execute("Read the update", RoundVerbs.ReadUpdate, ids)] : null,
-            Refresh = RoundActions.Refresh(ids, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RoundViews.Locked, ids, [model.RecipientMri]),
         };
     }
 
@@ -52,7 +52,7 @@ internal static class RoundMessageCards
                 RoundActions.Execute("Open my update", RoundVerbs.OpenUpdate, ids, ActionStyle.Positive),
                 RoundActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, ids),
             ],
-            Refresh = RoundActions.Refresh(ids, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RoundViews.Chaser, ids, [model.RecipientMri]),
         };
     }
 

@@ -50,4 +50,20 @@ internal static class RoundData
     /// Comma-separated section input ids whose stored text this card did not carry in full; for them an
     /// absent or empty input means "keep the stored text", never "clear it".
     public const string Kept = "kept";
+
+    /// In refresh data: which card to rebuild (<see cref="RoundViews"/>).
+    public const string View = "view";
+}
+
+/// What a refresh rebuilds; the value of <see cref="RoundData.View"/>.
+internal static class RoundViews
+{
+    public const string Update = "update";
+    public const string Section = "section";
+    public const string Summary = "summary";
+    public const string Locked = "locked";
+    public const string Chaser = "chaser";
+    public const string Reader = "reader";
+    public const string Status = "status";
+    public const string Digest = "digest";
 }

@@ -66,7 +66,7 @@ internal static class UpdateEditCards
                 RoundActions.Execute(submitTitle, RoundVerbs.Submit, data, ActionStyle.Positive, sendInputs: true),
                 RoundActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, RoundActions.Ids(model.Key)),
             ],
-            Refresh = RoundActions.Refresh(RoundActions.Ids(model.Key), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RoundViews.Update, RoundActions.Ids(model.Key), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -95,7 +95,7 @@ internal static class UpdateEditCards
                 RoundActions.Execute("Save draft", RoundVerbs.SaveDraft, SaveData(model.Key, kept), sendInputs: true),
                 RoundActions.Execute("Back to the whole update", RoundVerbs.Edit, ids),
             ],
-            Refresh = RoundActions.Refresh(ids.With(RoundData.Section, section.InputId), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RoundViews.Section, ids.With(RoundData.Section, section.InputId), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }

@@ -19,7 +19,7 @@ internal static class UpdateReaderCards
                 .. UpdateViewParts.Sections(update, shortened),
                 .. UpdateViewParts.CarryForward(update),
             ],
-            Refresh = recipientMri is null ? null : RoundActions.Refresh(RoundActions.Ids(update.Key), [recipientMri]),
+            Refresh = recipientMri is null ? null : RoundActions.Refresh(RoundViews.Reader, RoundActions.Ids(update.Key), [recipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         });
     }
