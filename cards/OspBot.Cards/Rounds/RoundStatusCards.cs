@@ -5,9 +5,17 @@ namespace OspBot.Cards.Rounds;
 /// The secretariat's status card and the digest for the secretariat and OSP chair.
 internal static class RoundStatusCards
 {
+    /// Each row has its own Remind now / Reopen / Read buttons; when that makes the card too big (many
+    /// sub-groups), the rows are listed without buttons and one sub-group picker drives three buttons.
     public static AdaptiveCard Status(RoundStatusModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var card = Status(model, picker: false);
+        return RoundCardSize.Fits(card) ? card : Status(model, picker: true);
+    }
+
+    private static AdaptiveCard Status(RoundStatusModel model, bool picker)
+    {
         var done = model.Rows.Count(r => r.State == UpdateState.Submitted);
         var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
         return new AdaptiveCard
@@ -22,10 +30,15 @@ internal static class RoundStatusCards
                     new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
                     new Fact("Submitted", $"{done} of {model.Rows.Count}"),
                 ]),
-                .. model.Rows.Select(r => StatusRow(model, r)),
+                .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
+                .. picker ? [Picker(model)] : Array.Empty<CardElement>(),
                 .. Unreachable(model.Unreachable),
             ],
-            Actions = [RoundActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds)],
+            Actions =
+            [
+                .. picker ? PickerActions(roundIds) : [],
+                RoundActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
+            ],
             Refresh = RoundActions.Refresh(RoundViews.Status, roundIds, [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
@@ -79,13 +92,34 @@ internal static class RoundStatusCards
             actions.Add(RoundActions.Execute("Read", RoundVerbs.ReadUpdate, data));
         }
 
-        return new Container
-        {
-            Separator = true,
-            Spacing = Spacing.Medium,
-            Items = [.. SubGroupRows.Summary(row), .. actions.Count == 0 ? Array.Empty<CardElement>() : [new ActionSet(actions)]],
-        };
+        return Row(row, actions);
     }
+
+    private static Container Row(SubGroupRow row, List<CardAction> actions) => new()
+    {
+        Separator = true,
+        Spacing = Spacing.Medium,
+        Items = [.. SubGroupRows.Summary(row), .. actions.Count == 0 ? Array.Empty<CardElement>() : [new ActionSet(actions)]],
+    };
+
+    // The input's id is the data key the row buttons use, so the bot reads subGroupId either way.
+    private static ChoiceSetInput Picker(RoundStatusModel model) => new()
+    {
+        Id = RoundData.SubGroupId,
+        Label = "Sub-group",
+        Style = ChoiceInputStyle.Compact,
+        IsRequired = true,
+        ErrorMessage = "Choose a sub-group.",
+        Spacing = Spacing.Large,
+        Choices = [.. model.Rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, RoundBlocks.MaxNameChars), r.SubGroupId))],
+    };
+
+    private static IEnumerable<CardAction> PickerActions(KeyValuePair<string, string>[] roundIds) =>
+    [
+        RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, roundIds, sendInputs: true),
+        RoundActions.Execute("Reopen", RoundVerbs.Reopen, roundIds, sendInputs: true),
+        RoundActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true),
+    ];
 
     private static IEnumerable<CardElement> Unreachable(IReadOnlyList<UnreachableRecipient> people)
     {
