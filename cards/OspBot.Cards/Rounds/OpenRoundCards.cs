@@ -39,16 +39,12 @@ internal static class OpenRoundCards
         };
     }
 
-    // The card model has no Input.Date yet (cards/OspBot.Cards/Model is not ours to change): a text input
-    // taking yyyy-MM-dd, the format Input.Date submits, so swapping in Input.Date later changes nothing for the bot.
     private static IEnumerable<CardElement> DateField(string id, string label, DateOnly? value, IReadOnlyList<FieldError> errors)
     {
-        yield return new TextInput
+        yield return new DateInput
         {
             Id = id,
-            Label = $"{label}, as {OpenRoundInputs.DateFormat}",
-            Placeholder = "e.g. 2026-10-26",
-            MaxLength = 10,
+            Label = label,
             Value = value?.ToString(OpenRoundInputs.DateFormat, CultureInfo.InvariantCulture),
         };
         foreach (var error in RoundBlocks.Errors(errors, id))

@@ -18,10 +18,8 @@ internal static class UpdateEditParts
             Value = string.IsNullOrEmpty(text) ? null : text,
             IsMultiline = true,
             MaxLength = UpdateTemplate.MaxSectionChars,
-            IsRequired = section.IsRequired ? true : null,
-            ErrorMessage = section.IsRequired
-                ? $"Section {section.Number} is needed, even to save a draft. If there is nothing to report, say so."
-                : null,
+            // Not isRequired: the client would then refuse "Save draft" for a half-written update. Sections 1-3
+            // are checked on Submit by the server, which answers with inline errors and keeps the draft.
             Spacing = Spacing.Medium,
         };
 
