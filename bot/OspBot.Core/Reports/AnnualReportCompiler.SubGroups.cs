@@ -23,7 +23,7 @@ internal static partial class AnnualReportCompiler
             .Select(i => (i, $"Q{u.Quarter}"))));
 
     // "None", "N/A", "There are no particular challenges or blocks to progress to report currently." and the like.
-    [GeneratedRegex(@"^(?:none|n/?a|nil|nothing(?: to report)?|no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80}|there are no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80})[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:none|n/?a|nil|nothing(?: to report)?)(?: (?:at present|at this time|this quarter|currently))?|no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80}|there are no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80})[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex NilReturn();
 
     private static void SteeringGroupAsks(ReportBuilder b, List<PreparedGroup> groups, string year)
@@ -95,9 +95,9 @@ internal static partial class AnnualReportCompiler
             }
             else
             {
-                b.List($"The {g.Name} sub-group's plans for the next six months, from its latest update ({FinancialYears.QuarterName(year, latest.Quarter)}):",
+                b.List($"The {g.Name} sub-group's plans for the next six months, from its latest update, for {FinancialYears.QuarterName(year, latest.Quarter)}:",
                     [.. plans.Select(p => new ReportBullet(p))],
-                    $"The {g.Name} sub-group's latest update ({FinancialYears.QuarterName(year, latest.Quarter)}) set out no plans.");
+                    $"The {g.Name} sub-group's latest update, for {FinancialYears.QuarterName(year, latest.Quarter)}, set out no plans.");
             }
         }
     }

@@ -4,7 +4,7 @@ namespace OspBot.Reports;
 internal static class LineJoin
 {
     // PDF text wraps near 80 characters; a line this long that stops mid-sentence was most likely wrapped.
-    private const int WrappedLength = 60;
+    public const int WrappedLength = 60;
 
     /// " " or "" to join the lines, or null to keep the line break.
     public static string? Continues(string previous, string line)
@@ -13,9 +13,10 @@ internal static class LineJoin
         {
             return null;
         }
-        if (IsSplitUrl(previous, line))
+        if (EndsWithUrl(previous, out var splitAtEnd))
         {
-            return "";
+            // A URL cut at a character like "_" or "/" was split by the wrap; one ending otherwise ends its line.
+            return splitAtEnd ? "" : null;
         }
         var last = previous[^1];
         var startsLower = char.IsLower(line[0]);
@@ -33,14 +34,13 @@ internal static class LineJoin
 
     private static bool EndsSentence(char c) => c is '.' or ':' or ';' or '!' or '?';
 
-    private static bool IsSplitUrl(string previous, string line)
+    private static bool EndsWithUrl(string previous, out bool splitAtEnd)
     {
-        var space = previous.LastIndexOf(' ');
-        var token = previous[(space + 1)..];
+        var token = previous[(previous.LastIndexOf(' ') + 1)..];
         var isUrl = token.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || token.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
-        // A URL cut at one of these characters was split by the wrap; one ending otherwise may simply end the line.
-        return isUrl && token[^1] is '_' or '/' or '-' or '=' or '?' or '&' or '#' or '%' or '~';
+        splitAtEnd = isUrl && token[^1] is '_' or '/' or '-' or '=' or '?' or '&' or '#' or '%' or '~';
+        return isUrl;
     }
 }

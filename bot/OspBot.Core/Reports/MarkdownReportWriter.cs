@@ -17,9 +17,10 @@ internal static class MarkdownReportWriter
             md.Append("| **").Append(Escape(row.Label)).Append("** | ")
                 .AppendJoin("<br>", row.Lines.Select(l => Escape(l).Replace("\n", "<br>", StringComparison.Ordinal))).Append(" |\n");
         }
+        md.Append('\n');
         foreach (var section in model.Sections)
         {
-            md.Append('\n').Append(section.Level == 1 ? "## " : "### ").Append(Escape(section.Heading)).Append("\n\n");
+            md.Append(section.Level == 1 ? "## " : "### ").Append(Escape(section.Heading)).Append("\n\n");
             foreach (var block in section.Blocks)
             {
                 Block(md, block);

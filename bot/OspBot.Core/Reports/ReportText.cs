@@ -67,6 +67,7 @@ internal static partial class ReportText
         var items = new List<string>();
         StringBuilder? current = null;
         var currentIsBullet = false;
+        var currentLines = 0;
         var previous = "";
         foreach (var line in Clean(section).Split('\n'))
         {
@@ -82,6 +83,7 @@ internal static partial class ReportText
                 if (bullet.Length > 0)
                 {
                     current = new StringBuilder(bullet);
+                    currentLines = 1;
                 }
                 currentIsBullet = true;
                 previous = bullet;
@@ -90,21 +92,24 @@ internal static partial class ReportText
             if (current is null)
             {
                 current = new StringBuilder(line);
+                currentLines = 1;
             }
             else if (LineJoin.Continues(previous, line) is { } separator)
             {
                 current.Append(separator).Append(line);
             }
-            else if (currentIsBullet)
+            else if (currentIsBullet && currentLines == 1 && line.Length < LineJoin.WrappedLength)
             {
-                // Scanned lists keep the first bullet and lose the rest: a short line after a bullet is the next one.
+                // Scanned lists keep the first bullet and lose the rest: a short line after a one-line bullet is the next one.
                 Flush();
                 current = new StringBuilder(line);
                 currentIsBullet = true;
+                currentLines = 1;
             }
             else
             {
                 current.Append('\n').Append(line);
+                currentLines++;
             }
             previous = line;
         }
