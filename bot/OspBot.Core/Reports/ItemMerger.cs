@@ -18,6 +18,8 @@ internal static class ItemMerger
     {
         var merged = new List<Entry>();
         var byKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        // Words as small integers, sorted per item, so comparing two items is a merge of two short arrays.
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (text, source) in items)
         {
             // Text without letters or digits (only emoji, say) is compared as written.
@@ -28,7 +30,7 @@ internal static class ItemMerger
             }
             if (!byKey.TryGetValue(key, out var entry))
             {
-                var words = key.Split(' ').ToHashSet(StringComparer.Ordinal);
+                int[] words = [.. key.Split(' ').Select(w => wordIds.TryGetValue(w, out var id) ? id : wordIds[w] = wordIds.Count).Distinct().Order()];
                 entry = merged.Find(e => IsNearDuplicate(e.Words, words));
                 if (entry is null)
                 {
@@ -65,27 +67,45 @@ internal static class ItemMerger
         return sb.ToString().TrimEnd();
     }
 
-    public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    /// Words in common over distinct words in either (Jaccard), for sorted distinct word ids.
+    public static double Similarity(int[] a, int[] b)
     {
-        var common = a.Count(b.Contains);
-        return (double)common / (a.Count + b.Count - common);
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return (double)common / (a.Length + b.Length - common);
     }
 
-    private static bool IsNearDuplicate(HashSet<string> a, HashSet<string> b)
+    private static bool IsNearDuplicate(int[] a, int[] b)
     {
-        if (a.Count < MinWordsForNearMatch || b.Count < MinWordsForNearMatch
-            || (double)Math.Min(a.Count, b.Count) / Math.Max(a.Count, b.Count) < NearDuplicateThreshold)
+        if (a.Length < MinWordsForNearMatch || b.Length < MinWordsForNearMatch
+            || (double)Math.Min(a.Length, b.Length) / Math.Max(a.Length, b.Length) < NearDuplicateThreshold)
         {
             return false;
         }
         return Similarity(a, b) >= NearDuplicateThreshold;
     }
 
-    private sealed class Entry(string text, HashSet<string> words)
+    private sealed class Entry(string text, int[] words)
     {
         public string Text { get; set; } = text;
 
-        public HashSet<string> Words { get; } = words;
+        public int[] Words { get; } = words;
 
         public List<string> Sources { get; } = [];
     }
