@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OspBot.Rounds;
 
 namespace OspBot;
 
@@ -19,4 +20,22 @@ internal static partial class Log
 
     [LoggerMessage(1202, LogLevel.Information, "Conversation {ConversationId} is reachable again")]
     public static partial void ConversationReachableAgain(this ILogger logger, string conversationId);
+
+    [LoggerMessage(1301, LogLevel.Information, "Round {RoundId} ({Quarter}) opened by {OpenedBy}: {Prompts} prompt(s) queued")]
+    public static partial void RoundOpened(this ILogger logger, int roundId, string quarter, string openedBy, int prompts);
+
+    [LoggerMessage(1302, LogLevel.Information, "Round {RoundId} closed by {ClosedBy}")]
+    public static partial void RoundClosed(this ILogger logger, int roundId, string closedBy);
+
+    [LoggerMessage(1303, LogLevel.Information, "Update {UpdateId} reopened by {ReopenedBy}")]
+    public static partial void UpdateReopened(this ILogger logger, int updateId, string reopenedBy);
+
+    [LoggerMessage(1304, LogLevel.Information, "Update {UpdateId}: version {Version} ({Kind}) saved by person {PersonId}")]
+    public static partial void UpdateVersionSaved(this ILogger logger, int updateId, int version, VersionKind kind, int personId);
+
+    [LoggerMessage(1305, LogLevel.Warning, "Delivery {DeliveryId} ({Key}) was claimed at {ClaimedAt} and never reported: marked ambiguous, not resent")]
+    public static partial void DeliveryInterrupted(this ILogger logger, int deliveryId, string key, DateTimeOffset? claimedAt);
+
+    [LoggerMessage(1306, LogLevel.Warning, "Delivery {DeliveryId} to person {PersonId} is unreachable: {Reason}")]
+    public static partial void DeliveryUnreachable(this ILogger logger, int deliveryId, int personId, string reason);
 }

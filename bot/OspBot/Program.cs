@@ -1,11 +1,16 @@
 using OspBot.Api;
 using OspBot.Data;
 using OspBot.Jobs;
+using OspBot.Meetings;
 using OspBot.Teams.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The Bot Framework's customary local endpoint, even when appsettings.json is not beside the process.
+builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "http://localhost:3978");
+
 builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Postgres; migrations, directory seed
+builder.AddMeetingCalendar(); // Microsoft Graph calendar when Graph:ClientId is set; otherwise .ics invitations
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
 builder.Services.AddProblemDetails();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OspBot.Conversations;
 using OspBot.Members;
+using OspBot.Rounds;
 
 namespace OspBot.Data;
 
@@ -16,6 +17,18 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<UpdateRound> Rounds => Set<UpdateRound>();
+
+    public DbSet<SubGroupUpdate> SubGroupUpdates => Set<SubGroupUpdate>();
+
+    public DbSet<UpdateVersion> UpdateVersions => Set<UpdateVersion>();
+
+    public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
+
+    public DbSet<ReminderSnooze> ReminderSnoozes => Set<ReminderSnooze>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);

@@ -11,6 +11,7 @@ namespace OspBot.Cards.Model;
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(DateInput), "Input.Date")]
 internal abstract record CardElement
 {
     public Spacing? Spacing { get; init; }

@@ -28,3 +28,12 @@ internal sealed record ChoiceSetInput : CardInput
 }
 
 internal sealed record Choice(string Title, string Value);
+
+/// A date picker; it submits yyyy-MM-dd.
+internal sealed record DateInput : CardInput
+{
+    public string? Value { get; init; }
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+    public string? Placeholder { get; init; }
+}

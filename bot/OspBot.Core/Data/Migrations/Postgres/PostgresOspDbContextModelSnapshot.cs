@@ -211,6 +211,319 @@ namespace OspBot.Data.Migrations.Postgres
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.Rounds.Delivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SentActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SubGroupUpdateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("SubGroupUpdateId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ItemText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("UpdateVersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateVersionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PlanReviews");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.ReminderSnooze", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RemindAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SubGroupUpdateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SubGroupUpdateId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSnoozes");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.SubGroupUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApprovedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsReopened")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastEditedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReopenedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SubmittedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("RoundId", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("SubGroupUpdates");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.UpdateRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChaserAts")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OpenedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PromptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByPersonId");
+
+                    b.HasIndex("OpenedByPersonId");
+
+                    b.HasIndex("FinancialYearStart", "Quarter")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Closed'");
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.UpdateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Challenges")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Plans")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("RagReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Requests")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SavedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubGroupUpdateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByPersonId");
+
+                    b.HasIndex("SubGroupUpdateId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("UpdateVersions");
+                });
+
             modelBuilder.Entity("OspBot.Members.Membership", b =>
                 {
                     b.HasOne("OspBot.Members.Group", "Group")
@@ -230,6 +543,105 @@ namespace OspBot.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("OspBot.Rounds.Delivery", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Rounds.SubGroupUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("SubGroupUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
+                {
+                    b.HasOne("OspBot.Rounds.UpdateVersion", null)
+                        .WithMany("PlanReviews")
+                        .HasForeignKey("UpdateVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.ReminderSnooze", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Rounds.SubGroupUpdate", null)
+                        .WithMany("Snoozes")
+                        .HasForeignKey("SubGroupUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.SubGroupUpdate", b =>
+                {
+                    b.HasOne("OspBot.Members.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", "Round")
+                        .WithMany("Updates")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.UpdateRound", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", "ClosedBy")
+                        .WithMany()
+                        .HasForeignKey("ClosedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Person", "OpenedBy")
+                        .WithMany()
+                        .HasForeignKey("OpenedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ClosedBy");
+
+                    b.Navigation("OpenedBy");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.UpdateVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Rounds.SubGroupUpdate", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("SubGroupUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SavedBy");
+                });
+
             modelBuilder.Entity("OspBot.Members.Group", b =>
                 {
                     b.Navigation("Memberships");
@@ -238,6 +650,23 @@ namespace OspBot.Data.Migrations.Postgres
             modelBuilder.Entity("OspBot.Members.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.SubGroupUpdate", b =>
+                {
+                    b.Navigation("Snoozes");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.UpdateRound", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("OspBot.Rounds.UpdateVersion", b =>
+                {
+                    b.Navigation("PlanReviews");
                 });
 #pragma warning restore 612, 618
         }

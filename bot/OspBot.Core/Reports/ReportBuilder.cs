@@ -1,0 +1,70 @@
+namespace OspBot.Reports;
+
+/// Collects sections and numbers paragraphs continuously through the whole report, as council reports do.
+internal sealed class ReportBuilder
+{
+    private readonly List<ReportSection> _sections = [];
+    private List<ReportBlock> _blocks = [];
+    private int _number;
+
+    public IReadOnlyList<ReportSection> Sections => _sections;
+
+    public ReportBuilder Section(string heading, int level = 1, bool newPage = false)
+    {
+        _blocks = [];
+        _sections.Add(new ReportSection(heading, level, _blocks, newPage));
+        return this;
+    }
+
+    public ReportBuilder Numbered(string text)
+    {
+        var clean = ReportText.Clean(text);
+        if (clean.Length > 0)
+        {
+            _blocks.Add(new ReportParagraph(clean, ++_number));
+        }
+        return this;
+    }
+
+    public ReportBuilder Numbered(IEnumerable<string> paragraphs)
+    {
+        foreach (var p in paragraphs)
+        {
+            Numbered(p);
+        }
+        return this;
+    }
+
+    public ReportBuilder Plain(string text)
+    {
+        var clean = ReportText.Clean(text);
+        if (clean.Length > 0)
+        {
+            _blocks.Add(new ReportParagraph(clean, null));
+        }
+        return this;
+    }
+
+    public ReportBuilder Bullets(IEnumerable<ReportBullet> items)
+    {
+        List<ReportBullet> list = [.. items.Where(b => b.Text.Length > 0)];
+        if (list.Count > 0)
+        {
+            _blocks.Add(new ReportBulletList(list));
+        }
+        return this;
+    }
+
+    public ReportBuilder Bullets(IEnumerable<string> items) =>
+        Bullets(items.Select(i => new ReportBullet(ReportText.Clean(i))));
+
+    /// A numbered lead-in and its bullets, or the fallback sentence when there are none.
+    public ReportBuilder List(string leadIn, IReadOnlyCollection<ReportBullet> items, string whenEmpty) =>
+        items.Count == 0 ? Numbered(whenEmpty) : Numbered(leadIn).Bullets(items);
+
+    public ReportBuilder Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        _blocks.Add(new ReportTable(header, rows));
+        return this;
+    }
+}

@@ -1,0 +1,10 @@
+namespace OspBot.Rounds;
+
+/// Why a delivery did not reach its person, in words for the status card.
+public static class DeliveryReasons
+{
+    public const string NotLinked = "Not linked to a Teams account";
+    public const string AppNotInstalled = "OspBot is not installed in their Teams";
+    public const string Interrupted = "Sending was interrupted; it may or may not have arrived";
+    public const string TooManyFailures = "Gave up after repeated failures";
+}

@@ -1,0 +1,62 @@
+namespace OspBot.Rounds;
+
+public enum RoundState
+{
+    Open,
+    /// Past the deadline: submitted updates are frozen, missing ones may still come in (marked late).
+    Locked,
+    /// Closed by the secretariat: nothing more is accepted.
+    Closed,
+}
+
+public enum UpdateStatus
+{
+    NotStarted,
+    Draft,
+    /// Submitted by a lead of a group whose chair must approve it before it counts.
+    AwaitingApproval,
+    Submitted,
+}
+
+public enum VersionKind
+{
+    Draft,
+    Submitted,
+    Approved,
+}
+
+public enum Rag
+{
+    Green,
+    Amber,
+    Red,
+}
+
+public enum PlanStatus
+{
+    Done,
+    InProgress,
+    Slipped,
+    Dropped,
+}
+
+public enum DeliveryKind
+{
+    Prompt,
+    Chaser,
+    Digest,
+    Reminder,
+}
+
+public enum DeliveryState
+{
+    Pending,
+    /// Claimed by a dispatcher that has not reported back yet; left over after a crash, it becomes Ambiguous.
+    Sending,
+    Sent,
+    Unreachable,
+    /// The send may or may not have reached Teams (a crash or timeout mid-send); not retried, so never sent twice.
+    Ambiguous,
+    /// No longer wanted (e.g. a chaser for an update submitted meanwhile).
+    Cancelled,
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OspBot.Rounds;
+
+/// <summary>Quarterly update rounds (configuration section "Rounds").</summary>
+public sealed class RoundOptions : IValidatableObject
+{
+    public const string Section = "Rounds";
+
+    /// <summary>Days before the steering group meeting that the prompts go out.</summary>
+    [Range(1, 120)]
+    public int PromptDaysBefore { get; set; } = 21;
+
+    /// <summary>Days before the steering group meeting that updates are due.</summary>
+    [Range(0, 119)]
+    public int DeadlineDaysBefore { get; set; } = 7;
+
+    /// <summary>Days before the deadline that a chaser goes to those who have not submitted.</summary>
+    public IList<int> ChaserDaysBeforeDeadline { get; set; } = [7, 2];
+
+    /// <summary>Local time in Europe/London at which prompts, chasers and the deadline fall.</summary>
+    public TimeOnly SendAtLocalTime { get; set; } = new(9, 0);
+
+    /// <summary>
+    /// How long a claimed delivery may stay unreported before it is taken as interrupted (and marked Ambiguous,
+    /// never resent). Longer than the connector's whole retry budget.
+    /// </summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Failed sends known not to have reached Teams are retried this many times in all.</summary>
+    [Range(1, 20)]
+    public int MaxDeliveryAttempts { get; set; } = 5;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DeadlineDaysBefore >= PromptDaysBefore)
+        {
+            yield return new ValidationResult(
+                "Rounds:DeadlineDaysBefore must be smaller than Rounds:PromptDaysBefore (the deadline comes after the prompt).",
+                [nameof(DeadlineDaysBefore)]);
+        }
+        if (ChaserDaysBeforeDeadline.Any(d => d < 0 || d >= PromptDaysBefore - DeadlineDaysBefore))
+        {
+            yield return new ValidationResult(
+                "Rounds:ChaserDaysBeforeDeadline must each fall between the prompt and the deadline.",
+                [nameof(ChaserDaysBeforeDeadline)]);
+        }
+        if (DeliveryLease <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Rounds:DeliveryLease must be positive.", [nameof(DeliveryLease)]);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace OspBot.Rounds;
+
+internal sealed partial class RoundService
+{
+    /// Claims up to max due deliveries for sending. A claim is an atomic Pending→Sending switch, so two dispatchers
+    /// never take the same row; rows a crashed dispatcher left in Sending become Ambiguous and are not resent.
+    public async Task<IReadOnlyList<DeliveryWork>> ClaimDueAsync(int max, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await RecoverInterruptedAsync(now, ct);
+        await CancelUnwantedAsync(ct);
+
+        var due = await db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now)
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
+            .Take(max)
+            .Select(d => new { d.Id, d.Kind, d.RoundId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
+            .ToListAsync(ct);
+        var deadlines = await db.Rounds.AsNoTracking().Where(r => due.Select(d => d.RoundId).Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.DeadlineAt, ct);
+
+        var claimed = new List<DeliveryWork>();
+        foreach (var d in due)
+        {
+            var won = await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Pending)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.State, DeliveryState.Sending)
+                    .SetProperty(x => x.ClaimedAt, now)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+            if (won == 0)
+            {
+                continue;
+            }
+            var chat = d.EntraObjectId is null ? null : await db.Conversations.AsNoTracking()
+                .Where(c => c.UserAadObjectId == d.EntraObjectId && c.ConversationType == "personal")
+                .OrderBy(c => c.UnreachableSince != null).ThenByDescending(c => c.LastSeenAt)
+                .FirstOrDefaultAsync(ct);
+            if (chat is null || chat.UnreachableSince is not null)
+            {
+                var reason = d.EntraObjectId is null ? DeliveryReasons.NotLinked
+                    : chat?.UnreachableReason ?? DeliveryReasons.AppNotInstalled;
+                await MarkUnreachableAsync(d.Id, reason, ct);
+                continue;
+            }
+            claimed.Add(new DeliveryWork
+            {
+                DeliveryId = d.Id,
+                Kind = d.Kind,
+                RoundId = d.RoundId,
+                UpdateId = d.SubGroupUpdateId,
+                PersonId = d.PersonId,
+                PersonName = d.Name,
+                EntraObjectId = d.EntraObjectId,
+                IdempotencyKey = d.IdempotencyKey,
+                ConversationId = chat.ConversationId,
+                ServiceUrl = chat.ServiceUrl,
+                Attempt = d.Attempts + 1,
+                DaysLeft = RoundCalendar.DaysLeft(now, deadlines[d.RoundId]),
+            });
+        }
+        return claimed;
+    }
+
+    public Task MarkSentAsync(int deliveryId, string? activityId, CancellationToken ct) =>
+        Finish(deliveryId).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.State, DeliveryState.Sent)
+            .SetProperty(d => d.SentActivityId, activityId)
+            .SetProperty(d => d.SentAt, clock.GetUtcNow()), ct);
+
+    /// Teams said the person cannot be written to (app removed, blocked: 403/404). Shown on the status card.
+    public async Task MarkUnreachableAsync(int deliveryId, string reason, CancellationToken ct)
+    {
+        var changed = await Finish(deliveryId).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.State, DeliveryState.Unreachable)
+            .SetProperty(d => d.LastError, Truncate(reason)), ct);
+        if (changed > 0)
+        {
+            var personId = await db.Deliveries.Where(d => d.Id == deliveryId).Select(d => d.PersonId).SingleAsync(ct);
+            logger.DeliveryUnreachable(deliveryId, personId, reason);
+        }
+    }
+
+    /// The send may have reached Teams (timeout, connection lost after the request went out): never resent.
+    public Task MarkAmbiguousAsync(int deliveryId, string error, CancellationToken ct) =>
+        Finish(deliveryId).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.State, DeliveryState.Ambiguous)
+            .SetProperty(d => d.LastError, Truncate(error)), ct);
+
+    /// The send certainly did not reach Teams (refused before sending, 429/5xx answered): try again after retryAfter,
+    /// or give up as Unreachable after RoundOptions.MaxDeliveryAttempts.
+    public async Task MarkFailedAsync(int deliveryId, string error, TimeSpan retryAfter, CancellationToken ct)
+    {
+        var max = Options.MaxDeliveryAttempts;
+        var retryAt = clock.GetUtcNow() + retryAfter;
+        await Finish(deliveryId).Where(d => d.Attempts < max).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.State, DeliveryState.Pending)
+            .SetProperty(d => d.DueAt, retryAt)
+            .SetProperty(d => d.LastError, Truncate(error)), ct);
+        await Finish(deliveryId).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.State, DeliveryState.Unreachable)
+            .SetProperty(d => d.LastError, Truncate($"{DeliveryReasons.TooManyFailures}: {error}")), ct);
+    }
+
+    private IQueryable<Delivery> Finish(int deliveryId) =>
+        db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Sending);
+
+    private async Task RecoverInterruptedAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var cutoff = now - Options.DeliveryLease;
+        var stuck = await db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Sending && d.ClaimedAt < cutoff)
+            .Select(d => new { d.Id, d.IdempotencyKey, d.ClaimedAt }).ToListAsync(ct);
+        foreach (var d in stuck)
+        {
+            await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Sending)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.State, DeliveryState.Ambiguous)
+                    .SetProperty(x => x.LastError, DeliveryReasons.Interrupted), ct);
+            logger.DeliveryInterrupted(d.Id, d.IdempotencyKey, d.ClaimedAt);
+        }
+    }
+
+    /// Chasers and reminders for updates submitted since they were queued are no longer wanted.
+    private Task<int> CancelUnwantedAsync(CancellationToken ct) =>
+        db.Deliveries
+            .Where(d => d.State == DeliveryState.Pending && (d.Kind == DeliveryKind.Chaser || d.Kind == DeliveryKind.Reminder)
+                && db.SubGroupUpdates.Any(u => u.Id == d.SubGroupUpdateId && u.SubmittedVersion != null))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
+
+    private static string Truncate(string text) => text.Length <= 512 ? text : string.Concat(text.AsSpan(0, 509), "...");
+
+    private static string Key(string kind, params object[] parts) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}:{string.Join(':', parts)}");
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using OspBot.Members;
+
+namespace OspBot.Rounds;
+
+internal sealed partial class RoundService
+{
+    /// Chairs and leads of every not-yet-submitted update in rounds still taking updates, except those who asked
+    /// to be reminded later than now.
+    public async Task<IReadOnlyList<ChaseItem>> ChaseListAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await (
+            from u in db.SubGroupUpdates.AsNoTracking()
+            where u.Round!.State != RoundState.Closed && u.SubmittedVersion == null
+            join m in db.Memberships.AsNoTracking() on u.GroupId equals m.GroupId
+            where (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant
+                && !u.Snoozes.Any(s => s.PersonId == m.PersonId && s.RemindAt > now)
+            orderby u.RoundId, u.Group!.Name, m.Person!.Name
+            select new { u.RoundId, UpdateId = u.Id, m.PersonId, PersonName = m.Person!.Name, GroupName = u.Group!.Name, u.Round!.DeadlineAt })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ChaseItem(r.RoundId, r.UpdateId, r.PersonId, r.PersonName, r.GroupName, RoundCalendar.DaysLeft(now, r.DeadlineAt)))];
+    }
+
+    /// What the dispatch job runs before claiming: locks rounds past their deadline, queues the latest due chaser
+    /// of each round for those not yet submitted, and queues the digest once every sub-group is in or the deadline
+    /// has passed. Every row has a deterministic key, so running this twice (or on two instances) queues nothing twice.
+    public async Task ScheduleDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.Rounds.Where(r => r.State == RoundState.Open && r.DeadlineAt <= now)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RoundState.Locked), ct);
+
+        var rounds = await db.Rounds.AsNoTracking().Where(r => r.State != RoundState.Closed).ToListAsync(ct);
+        var wanted = new List<Delivery>();
+        var chase = await ChaseListAsync(now, ct);
+        foreach (var round in rounds)
+        {
+            // Only the latest chaser that is due, and none after the deadline: a bot back from downtime sends one.
+            var index = round.ChaserAts.FindLastIndex(c => c <= now);
+            if (index >= 0 && now < round.DeadlineAt)
+            {
+                wanted.AddRange(chase.Where(c => c.RoundId == round.Id).Select(c =>
+                    NewDelivery(DeliveryKind.Chaser, round.Id, c.UpdateId, c.PersonId, Key("chaser", c.UpdateId, c.PersonId, index), now)));
+            }
+            var allIn = !await db.SubGroupUpdates.AnyAsync(u => u.RoundId == round.Id && u.SubmittedVersion == null, ct);
+            if (allIn || now >= round.DeadlineAt)
+            {
+                var readers = await db.People.AsNoTracking().Where(p => (p.IsSecretariat || p.IsOspChair) && !p.IsVacant)
+                    .Select(p => p.Id).ToListAsync(ct);
+                wanted.AddRange(readers.Select(p => NewDelivery(DeliveryKind.Digest, round.Id, null, p, Key("digest", round.Id, p), now)));
+            }
+        }
+        await QueueAsync(wanted, ct);
+    }
+
+    /// "Remind me tomorrow": no chaser for this update until tomorrow at the usual time, and a reminder then.
+    public async Task<Lookup<DateTimeOffset>> RemindMeTomorrowAsync(Actor actor, int updateId, CancellationToken ct)
+    {
+        var caller = await ResolveAsync(actor, ct);
+        var update = await db.SubGroupUpdates.AsNoTracking().Include(u => u.Round).SingleOrDefaultAsync(u => u.Id == updateId, ct);
+        if (caller?.PersonId is not { } personId || update is null
+            || caller.RoleIn(update.GroupId) is not (MembershipRole.Chair or MembershipRole.Lead or MembershipRole.Deputy))
+        {
+            var reason = caller?.PersonId is null ? RefusalReason.NotMatched : update is null ? RefusalReason.NotFound : RefusalReason.NoRole;
+            return new Lookup<DateTimeOffset>.Refused(await RefuseAsync(reason, ct));
+        }
+        if (update.Round!.State == RoundState.Closed)
+        {
+            return new Lookup<DateTimeOffset>.Refused(await RefuseAsync(RefusalReason.RoundClosed, ct));
+        }
+        var remindAt = RoundCalendar.Tomorrow(clock.GetUtcNow(), Options);
+        var snooze = await db.ReminderSnoozes.SingleOrDefaultAsync(s => s.SubGroupUpdateId == updateId && s.PersonId == personId, ct);
+        if (snooze is null)
+        {
+            db.ReminderSnoozes.Add(new ReminderSnooze { SubGroupUpdateId = updateId, PersonId = personId, RemindAt = remindAt });
+        }
+        else
+        {
+            snooze.RemindAt = remindAt;
+        }
+        await db.SaveChangesAsync(ct);
+        await QueueAsync([NewDelivery(DeliveryKind.Reminder, update.RoundId, updateId, personId,
+            Key("reminder", updateId, personId, RoundCalendar.LocalDate(remindAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), remindAt)], ct);
+        return new Lookup<DateTimeOffset>.Found(remindAt);
+    }
+
+    /// Inserts the deliveries whose keys are new; a key another instance inserted meanwhile is simply skipped.
+    private async Task QueueAsync(List<Delivery> wanted, CancellationToken ct)
+    {
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+        var keys = wanted.Select(d => d.IdempotencyKey).ToList();
+        var existing = (await db.Deliveries.AsNoTracking().Where(d => keys.Contains(d.IdempotencyKey))
+            .Select(d => d.IdempotencyKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var d in wanted.Where(d => !existing.Contains(d.IdempotencyKey)).DistinctBy(d => d.IdempotencyKey))
+        {
+            db.Deliveries.Add(d);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(d).State = EntityState.Detached;
+            }
+        }
+    }
+}

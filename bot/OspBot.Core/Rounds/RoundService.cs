@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OspBot.Data;
+using OspBot.Members;
+
+namespace OspBot.Rounds;
+
+/// The quarterly update rounds: opening and closing them (RoundService.Admin.cs), writing updates
+/// (RoundService.Editing.cs), what the secretariat sees (RoundService.Status.cs) and the queue of proactive
+/// messages the dispatch job sends (RoundService.Deliveries.cs). Expected outcomes are results, not exceptions.
+internal sealed partial class RoundService(OspDbContext db, TimeProvider clock, IOptions<RoundOptions> options, ILogger<RoundService> logger)
+{
+    private RoundOptions Options => options.Value;
+
+    private Task<Caller?> ResolveAsync(Actor actor, CancellationToken ct) => Caller.ResolveAsync(db, actor, ct);
+
+    private async Task<IReadOnlyList<Contact>> SecretariatAsync(CancellationToken ct) =>
+        await db.People.AsNoTracking()
+            .Where(p => p.IsSecretariat && !p.IsVacant)
+            .OrderBy(p => p.Name)
+            .Select(p => new Contact(p.Name, p.Email))
+            .ToListAsync(ct);
+
+    private async Task<Refusal> RefuseAsync(RefusalReason reason, CancellationToken ct)
+    {
+        var askWhom = reason is RefusalReason.NotMatched or RefusalReason.Locked or RefusalReason.RoundClosed or RefusalReason.NoRole
+            ? await SecretariatAsync(ct)
+            : [];
+        var who = askWhom.Count == 0 ? "the OSP secretariat" : string.Join(" or ", askWhom.Select(c => c.Name));
+        var message = reason switch
+        {
+            RefusalReason.NotMatched =>
+                $"Sorry, I don't know who you are yet: your Teams account isn't linked to anyone in the OSP directory. {who} can link it.",
+            RefusalReason.NotFound => "Sorry, I can't find that update or round any more.",
+            RefusalReason.NoRole =>
+                $"Sorry, only the chair, leads and deputies of this sub-group can work on its update. If you should be one, please ask {who}.",
+            RefusalReason.DeputyCannotSubmit => "Deputies can save a draft; the chair or a lead submits it.",
+            RefusalReason.NotChair => "Only the sub-group's chair can approve its update.",
+            RefusalReason.NothingToApprove => "There is no submitted update waiting for approval.",
+            RefusalReason.Locked =>
+                $"The deadline has passed and this update was already submitted, so it is locked. To change it, ask {who} to reopen it.",
+            RefusalReason.RoundClosed => $"This round has been closed and accepts no more changes. Please contact {who}.",
+            RefusalReason.NotSecretariat => "Sorry, only the OSP secretariat can do that.",
+            _ => "Sorry, that isn't possible.",
+        };
+        return new Refusal(reason, message, askWhom);
+    }
+
+    private static bool IsPastDeadline(UpdateRound round, DateTimeOffset now) =>
+        round.State != RoundState.Open || now >= round.DeadlineAt;
+
+    private async Task<RoundView> RoundViewAsync(int roundId, CancellationToken ct)
+    {
+        var r = await db.Rounds.AsNoTracking().Include(x => x.OpenedBy).Include(x => x.ClosedBy).SingleAsync(x => x.Id == roundId, ct);
+        return ToView(r);
+    }
+
+    internal static RoundView ToView(UpdateRound r) => new()
+    {
+        RoundId = r.Id,
+        Quarter = new FinancialQuarter(r.FinancialYearStart, r.Quarter),
+        MeetingDate = r.MeetingDate,
+        PromptAt = r.PromptAt,
+        DeadlineAt = r.DeadlineAt,
+        ChaserAts = r.ChaserAts,
+        State = r.State,
+        OpenedBy = r.OpenedBy?.Name ?? Caller.Scheduler.Name,
+        OpenedAt = r.OpenedAt,
+        ClosedBy = r.ClosedAt is null ? null : r.ClosedBy?.Name ?? Caller.Scheduler.Name,
+        ClosedAt = r.ClosedAt,
+    };
+
+    /// Chairs and leads of a group, the people prompted and chased; vacant seats and deputies are not.
+    private IQueryable<Membership> Recipients(int groupId) =>
+        db.Memberships.Where(m => m.GroupId == groupId
+            && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant);
+
+    private async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<int>().Distinct().ToList();
+        return wanted.Count == 0
+            ? []
+            : await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+    }
+}

@@ -1,0 +1,55 @@
+using OspBot.Cards.Model;
+
+namespace OspBot.Cards.Rounds;
+
+/// Past rounds, or a sub-group's updates over time, each with a button to read or see it.
+internal static class HistoryCards
+{
+    /// Keeps the card and its number of buttons reasonable; older entries are counted, not listed.
+    public const int MaxEntries = 20;
+
+    public static AdaptiveCard History(UpdateHistoryModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var shown = model.Entries.Take(MaxEntries).ToList();
+        IEnumerable<CardElement> more = model.Entries.Count > MaxEntries
+            ? [RoundBlocks.Subtle($"{RoundFormat.Count(model.Entries.Count - MaxEntries)} older entries are not listed.")]
+            : [];
+        IEnumerable<CardElement> none = shown.Count == 0 ? [new TextBlock("Nothing yet.") { IsSubtle = true }] : [];
+        return new AdaptiveCard
+        {
+            FallbackText = model.Title,
+            Body = [RoundBlocks.Heading(CardText.Quote(model.Title, 120)), .. none, .. shown.Select(Entry), .. more],
+            MsTeams = TeamsCardOptions.FullWidth,
+        };
+    }
+
+    private static ColumnSet Entry(HistoryEntry e)
+    {
+        var title = e.SubGroupName is null ? RoundBlocks.Name(e.QuarterLabel) : $"{RoundBlocks.Name(e.QuarterLabel)} · {RoundBlocks.Name(e.SubGroupName)}";
+        List<CardElement> left = [new TextBlock(title) { Weight = TextWeight.Bolder }];
+        if (e.State is { } state)
+        {
+            var row = new SubGroupRow { SubGroupId = string.Empty, SubGroupName = string.Empty, State = state, Submitted = e.Submitted, IsLate = e.IsLate };
+            left.Add(new TextBlock(SubGroupRows.StateText(row)) { IsSubtle = true, Spacing = Spacing.None });
+        }
+
+        if (e.Rag is { } rag)
+        {
+            left.Add(RoundBlocks.RagLine(rag, null) with { Spacing = Spacing.None });
+        }
+
+        var button = e.Key is { } key
+            ? RoundActions.Execute("Read", RoundVerbs.ReadUpdate, RoundActions.Ids(key))
+            : RoundActions.Execute("Status", RoundVerbs.ShowStatus, [new(RoundData.RoundId, e.RoundId)]);
+        return new ColumnSet
+        {
+            Separator = true,
+            Columns =
+            [
+                new Column { Width = "stretch", Items = left },
+                new Column { Width = "auto", VerticalContentAlignment = VerticalContentAlignment.Center, Items = [new ActionSet([button])] },
+            ],
+        };
+    }
+}

@@ -1,0 +1,58 @@
+namespace OspBot.Cards.Rounds;
+
+/// One line of a history card: a past round, or one sub-group's update in a round.
+internal sealed record HistoryEntry
+{
+    public required string RoundId { get; init; }
+    public required string QuarterLabel { get; init; }
+
+    /// Null on a list of rounds; the sub-group on a list of updates.
+    public string? SubGroupName { get; init; }
+
+    /// The update to read; null on a list of rounds (the button then shows the round's status).
+    public UpdateKey? Key { get; init; }
+    public UpdateState? State { get; init; }
+    public Rag? Rag { get; init; }
+    public Stamp? Submitted { get; init; }
+    public bool IsLate { get; init; }
+}
+
+internal sealed record UpdateHistoryModel
+{
+    /// e.g. "Past rounds" or "Stronger Communities: past updates".
+    public required string Title { get; init; }
+    public IReadOnlyList<HistoryEntry> Entries { get; init; } = [];
+}
+
+/// A quarter the secretariat can open a round for.
+internal sealed record QuarterChoice(string Value, string Label);
+
+/// The secretariat's form to open a round.
+internal sealed record OpenRoundModel
+{
+    public required IReadOnlyList<QuarterChoice> Quarters { get; init; }
+
+    /// The <see cref="QuarterChoice.Value"/> preselected, normally the next quarter.
+    public string? DefaultQuarter { get; init; }
+
+    /// The steering group meeting the updates are for; the bot derives prompt and deadline from it.
+    public DateOnly? MeetingDate { get; init; }
+
+    /// Explicit dates, overriding those derived from the meeting.
+    public DateOnly? PromptDate { get; init; }
+    public DateOnly? DeadlineDate { get; init; }
+
+    /// Validation results of the last attempt, by input id (<see cref="OpenRoundInputs"/>); others shown on top.
+    public IReadOnlyList<FieldError> Errors { get; init; } = [];
+}
+
+internal static class OpenRoundInputs
+{
+    public const string Quarter = "quarter";
+    public const string MeetingDate = "meetingDate";
+    public const string PromptDate = "promptDate";
+    public const string DeadlineDate = "deadlineDate";
+
+    /// Dates arrive as yyyy-MM-dd, the format of Input.Date.
+    public const string DateFormat = "yyyy-MM-dd";
+}

@@ -1,0 +1,144 @@
+using OspBot.Cards.Model;
+
+namespace OspBot.Cards.Rounds;
+
+/// The secretariat's status card and the digest for the secretariat and OSP chair.
+internal static class RoundStatusCards
+{
+    /// Each row has its own Remind now / Reopen / Read buttons; when that makes the card too big (many
+    /// sub-groups), the rows are listed without buttons and one sub-group picker drives three buttons.
+    public static AdaptiveCard Status(RoundStatusModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var card = Status(model, picker: false);
+        return RoundCardSize.Fits(card) ? card : Status(model, picker: true);
+    }
+
+    private static AdaptiveCard Status(RoundStatusModel model, bool picker)
+    {
+        var done = model.Rows.Count(r => r.State == UpdateState.Submitted);
+        var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
+        return new AdaptiveCard
+        {
+            FallbackText = $"{model.RoundLabel}: {done} of {model.Rows.Count} sub-groups have submitted their update.",
+            Body =
+            [
+                RoundBlocks.Heading($"Quarterly updates: {RoundBlocks.Name(model.RoundLabel)}"),
+                new FactSet(
+                [
+                    new Fact("Deadline", RoundFormat.DateTime(model.Deadline)),
+                    new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
+                    new Fact("Submitted", $"{done} of {model.Rows.Count}"),
+                ]),
+                .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
+                .. picker ? [Picker(model)] : Array.Empty<CardElement>(),
+                .. Unreachable(model.Unreachable),
+            ],
+            Actions =
+            [
+                .. picker ? PickerActions(roundIds) : [],
+                RoundActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
+            ],
+            Refresh = RoundActions.Refresh(RoundViews.Status, roundIds, [model.RecipientMri]),
+            MsTeams = TeamsCardOptions.FullWidth,
+        };
+    }
+
+    public static AdaptiveCard Digest(RoundDigestModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
+        return new AdaptiveCard
+        {
+            FallbackText = $"Quarterly updates {model.RoundLabel}: digest.",
+            Body =
+            [
+                RoundBlocks.Heading($"Quarterly updates: {RoundBlocks.Name(model.RoundLabel)}"),
+                RoundBlocks.Subtle($"Deadline {RoundFormat.DateTime(model.Deadline)}"),
+                .. model.Rows.Select(r => new Container
+                {
+                    Separator = true,
+                    Spacing = Spacing.Medium,
+                    Items =
+                    [
+                        .. SubGroupRows.Summary(r),
+                        .. SubGroupRows.HasText(r)
+                            ? [new ActionSet([RoundActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])]
+                            : Array.Empty<CardElement>(),
+                    ],
+                }),
+            ],
+            Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RoundViews.Digest, roundIds, model.RefreshUserIds),
+            MsTeams = TeamsCardOptions.FullWidth,
+        };
+    }
+
+    private static Container StatusRow(RoundStatusModel model, SubGroupRow row)
+    {
+        var data = SubGroupRows.Data(model.RoundId, row).ToList();
+        List<CardAction> actions = [];
+        if (row.State != UpdateState.Submitted)
+        {
+            actions.Add(RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, data));
+        }
+
+        if (row.CanReopen)
+        {
+            actions.Add(RoundActions.Execute("Reopen", RoundVerbs.Reopen, data));
+        }
+
+        if (SubGroupRows.HasText(row))
+        {
+            actions.Add(RoundActions.Execute("Read", RoundVerbs.ReadUpdate, data));
+        }
+
+        return Row(row, actions);
+    }
+
+    private static Container Row(SubGroupRow row, List<CardAction> actions) => new()
+    {
+        Separator = true,
+        Spacing = Spacing.Medium,
+        Items = [.. SubGroupRows.Summary(row), .. actions.Count == 0 ? Array.Empty<CardElement>() : [new ActionSet(actions)]],
+    };
+
+    // The input's id is the data key the row buttons use, so the bot reads subGroupId either way.
+    private static ChoiceSetInput Picker(RoundStatusModel model) => new()
+    {
+        Id = RoundData.SubGroupId,
+        Label = "Sub-group",
+        Style = ChoiceInputStyle.Compact,
+        IsRequired = true,
+        ErrorMessage = "Choose a sub-group.",
+        Spacing = Spacing.Large,
+        Choices = [.. model.Rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, RoundBlocks.MaxNameChars), r.SubGroupId))],
+    };
+
+    private static IEnumerable<CardAction> PickerActions(KeyValuePair<string, string>[] roundIds) =>
+    [
+        RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, roundIds, sendInputs: true),
+        RoundActions.Execute("Reopen", RoundVerbs.Reopen, roundIds, sendInputs: true),
+        RoundActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true),
+    ];
+
+    private static IEnumerable<CardElement> Unreachable(IReadOnlyList<UnreachableRecipient> people)
+    {
+        if (people.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return RoundBlocks.Bold("I cannot reach these people in Teams", Spacing.Large);
+        yield return new FactSet([.. people.Select(p => new Fact(
+            $"{RoundBlocks.Name(p.Name)} ({RoundBlocks.Name(p.SubGroupName)})", Reason(p.Reason)))]);
+    }
+
+    private static string Reason(UnreachableReason reason) => reason switch
+    {
+        UnreachableReason.AppNotInstalled => "OspBot is not installed for them",
+        UnreachableReason.Blocked => "They blocked OspBot",
+        UnreachableReason.Removed => "OspBot was removed (uninstalled, or they left the team)",
+        UnreachableReason.NotMatched => "Not linked to a Teams account",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
+    };
+}

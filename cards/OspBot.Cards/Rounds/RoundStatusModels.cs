@@ -1,0 +1,67 @@
+namespace OspBot.Cards.Rounds;
+
+/// One sub-group's update in a round, as the secretariat's status and digest cards list it.
+internal sealed record SubGroupRow
+{
+    public required string SubGroupId { get; init; }
+    public required string SubGroupName { get; init; }
+    public required UpdateState State { get; init; }
+
+    /// Null while nothing is written; else the update to read, remind about or reopen.
+    public UpdateKey? Key { get; init; }
+    public DateTimeOffset? LastEditedAt { get; init; }
+    public Stamp? Submitted { get; init; }
+
+    /// Submitted after the deadline, or still missing after it.
+    public bool IsLate { get; init; }
+    public Rag? Rag { get; init; }
+
+    /// The chair or lead can no longer change it (submitted, or the deadline passed): offer Reopen.
+    public bool CanReopen { get; init; }
+}
+
+/// Why OspBot cannot reach a chair or lead in Teams.
+internal enum UnreachableReason
+{
+    /// OspBot is not installed for them, so no personal chat exists.
+    AppNotInstalled,
+
+    /// They blocked OspBot.
+    Blocked,
+
+    /// They uninstalled OspBot or left the team it reaches them through.
+    Removed,
+
+    /// Their directory entry is not linked to a Teams account.
+    NotMatched,
+}
+
+internal sealed record UnreachableRecipient(string Name, string SubGroupName, UnreachableReason Reason);
+
+/// The secretariat's live view of a round.
+internal sealed record RoundStatusModel
+{
+    public required string RoundId { get; init; }
+
+    /// e.g. "Q3 2025/26".
+    public required string RoundLabel { get; init; }
+    public required DateTimeOffset Deadline { get; init; }
+    public required DateTimeOffset Now { get; init; }
+
+    /// The secretariat member the card is for ("29:…"): it refreshes for them.
+    public required string RecipientMri { get; init; }
+    public IReadOnlyList<SubGroupRow> Rows { get; init; } = [];
+    public IReadOnlyList<UnreachableRecipient> Unreachable { get; init; } = [];
+}
+
+/// The round's digest for the secretariat and the OSP chair.
+internal sealed record RoundDigestModel
+{
+    public required string RoundId { get; init; }
+    public required string RoundLabel { get; init; }
+    public required DateTimeOffset Deadline { get; init; }
+    public IReadOnlyList<SubGroupRow> Rows { get; init; } = [];
+
+    /// Teams ids ("29:…") of those who see the card; at most 60 get automatic refresh. Empty: no refresh.
+    public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+}

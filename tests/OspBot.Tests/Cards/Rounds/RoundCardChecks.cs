@@ -1,0 +1,81 @@
+using System.Text.Json;
+using OspBot.Cards.Model;
+using OspBot.Cards.Rounds;
+using OspBot.Tests.Schemas;
+
+namespace OspBot.Tests.Cards.Rounds;
+
+/// What every round card must satisfy, whatever it shows.
+internal static class RoundCardChecks
+{
+    public static JsonElement AssertValid(AdaptiveCard card)
+    {
+        AdaptiveCardSchema.AssertValid(card);
+        var json = card.ToJsonElement();
+        Assert.True(RoundCardSize.Bytes(card) <= RoundCardSize.MaxCardBytes, $"{RoundCardSize.Bytes(card)} bytes");
+        AssertActions(json);
+        AssertRefresh(json);
+        return json;
+    }
+
+    /// Every button is an Action.Execute with a known verb and an Action.Submit fallback carrying the same
+    /// data plus the verb; nothing else but the refresh action is an Execute.
+    public static void AssertActions(JsonElement card)
+    {
+        var refresh = card.TryGetProperty("refresh", out var r) ? r.GetProperty("action") : (JsonElement?)null;
+        foreach (var action in CardQueries.OfType(card, "Action.Execute"))
+        {
+            var verb = action.GetProperty("verb").GetString()!;
+            Assert.Contains(verb, RoundVerbs.All);
+            if (refresh is { } refreshAction && action.GetRawText() == refreshAction.GetRawText())
+            {
+                continue;
+            }
+
+            var fallback = action.GetProperty("fallback");
+            Assert.Equal("Action.Submit", fallback.GetProperty("type").GetString());
+            var data = action.GetProperty("data");
+            var fallbackData = fallback.GetProperty("data");
+            Assert.Equal(verb, fallbackData.GetProperty(RoundData.Verb).GetString());
+            foreach (var property in data.EnumerateObject())
+            {
+                Assert.Equal(property.Value.GetString(), fallbackData.GetProperty(property.Name).GetString());
+            }
+
+            Assert.Equal(data.EnumerateObject().Count() + 1, fallbackData.EnumerateObject().Count());
+            Assert.Equal(action.GetProperty("title").GetString(), fallback.GetProperty("title").GetString());
+            Assert.Equal(action.GetProperty("associatedInputs").GetString(), fallback.GetProperty("associatedInputs").GetString());
+        }
+
+        Assert.DoesNotContain(CardQueries.OfType(card, "Action.Submit"), s => !IsFallback(card, s));
+    }
+
+    public static void AssertRefresh(JsonElement card)
+    {
+        if (!card.TryGetProperty("refresh", out var refresh))
+        {
+            return;
+        }
+
+        Assert.Equal(RoundVerbs.Refresh, refresh.GetProperty("action").GetProperty("verb").GetString());
+        Assert.True(refresh.GetProperty("action").GetProperty("data").TryGetProperty(RoundData.View, out _));
+        var ids = refresh.GetProperty("userIds").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.InRange(ids.Count, 1, Refresh.MaxUserIds);
+        Assert.All(ids, id => Assert.StartsWith("29:", id, StringComparison.Ordinal));
+    }
+
+    public static string Data(JsonElement action, string key) => action.GetProperty("data").GetProperty(key).GetString()!;
+
+    public static List<JsonElement> Buttons(JsonElement card, string verb) =>
+        [.. CardQueries.OfType(card, "Action.Execute").Where(a => a.GetProperty("verb").GetString() == verb)];
+
+    public static List<JsonElement> Inputs(JsonElement card) =>
+        [.. CardQueries.Descendants(card).Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t)
+            && t.GetString()!.StartsWith("Input.", StringComparison.Ordinal))];
+
+    public static JsonElement Input(JsonElement card, string id) =>
+        Inputs(card).Single(i => i.GetProperty("id").GetString() == id);
+
+    private static bool IsFallback(JsonElement card, JsonElement submit) =>
+        CardQueries.OfType(card, "Action.Execute").Any(a => a.TryGetProperty("fallback", out var f) && f.GetRawText() == submit.GetRawText());
+}

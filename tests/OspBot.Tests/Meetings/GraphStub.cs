@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OspBot.Meetings;
+using OspBot.Tests.Fakes;
+
+namespace OspBot.Tests.Meetings;
+
+/// Microsoft Graph stand-in on 127.0.0.1 (ephemeral port): records each request, answers with Respond.
+internal sealed class GraphStub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<GraphRequest> _requests = new();
+    private int _count;
+
+    private GraphStub(WebApplication app) => _app = app;
+
+    /// Answers request n (0-based); the default is 200 with an empty object.
+    public Func<GraphRequest, int, GraphReply> Respond { get; set; } = (_, _) => GraphReply.Json(200, "{}");
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<GraphRequest> Requests => [.. _requests.OrderBy(r => r.ArrivedAt)];
+
+    public static async Task<GraphStub> StartAsync(CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stub = new GraphStub(app);
+        app.Run(stub.HandleAsync);
+        await app.StartAsync(ct);
+        stub.BaseUrl = app.Urls.First() + "/v1.0";
+        return stub;
+    }
+
+    /// The real GraphMeetingCalendar, real SDK and real HTTP, with a fake token and fast retries.
+    public GraphMeetingCalendar Calendar(TimeProvider? clock = null, int maxRetries = 2, int retryDelaySeconds = 0) =>
+        new(GraphClients.Create(Options(maxRetries, retryDelaySeconds), new FakeCredential()),
+            Options(maxRetries, retryDelaySeconds),
+            clock ?? new TestClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
+            NullLogger<GraphMeetingCalendar>.Instance);
+
+    public GraphOptions Options(int maxRetries = 2, int retryDelaySeconds = 0) => new()
+    {
+        TenantId = "tenant",
+        ClientId = "client",
+        ClientSecret = "not-used",
+        OrganiserMailbox = "secretariat@osp.test",
+        TeamsAppId = "app-catalog-id",
+        BaseUrl = BaseUrl,
+        MaxRetries = maxRetries,
+        RetryDelaySeconds = retryDelaySeconds,
+    };
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        var arrivedAt = Stopwatch.GetTimestamp();
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var request = new GraphRequest(
+            http.Request.Method,
+            http.Request.Path.Value ?? "",
+            Uri.UnescapeDataString(http.Request.QueryString.Value ?? ""),
+            http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body,
+            arrivedAt);
+        _requests.Enqueue(request);
+
+        var reply = Respond(request, Interlocked.Increment(ref _count) - 1);
+        http.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers)
+        {
+            http.Response.Headers[name] = value;
+        }
+        if (reply.Body is { } text)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(text, http.RequestAborted);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed record GraphRequest(
+    string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, long ArrivedAt)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public TimeSpan ElapsedSince(GraphRequest earlier) => Stopwatch.GetElapsedTime(earlier.ArrivedAt, ArrivedAt);
+}
+
+internal sealed record GraphReply(int Status, string? Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public static GraphReply Json(int status, string body, params (string Name, string Value)[] headers) =>
+        new(status, body, headers.ToDictionary(h => h.Name, h => h.Value));
+
+    public static GraphReply Empty(int status) => new(status, null, new Dictionary<string, string>());
+
+    public static GraphReply Error(int status, string code, params (string Name, string Value)[] headers) =>
+        Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"stub {{{code}}}"}}""", headers);
+}
+
+/// Entra cannot issue tokens to the stub; the SDK gets this one and sends it as the bearer token.
+internal sealed class FakeCredential : TokenCredential
+{
+    public const string Token = "dummy-graph-token";
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(Token, DateTimeOffset.UtcNow.AddHours(1));
+
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+}

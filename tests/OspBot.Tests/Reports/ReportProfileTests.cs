@@ -1,0 +1,27 @@
+using System.Text.Json;
+using OspBot.Reports;
+
+namespace OspBot.Tests.Reports;
+
+public sealed class ReportProfileTests
+{
+    [Fact]
+    public void The_sample_profile_fills_every_fixed_part_of_the_report()
+    {
+        var profile = ReportProfile.Sample();
+
+        Assert.All(new[] { profile.Cover.To, profile.Cover.ReportOf, profile.Cover.Purpose, profile.Cover.CabinetMember,
+            profile.Cover.CorporatePriority, profile.Cover.PolicyFramework, profile.AimsIntro, profile.Appendix2Title }, v => Assert.NotEmpty(v));
+        Assert.All(new[] { profile.Introduction, profile.Vision, profile.Aims, profile.SteeringGroup, profile.Financial, profile.Legal,
+            profile.Risk, profile.Equalities, profile.Conclusion, profile.Cover.Recommendations, profile.Cover.Appendices }, v => Assert.NotEmpty(v));
+        Assert.Equal(["Economic Development", "Stronger Communities", "Zero Carbon Oxford Partnership", "Safer Communities"],
+            profile.SubGroups.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_profile_with_a_misspelt_field_is_refused_rather_than_silently_ignored()
+    {
+        Assert.Throws<JsonException>(() => ReportProfile.Load("""{ "cover": {}, "visoin": ["typo"] }"""));
+        Assert.Equal(["Ours"], ReportProfile.Load("""{ "cover": { "to": "Cabinet" }, "vision": ["Ours"] }""").Vision);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using OspBot.Rounds;
+using static OspBot.Tests.Rounds.RoundAssert;
+using W = OspBot.Tests.Rounds.RoundsWorld;
+
+namespace OspBot.Tests.Rounds;
+
+public sealed class DeliveryQueueTests
+{
+    private static readonly DateTimeOffset October1 = new(2026, 10, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset PromptTime = new(2026, 10, 12, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Prompts_are_handed_out_once_even_across_a_restart_mid_dispatch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(October1, ct);
+        await OpenAsync(world, ct);
+        Assert.Empty(await world.Service().ClaimDueAsync(100, ct));
+
+        world.Clock.Set(PromptTime);
+        var first = await world.Service().ClaimDueAsync(2, ct);
+        Assert.Equal(2, first.Count);
+        await world.Service().MarkSentAsync(first[0].DeliveryId, "1:activity", ct);
+        // The process dies before reporting first[1]. A new dispatcher after the lease takes the rest, never first[1].
+        world.Clock.Set(PromptTime + world.Options.DeliveryLease + TimeSpan.FromSeconds(1));
+        var rest = await world.Service().ClaimDueAsync(100, ct);
+        foreach (var work in rest)
+        {
+            await world.Service().MarkSentAsync(work.DeliveryId, "a", ct);
+        }
+        Assert.Empty(await world.Service().ClaimDueAsync(100, ct));
+
+        Assert.DoesNotContain(rest, w => first.Any(f => f.DeliveryId == w.DeliveryId));
+        await using var db = world.Db();
+        var rows = await db.Deliveries.Include(d => d.Person).ToListAsync(ct);
+        Assert.Equal(DeliveryState.Ambiguous, rows.Single(d => d.Id == first[1].DeliveryId).State);
+        Assert.All(rows, d => Assert.Equal(1, d.Attempts));
+        // Saf Lead never installed the app; the unlinked chair has no Teams account.
+        Assert.Equal(DeliveryReasons.AppNotInstalled, rows.Single(d => d.Person!.Name == "Saf Lead").LastError);
+        Assert.Equal(DeliveryReasons.NotLinked, rows.Single(d => d.Person!.Name == "Unlinked Chair").LastError);
+        Assert.Equal(3, rows.Count(d => d.State == DeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task Unreachable_people_show_on_the_status_card_with_the_reason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(October1, ct);
+        var round = await OpenAsync(world, ct);
+        world.Clock.Set(PromptTime);
+        foreach (var work in await world.Service().ClaimDueAsync(100, ct))
+        {
+            if (work.PersonName == "Zed Lead")
+            {
+                await world.Service().MarkUnreachableAsync(work.DeliveryId, "Blocked the bot (403)", ct);
+            }
+            else
+            {
+                await world.Service().MarkFailedAsync(work.DeliveryId, "429", TimeSpan.FromMinutes(1), ct);
+            }
+        }
+
+        var status = Found(await world.Service().StatusAsync(W.Secretariat, round.RoundId, ct));
+
+        Assert.Equal(
+            [("Saf Lead", DeliveryReasons.AppNotInstalled), ("Unlinked Chair", DeliveryReasons.NotLinked), ("Zed Lead", "Blocked the bot (403)")],
+            status.Undelivered.Select(u => (u.PersonName, u.Reason!)));
+        Assert.Equal("Zero Carbon Oxford Partnership", status.Undelivered[2].GroupName);
+        // A failed send that surely did not arrive is retried later, not lost.
+        world.Clock.Set(PromptTime + TimeSpan.FromMinutes(2));
+        Assert.Equal(["Ed Lead", "Sue Lead", "Zara Chair"], (await world.Service().ClaimDueAsync(100, ct)).Select(w => w.PersonName).Order());
+    }
+
+    [Fact]
+    public async Task Remind_me_tomorrow_holds_back_chasers_until_then_and_queues_a_reminder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(October1, ct);
+        var round = await OpenAsync(world, ct);
+        var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
+        world.Clock.Set(new(2026, 10, 18, 15, 0, 0, TimeSpan.Zero));
+
+        var at = Found(await world.Service().RemindMeTomorrowAsync(W.ScLead, sc, ct));
+        Assert.Equal(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero), at);
+
+        world.Clock.Set(new(2026, 10, 19, 7, 59, 0, TimeSpan.Zero));
+        Assert.DoesNotContain(await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
+        world.Clock.Set(at);
+        Assert.Contains(await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
+        var reminder = Assert.Single(await world.Service().ClaimDueAsync(100, ct), w => w.Kind == DeliveryKind.Reminder);
+        Assert.Equal(("Sue Lead", sc, 7), (reminder.PersonName, reminder.UpdateId, reminder.DaysLeft));
+        Assert.Equal(RefusalReason.NoRole,
+            Assert.IsType<Lookup<DateTimeOffset>.Refused>(await world.Service().RemindMeTomorrowAsync(W.EdLead, sc, ct)).Refusal.Reason);
+    }
+
+    [Fact]
+    public async Task A_chaser_for_an_update_submitted_before_it_went_out_is_cancelled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(October1, ct);
+        var round = await OpenAsync(world, ct);
+        var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
+        world.Clock.Set(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
+        await world.Service().ScheduleDueAsync(ct);
+        Saved(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+
+        var claimed = await world.Service().ClaimDueAsync(100, ct);
+
+        Assert.DoesNotContain(claimed, w => w.Kind == DeliveryKind.Chaser && w.UpdateId == sc);
+        Assert.Contains(claimed, w => w.Kind == DeliveryKind.Chaser);
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using OspBot.Rounds;
+using static OspBot.Tests.Rounds.RoundAssert;
+using W = OspBot.Tests.Rounds.RoundsWorld;
+
+namespace OspBot.Tests.Rounds;
+
+public sealed class UpdateEditingTests
+{
+    private static readonly DateTimeOffset October13 = new(2026, 10, 13, 10, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(W World, int Update)> StrongerCommunitiesAsync(CancellationToken ct)
+    {
+        var world = await W.CreateAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), ct);
+        var round = await OpenAsync(world, ct);
+        world.Clock.Set(October13);
+        return (world, await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct));
+    }
+
+    [Theory]
+    [InlineData(SeedUpdates.Mid2019)]
+    [InlineData(SeedUpdates.Early2019Ocr)]
+    public async Task A_real_update_submitted_comes_back_exactly_as_entered(string seed)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        var content = SeedUpdates.Read(seed);
+        Assert.All([content.Achievements, content.Plans, content.Challenges, content.Requests], s => Assert.InRange(s!.Length, 1, 4000));
+
+        var view = Saved(await world.Service().SubmitAsync(W.ScLead, sc, content, 0, ct));
+
+        await using var db = world.Db();
+        var stored = await db.UpdateVersions.SingleAsync(v => v.SubGroupUpdateId == sc, ct);
+        Assert.Equal(content.Achievements, stored.Achievements);
+        Assert.Equal(content.Plans, stored.Plans);
+        Assert.Equal(content.Challenges, stored.Challenges);
+        Assert.Equal(content.Requests, stored.Requests);
+        Assert.Equal(VersionKind.Submitted, stored.Kind);
+        Assert.Equal(content.Achievements, view.Content.Achievements);
+    }
+
+    [Fact]
+    public async Task Unicode_and_line_breaks_are_stored_as_typed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        const string text = "Zoë’s café — “MECC” 🌱\r\n\r\n  • indented line\n\ttab\u00A0nbsp  ";
+
+        Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Achievements = text, Requests = "Ωμέγα\n" }, 0, ct));
+
+        var view = await ViewAsync(world, W.ScLead, sc, ct);
+        Assert.Equal(text, view.Content.Achievements);
+        Assert.Equal("Ωμέγα\n", view.Content.Requests);
+    }
+
+    [Fact]
+    public async Task Sections_are_limited_to_4000_characters_and_an_overlong_one_is_not_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        var atLimit = Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Plans = new string('x', 4000) }, 0, ct));
+
+        var tooLong = new UpdateContent { Plans = new string('x', 4000), Challenges = new string('é', 4001) };
+        var result = Assert.IsType<UpdateResult.Invalid>(await world.Service().SaveDraftAsync(W.ScLead, sc, tooLong, atLimit.Revision, ct));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(UpdateField.Challenges, error.Field);
+        Assert.Contains("4,001", error.Message, StringComparison.Ordinal);
+        Assert.False(result.DraftKept);
+        Assert.Same(tooLong, result.Entered);
+        Assert.Equal(1, result.View.VersionNumber);
+    }
+
+    [Fact]
+    public async Task Submitting_without_a_required_section_keeps_the_text_as_a_draft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        var partial = new UpdateContent { Achievements = "Done a lot", Plans = "   ", Rag = Rag.Amber };
+
+        var result = Assert.IsType<UpdateResult.Invalid>(await world.Service().SubmitAsync(W.ScLead, sc, partial, 0, ct));
+
+        Assert.Equal([UpdateField.Plans, UpdateField.Challenges, UpdateField.RagReason], result.Errors.Select(e => e.Field));
+        Assert.True(result.DraftKept);
+        Assert.Equal(UpdateStatus.Draft, result.View.Status);
+        Assert.Equal("Done a lot", result.View.Content.Achievements);
+        // Section 4 is optional: with 1-3 filled in and a reason, the same update goes through.
+        var ok = Saved(await world.Service().SubmitAsync(W.ScLead, sc, partial with { Plans = "p", Challenges = "c", RagReason = "Funding late" }, result.View.Revision, ct));
+        Assert.Equal(UpdateStatus.Submitted, ok.Status);
+    }
+
+    [Fact]
+    public async Task People_without_the_role_are_refused_politely_and_strangers_see_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        Saved(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+
+        var member = Assert.IsType<UpdateResult.Refused>(await world.Service().SaveDraftAsync(W.ScMember, sc, Complete("x"), 1, ct));
+        Assert.Equal(RefusalReason.NoRole, member.Refusal.Reason);
+        Assert.StartsWith("Sorry, only the chair, leads and deputies", member.Refusal.Message, StringComparison.Ordinal);
+        Assert.Null(member.Current);
+        Assert.Equal(RefusalReason.NoRole, Refused(await world.Service().SubmitAsync(W.EdLead, sc, Complete(), 1, ct)).Reason);
+
+        var stranger = Assert.IsType<Lookup<UpdateView>.Refused>(await world.Service().GetUpdateForEditingAsync(W.Stranger, sc, ct));
+        Assert.Equal(RefusalReason.NotMatched, stranger.Refusal.Reason);
+        Assert.Equal(RefusalReason.NotMatched,
+            Assert.IsType<Lookup<IReadOnlyList<HistoryEntry>>.Refused>(await world.Service().HistoryAsync(W.Stranger, "stronger-communities", ct)).Refusal.Reason);
+
+        // The secretariat and the OSP chair read, but cannot write.
+        Assert.Equal(UpdatePermissions.ReadOnly, (await ViewAsync(world, W.Secretariat, sc, ct)).Permissions);
+        Assert.Equal("Did things", (await ViewAsync(world, W.OspChair, sc, ct)).Content.Achievements);
+    }
+
+    [Fact]
+    public async Task A_deputy_drafts_but_cannot_submit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), ct);
+        var round = await OpenAsync(world, ct);
+        var ed = await UpdateIdAsync(world, round.RoundId, "economic-development", ct);
+
+        var refused = Assert.IsType<UpdateResult.Refused>(await world.Service().SubmitAsync(W.EdDeputy, ed, Complete(), 0, ct));
+
+        Assert.Equal(RefusalReason.DeputyCannotSubmit, refused.Refusal.Reason);
+        Assert.NotNull(refused.Current);
+        Assert.Equal(0, refused.Current.VersionNumber);
+    }
+
+    [Fact]
+    public async Task A_double_click_stores_one_version()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+
+        var first = Assert.IsType<UpdateResult.Saved>(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+        var second = Assert.IsType<UpdateResult.Saved>(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+
+        Assert.False(first.WasDuplicate);
+        Assert.True(second.WasDuplicate);
+        Assert.Equal(first.View.Revision, second.View.Revision);
+        await using var db = world.Db();
+        Assert.Equal(1, await db.UpdateVersions.CountAsync(v => v.SubGroupUpdateId == sc, ct));
+    }
+
+    [Fact]
+    public async Task An_action_from_a_superseded_card_is_answered_with_the_current_state()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Achievements = "v1" }, 0, ct));
+        Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Achievements = "v2" }, 1, ct));
+
+        // A card drawn before both saves (token 0), now with different text.
+        var stale = Assert.IsType<UpdateResult.Stale>(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+
+        Assert.Equal(2, stale.Current.Revision);
+        Assert.Equal("v2", stale.Current.Content.Achievements);
+        await using var db = world.Db();
+        Assert.Equal(2, await db.UpdateVersions.CountAsync(v => v.SubGroupUpdateId == sc, ct));
+    }
+
+    [Fact]
+    public async Task After_the_secretariat_closes_the_round_nothing_more_is_accepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (world, sc) = await StrongerCommunitiesAsync(ct);
+        await using var _ = world;
+        var view = await ViewAsync(world, W.ScLead, sc, ct);
+        Done(await world.Service().CloseRoundAsync(W.Secretariat, view.RoundId, ct));
+
+        var refused = Refused(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), view.Revision, ct));
+
+        Assert.Equal(RefusalReason.RoundClosed, refused.Reason);
+        Assert.Contains("Sam Secretariat", refused.Message, StringComparison.Ordinal);
+        await using var db = world.Db();
+        Assert.DoesNotContain(await db.Deliveries.Select(d => d.State).ToListAsync(ct), s => s == DeliveryState.Pending);
+    }
+}
