@@ -25,6 +25,25 @@ internal sealed class ConversationStore(
             return;
         }
 
+        var gate = cache.WriteGateFor(snapshot.ConversationId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (!snapshot.IsInstall && cache.IsFresh(snapshot, clock.GetUtcNow(), LastSeenResolution))
+            {
+                return;
+            }
+
+            await UpsertAsync(snapshot, now, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task UpsertAsync(ConversationSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
         var row = await db.Conversations.SingleOrDefaultAsync(c => c.ConversationId == snapshot.ConversationId, ct);
         var isNew = row is null;
         if (row is null)

@@ -9,6 +9,13 @@ internal sealed class ConversationWriteCache
 {
     private readonly ConcurrentDictionary<string, Written> _written = new(StringComparer.Ordinal);
 
+    // Turns of one conversation write its row one at a time in this process, so a burst of first messages
+    // inserts once instead of racing into the unique index (across instances the store still copes).
+    private readonly SemaphoreSlim[] _writeGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public SemaphoreSlim WriteGateFor(string conversationId) =>
+        _writeGates[(uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_writeGates.Length];
+
     public bool IsFresh(ConversationSnapshot snapshot, DateTimeOffset now, TimeSpan maxAge) =>
         _written.TryGetValue(snapshot.ConversationId, out var last)
         && last.Snapshot == snapshot

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
 
@@ -142,5 +144,25 @@ public sealed class MessagesEndpointTests
         }
 
         Assert.Empty(connector.Requests);
+    }
+}
+
+public sealed class FirstContactTests
+{
+    [Fact]
+    public async Task Many_first_messages_from_a_new_conversation_at_once_are_all_answered_without_errors()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connector = await FakeConnector.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        await using var app = new OspBotApp().WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
+        using var client = app.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            client.PostAsync("/api/messages", Activities.Json(Activities.Message(connector.ServiceUrl, "help", conversationId: "a:brand-new")), ct)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await connector.WaitForRequestsAsync(24, ct);
+        Assert.Empty(logs.Errors);
     }
 }
