@@ -1,5 +1,6 @@
 using OspBot.Cards;
 using System.Text.Json;
+using OspBot.Cards.Rounds;
 using OspBot.Conversations;
 using OspBot.Jobs.Rounds;
 using OspBot.Teams.Rounds;
@@ -56,6 +57,11 @@ internal sealed class OspTeamsBot(
         AdaptiveCardAction action, TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (!RoundVerbs.All.Contains(action.Verb))
+        {
+            return await base.OnAdaptiveCardActionAsync(action, turn, ct);
+        }
+
         var card = await roundActions.ActAsync(action.Verb, RoundActionInput.From(action.Data), turn.Activity, ct);
         return InvokeResponses.Card(card.ToJsonElement());
     }
