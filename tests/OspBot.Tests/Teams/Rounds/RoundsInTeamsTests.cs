@@ -11,20 +11,6 @@ namespace OspBot.Tests.Teams.Rounds;
 
 public sealed class RoundsInTeamsTests
 {
-    private static async Task<int> OpenRoundAsync(RoundsWire wire, CancellationToken ct)
-    {
-        var form = Assert.Single(await wire.SayAsync(Sec, "open round", ct));
-        Assert.True(CardData.Has(form, "round.open"));
-        var status = await wire.ExecuteAsync(Sec, "round.open", new JsonObject
-        {
-            ["quarter"] = "2026-Q3",
-            ["meetingDate"] = "2026-11-02",
-            ["promptDate"] = "2026-10-01",
-        }, ct);
-        Assert.Contains("Quarterly updates: Q3 2026/27", status.GetRawText(), StringComparison.Ordinal);
-        return int.Parse(CardData.Of(status, "round.status")["roundId"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     [Fact]
     public async Task A_round_goes_from_open_to_prompt_to_draft_to_submission_through_http()
     {
@@ -34,7 +20,7 @@ public sealed class RoundsInTeamsTests
         await wire.SayAsync(Sec, "hi", ct);
         await wire.SayAsync(LeadA, "hi", ct);
 
-        await OpenRoundAsync(wire, ct);
+        await wire.OpenRoundAsync(ct);
         var sent = await wire.DispatchAsync(ct);
 
         // Only LeadA has a chat with OspBot: prompts reach nobody else; the rest are unreachable on the status card.
@@ -83,7 +69,7 @@ public sealed class RoundsInTeamsTests
         await using var wire = await StartAsync();
         await wire.LinkAsync(ct);
         await wire.SayAsync(LeadA, "hi", ct);
-        await OpenRoundAsync(wire, ct);
+        await wire.OpenRoundAsync(ct);
 
         var mine = await wire.SayAsync(LeadA, "my update", ct);
         Assert.NotEmpty(mine);
@@ -111,7 +97,7 @@ public sealed class RoundsInTeamsTests
         await using var wire = await StartAsync();
         await wire.LinkAsync(ct);
         await wire.SayAsync(LeadA, "hi", ct);
-        await OpenRoundAsync(wire, ct);
+        await wire.OpenRoundAsync(ct);
         var card = (await wire.SayAsync(LeadA, "my update", ct))[0];
 
         var value = CardData.Of(card, "update.saveDraft").With("verb", "update.saveDraft").With("achievements", "Sent from an old client");

@@ -38,6 +38,7 @@ public sealed class RoundsWire : IAsyncDisposable
     public static readonly TeamsUser Stranger = new("aad-stranger", "29:stranger", "a:stranger");
 
     private readonly string _folder;
+    private Action<IServiceCollection>? _services;
 
     private RoundsWire(FakeConnector connector, string folder, ShiftedClock clock)
     {
@@ -54,11 +55,13 @@ public sealed class RoundsWire : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<RoundsWire> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<RoundsWire> StartAsync(params (string Key, string Value)[] settings) => StartAsync(null, settings);
+
+    public static async Task<RoundsWire> StartAsync(Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ospbot-rounds-wire", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var wire = new RoundsWire(await FakeConnector.StartAsync(), folder, new ShiftedClock(October1));
+        var wire = new RoundsWire(await FakeConnector.StartAsync(), folder, new ShiftedClock(October1)) { _services = services };
         wire.Restart(settings);
         return wire;
     }
@@ -71,7 +74,8 @@ public sealed class RoundsWire : IAsyncDisposable
         App = new OspBotApp()
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
             .With("Jobs:Rounds:DispatchEnabled", "false")
-            .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+            .WithServices(s => s.AddSingleton<TimeProvider>(Clock))
+            .WithServices(s => _services?.Invoke(s));
         foreach (var (key, value) in settings)
         {
             App.With(key, value);
@@ -95,6 +99,21 @@ public sealed class RoundsWire : IAsyncDisposable
         b.Person!.EntraObjectId = LeadB.Aad;
         await db.SaveChangesAsync(ct);
         return (a.Group!.Key, b.Group!.Key);
+    }
+
+    /// The secretariat asks for the open-round form and opens Q3 2026/27 with prompts due today; returns the round id.
+    public async Task<int> OpenRoundAsync(CancellationToken ct)
+    {
+        var form = Assert.Single(await SayAsync(Sec, "open round", ct));
+        Assert.True(CardData.Has(form, "round.open"));
+        var status = await ExecuteAsync(Sec, "round.open", new JsonObject
+        {
+            ["quarter"] = "2026-Q3",
+            ["meetingDate"] = "2026-11-02",
+            ["promptDate"] = "2026-10-01",
+        }, ct);
+        Assert.Contains("Quarterly updates: Q3 2026/27", status.GetRawText(), StringComparison.Ordinal);
+        return int.Parse(CardData.Of(status, "round.status")["roundId"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<int> DispatchAsync(CancellationToken ct)
