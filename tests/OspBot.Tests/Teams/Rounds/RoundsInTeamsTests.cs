@@ -115,6 +115,35 @@ public sealed class RoundsInTeamsTests
         Assert.Contains("Sent from an old client", replaced.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Refresh_shows_each_person_their_own_view_and_remind_now_sends_a_reminder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var wire = await StartAsync();
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+        var card = (await wire.SayAsync(LeadA, "my update", ct))[0];
+        var refresh = CardData.Of(card, "update.remindTomorrow");
+
+        var leadView = await wire.ExecuteAsync(LeadA, "refresh", refresh.DeepClone().AsObject().With("view", "update"), ct);
+        var secView = await wire.ExecuteAsync(Sec, "refresh", refresh.DeepClone().AsObject().With("view", "update"), ct);
+        Assert.True(CardData.Has(leadView, "update.saveDraft"));
+        Assert.False(CardData.Has(secView, "update.saveDraft"));
+        Assert.False(CardData.Has(secView, "update.edit"));
+
+        await wire.DispatchAsync(ct);
+        var before = wire.ProactiveTo(LeadA).Count;
+        var status = await wire.ExecuteAsync(Sec, "round.remindGroup", new JsonObject
+        {
+            ["roundId"] = refresh["roundId"]!.GetValue<string>(),
+            ["subGroupId"] = refresh["updateId"]!.GetValue<string>(),
+        }, ct);
+        Assert.True(CardData.Has(status, "round.status"));
+        Assert.Equal(1, await wire.DispatchAsync(ct));
+        Assert.Equal(before + 1, wire.ProactiveTo(LeadA).Count);
+    }
+
     private static async Task<IReadOnlyList<ConnectorRequest>> WaitAsync(RoundsWire wire, Func<ConnectorRequest, bool> match, CancellationToken ct)
     {
         for (var i = 0; i < 200 && !wire.Connector.Requests.Any(match); i++)
