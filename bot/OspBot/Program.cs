@@ -2,7 +2,9 @@ using OspBot.Api;
 using OspBot.Data;
 using OspBot.Jobs;
 using OspBot.Meetings;
+using OspBot.Rounds;
 using OspBot.Teams.Hosting;
+using OspBot.Teams.Rounds;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,9 +12,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "http://localhost:3978");
 
 builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Postgres; migrations, directory seed
+builder.AddRounds();        // quarterly update rounds: RoundService, directory edits
 builder.AddMeetingCalendar(); // Microsoft Graph calendar when Graph:ClientId is set; otherwise .ics invitations
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
+builder.AddRoundsInTeams(); // round commands and card actions; proactive prompts, chasers, digests every minute
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

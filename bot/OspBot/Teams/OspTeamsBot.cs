@@ -1,11 +1,16 @@
 using OspBot.Cards;
+using System.Text.Json;
+using OspBot.Cards.Rounds;
 using OspBot.Conversations;
+using OspBot.Jobs.Rounds;
+using OspBot.Teams.Rounds;
 using OspBot.Teams.Schema;
 
 namespace OspBot.Teams;
 
 /// OspBot's turn logic. Thin by design: read the activity, ask a service, build a card, send it.
-internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResolver audiences, ILogger<OspTeamsBot> logger)
+internal sealed class OspTeamsBot(
+    ConversationStore conversations, AudienceResolver audiences, RoundCommands roundCommands, RoundCardActions roundActions, ILogger<OspTeamsBot> logger)
     : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
@@ -21,7 +26,23 @@ internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResol
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken ct)
     {
+        // An Action.Submit fallback from a client without universal actions: value carries the verb and the inputs.
+        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && RoundActionInput.From(value) is { Verb: { Length: > 0 } verb } input)
+        {
+            var answer = await roundActions.ActAsync(verb, input, turn.Activity, ct);
+            var reply = MessageFactory.Card(answer.ToJsonElement(), answer.FallbackText);
+            await (turn.Activity.ReplyToId is { Length: > 0 } cardId
+                ? turn.UpdateActivityAsync(cardId, reply, ct)
+                : turn.SendActivityAsync(reply, ct));
+            return;
+        }
+
         var command = CommandText.Normalize(turn.Activity.Text);
+        if (await roundCommands.TryHandleAsync(turn, command, ct))
+        {
+            return;
+        }
+
         var audience = await audiences.ForAsync(turn.Activity.From, ct);
         var card = HelpCards.Help(new HelpCardModel
         {
@@ -30,6 +51,19 @@ internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResol
             NotUnderstood = command is "help" or "hi" or "hello" or "" ? null : turn.Activity.Text,
         });
         await turn.SendActivityAsync(MessageFactory.Card(card.ToJsonElement(), "What OspBot can do for you"), ct);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(
+        AdaptiveCardAction action, TurnContext turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (!RoundVerbs.All.Contains(action.Verb))
+        {
+            return await base.OnAdaptiveCardActionAsync(action, turn, ct);
+        }
+
+        var card = await roundActions.ActAsync(action.Verb, RoundActionInput.From(action.Data), turn.Activity, ct);
+        return InvokeResponses.Card(card.ToJsonElement());
     }
 
     protected override async Task OnBotAddedAsync(TurnContext turn, CancellationToken ct)

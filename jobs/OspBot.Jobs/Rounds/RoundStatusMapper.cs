@@ -1,0 +1,116 @@
+using OspBot.Cards.Model;
+using C = OspBot.Cards.Rounds;
+using D = OspBot.Rounds;
+using static OspBot.Jobs.Rounds.RoundCardMapper;
+
+namespace OspBot.Jobs.Rounds;
+
+/// The secretariat's views (status, digest, history) and refusals → card models or cards, pure.
+internal static class RoundStatusMapper
+{
+    public static C.RoundStatusModel Status(D.RoundStatusView s, string recipientMri, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new C.RoundStatusModel
+        {
+            RoundId = Id(s.Round.RoundId),
+            RoundLabel = s.Round.QuarterLabel,
+            Deadline = s.Round.DeadlineAt,
+            Now = now,
+            RecipientMri = recipientMri,
+            Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
+            Unreachable =
+            [
+                .. s.Undelivered.Where(u => u.State == D.DeliveryState.Unreachable)
+                    .DistinctBy(u => (u.PersonName, u.GroupName))
+                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "", Reason(u.Reason))),
+            ],
+        };
+    }
+
+    public static C.RoundDigestModel Digest(D.DigestView d, IReadOnlyList<string> refreshUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new C.RoundDigestModel
+        {
+            RoundId = Id(d.Round.RoundId),
+            RoundLabel = d.Round.QuarterLabel,
+            Deadline = d.Round.DeadlineAt,
+            RefreshUserIds = refreshUserIds,
+            // The digest view carries no update ids, so its rows offer no Read button; the text is the point.
+            Rows =
+            [
+                .. d.Groups.Select(g => new C.SubGroupRow
+                {
+                    SubGroupId = g.GroupName,
+                    SubGroupName = g.GroupName,
+                    State = State(g.Status),
+                    Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) : null,
+                    IsLate = g.IsLate,
+                    Rag = Rag(g.Content?.Rag),
+                }),
+            ],
+        };
+    }
+
+    public static C.UpdateHistoryModel History(string groupName, IReadOnlyList<D.HistoryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return new C.UpdateHistoryModel
+        {
+            Title = $"{groupName}: past updates",
+            Entries =
+            [
+                .. entries.Select(e => new C.HistoryEntry
+                {
+                    RoundId = Id(e.RoundId),
+                    QuarterLabel = e.QuarterLabel,
+                    Key = new C.UpdateKey(Id(e.RoundId), Id(e.UpdateId), "0"),
+                    State = State(e.Status),
+                    Rag = Rag(e.Rag),
+                    Submitted = e.SubmittedAt is { } at ? new C.Stamp(e.SubmittedBy ?? "", at) : null,
+                    IsLate = e.IsLate,
+                }),
+            ],
+        };
+    }
+
+    /// A refusal as a card: the two the cards have words for, else the service's own polite sentence.
+    public static AdaptiveCard Refusal(D.Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Reason switch
+        {
+            D.RefusalReason.NotMatched => C.RoundMessageCards.NotMatched(),
+            D.RefusalReason.NoRole => C.RoundMessageCards.NotALead(),
+            _ => Message("Sorry", refusal.Message),
+        };
+    }
+
+    public static AdaptiveCard Message(string heading, string text) => new()
+    {
+        FallbackText = text,
+        Body = [new TextBlock(heading) { Weight = TextWeight.Bolder, Size = TextSize.Medium }, new TextBlock(text) { Wrap = true }],
+    };
+
+    private static C.SubGroupRow Row(int roundId, D.GroupStatus g) => new()
+    {
+        SubGroupId = Id(g.UpdateId),
+        SubGroupName = g.GroupName,
+        State = State(g.Status),
+        Key = new C.UpdateKey(Id(roundId), Id(g.UpdateId), "0"),
+        LastEditedAt = g.LastEditedAt,
+        Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) : null,
+        IsLate = g.IsLate,
+        Rag = Rag(g.Rag),
+        CanReopen = g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,
+    };
+
+    private static C.UnreachableReason Reason(string? reason) => reason switch
+    {
+        D.DeliveryReasons.NotLinked => C.UnreachableReason.NotMatched,
+        D.DeliveryReasons.AppNotInstalled or null => C.UnreachableReason.AppNotInstalled,
+        "ConversationBlockedByUser" or "MessageWritesBlocked" => C.UnreachableReason.Blocked,
+        _ => C.UnreachableReason.Removed,
+    };
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using OspBot.Data;
+using OspBot.Notifications;
+using OspBot.Rounds;
+using OspBot.Tests.Teams.Rounds;
+using static OspBot.Tests.Teams.Rounds.RoundsWire;
+
+namespace OspBot.Tests.Jobs.Rounds;
+
+public sealed class RoundDispatcherTests
+{
+    private static Task<List<Delivery>> PromptsAsync(RoundsWire wire, CancellationToken ct) =>
+        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.AsNoTracking()
+            .Where(d => d.Kind == DeliveryKind.Prompt && d.Person!.EntraObjectId == LeadA.Aad).ToListAsync(ct));
+
+    [Fact]
+    public async Task Each_prompt_is_sent_once_across_runs_and_a_restart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var wire = await StartAsync();
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+
+        var first = await wire.DispatchAsync(ct);
+        var second = await wire.DispatchAsync(ct);
+        wire.Restart();
+        var afterRestart = await wire.DispatchAsync(ct);
+
+        var expected = (await PromptsAsync(wire, ct)).Count;
+        Assert.True(expected > 0);
+        Assert.Equal((expected, 0, 0), (first, second, afterRestart));
+        Assert.Equal(expected, wire.ProactiveTo(LeadA).Count);
+        Assert.All(await PromptsAsync(wire, ct), d => Assert.Equal(DeliveryState.Sent, d.State));
+    }
+
+    [Fact]
+    public async Task A_throttled_send_is_retried_later_and_nothing_is_lost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var wire = await StartAsync(("Connector:MaxRetries", "1"), ("Connector:BaseDelay", "00:00:00.010"));
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+        var throttled = 0;
+        wire.Connector.Respond = r => r.Method == "POST" && r.Path.EndsWith("/activities", StringComparison.Ordinal) && Interlocked.Increment(ref throttled) <= 2
+            ? (429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""")
+            : (200, """{"id":"sent-1"}""");
+
+        var first = await wire.DispatchAsync(ct);
+        var waiting = (await PromptsAsync(wire, ct)).Where(d => d.State == DeliveryState.Pending).ToList();
+        wire.Clock.Advance(TimeSpan.FromMinutes(2));
+        var later = await wire.DispatchAsync(ct);
+
+        var prompts = await PromptsAsync(wire, ct);
+        var retried = Assert.Single(waiting);
+        Assert.True(retried.DueAt > wire.Clock.GetUtcNow() - TimeSpan.FromMinutes(2));
+        Assert.Equal(prompts.Count, first + later);
+        Assert.Equal(1, later);
+        Assert.All(prompts, d => Assert.Equal(DeliveryState.Sent, d.State));
+        Assert.Equal(prompts.Count + 2, wire.ProactiveTo(LeadA).Count);
+    }
+
+    [Fact]
+    public async Task A_forbidden_chat_is_recorded_unreachable_and_shown_on_the_status_card()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var wire = await StartAsync();
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(Sec, "hi", ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+        wire.Connector.Respond = r => r.Path.Contains(Uri.EscapeDataString(LeadA.ConversationId), StringComparison.Ordinal) && r.Method == "POST"
+            ? (403, """{"error":{"code":"BotNotInConversationRoster","message":"The bot is not part of the conversation roster."}}""")
+            : (200, """{"id":"ok"}""");
+
+        Assert.Equal(0, await wire.DispatchAsync(ct));
+
+        Assert.All(await PromptsAsync(wire, ct), d => Assert.Equal(DeliveryState.Unreachable, d.State));
+        wire.Connector.Respond = null;
+        var status = Assert.Single(await wire.SayAsync(Sec, "status", ct)).GetRawText();
+        Assert.Contains("OspBot was removed", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_send_that_may_have_arrived_is_never_sent_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var notifier = new Mock<ITeamsNotifier>();
+        notifier.Setup(n => n.SendCardAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<JsonElement>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SendOutcome.Ambiguous("connection reset"));
+        await using var wire = await StartAsync(s => s.AddSingleton(notifier.Object));
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+
+        await wire.DispatchAsync(ct);
+        await wire.DispatchAsync(ct);
+
+        var prompts = await PromptsAsync(wire, ct);
+        Assert.All(prompts, d => Assert.Equal(DeliveryState.Ambiguous, d.State));
+        notifier.Verify(n => n.SendCardAsync(wire.Connector.ServiceUrl.ToString(), LeadA.ConversationId, It.IsAny<JsonElement>(),
+            "Your quarterly update to the OSP is open", It.IsAny<CancellationToken>()), Times.Exactly(prompts.Count));
+        notifier.VerifyNoOtherCalls();
+    }
+}
