@@ -13,6 +13,7 @@ builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Po
 builder.AddMeetingCalendar(); // Microsoft Graph calendar when Graph:ClientId is set; otherwise .ics invitations
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
+builder.AddReports();        // annual report: compile command, persisted job, download links
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -21,5 +22,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
 app.MapTeamsBot();          // POST /api/messages
+app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
 
 app.Run();

@@ -5,7 +5,8 @@ using OspBot.Teams.Schema;
 namespace OspBot.Teams;
 
 /// OspBot's turn logic. Thin by design: read the activity, ask a service, build a card, send it.
-internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResolver audiences, ILogger<OspTeamsBot> logger)
+internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResolver audiences, ILogger<OspTeamsBot> logger,
+    Reports.ReportCommandHandler reports)
     : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
@@ -22,6 +23,12 @@ internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResol
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken ct)
     {
         var command = CommandText.Normalize(turn.Activity.Text);
+        if (Reports.ReportCommandHandler.IsCommand(command))
+        {
+            await reports.HandleAsync(turn, command, ct);
+            return;
+        }
+
         var audience = await audiences.ForAsync(turn.Activity.From, ct);
         var card = HelpCards.Help(new HelpCardModel
         {
@@ -31,6 +38,9 @@ internal sealed class OspTeamsBot(ConversationStore conversations, AudienceResol
         });
         await turn.SendActivityAsync(MessageFactory.Card(card.ToJsonElement(), "What OspBot can do for you"), ct);
     }
+
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(AdaptiveCardAction action, TurnContext turn, CancellationToken ct) =>
+        Reports.ReportCommandHandler.IsVerb(action?.Verb ?? "") ? reports.HandleActionAsync(action!, turn, ct) : base.OnAdaptiveCardActionAsync(action!, turn, ct);
 
     protected override async Task OnBotAddedAsync(TurnContext turn, CancellationToken ct)
     {
