@@ -38,9 +38,16 @@ internal sealed class CompileReportJob(ReportCompilationRunner runner) : IJob
             .UsingJobData(CompilationIdKey, compilationId)
             .StartNow()
             .Build();
-        if (!await scheduler.Exists(trigger.Key, ct))
+        try
         {
-            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
+            if (!await scheduler.Exists(trigger.Key, ct))
+            {
+                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
+            }
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another instance's start-up recovery queued the same compilation a moment ago: once is enough.
         }
     }
 }

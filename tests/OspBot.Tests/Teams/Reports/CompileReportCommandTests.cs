@@ -139,4 +139,34 @@ public sealed class CompileReportCommandTests
         Assert.Contains("compile report 2024/25", card.GetRawText(), StringComparison.Ordinal);
         Assert.Empty(await ReportWorld.CompilationsAsync(app, ct));
     }
+
+    [Fact]
+    public async Task Compile_again_on_a_result_card_turns_that_card_into_the_progress_card_of_a_new_version()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new OspBotApp();
+        using var client = app.CreateClient();
+        var personId = await ReportWorld.LinkUserAsync(app, secretariat: true, ct);
+        await ReportWorld.AddCompilationAsync(app, personId, CompilationState.Succeeded, ct, c => c.Version = 1);
+        var press = new System.Text.Json.Nodes.JsonObject
+        {
+            ["action"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "Action.Execute", ["verb"] = "reports.compile", ["data"] = new System.Text.Json.Nodes.JsonObject { ["year"] = "2024/25" },
+            },
+            ["trigger"] = "manual",
+        };
+
+        using var response = await client.PostAsync("/api/messages", Activities.Json(Activities.Invoke(connector.ServiceUrl, "adaptiveCard/action", press)), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var card = answer.RootElement.GetProperty("value");
+        AdaptiveCardSchema.AssertValid(card);
+        Assert.Contains("Compiling the 2024/25 annual report", card.GetRawText(), StringComparison.Ordinal);
+        var result = await ReportWorld.WaitForCardAsync(connector, ReportWorld.ReadyHeading, ct);
+        Assert.EndsWith("/activities/1767765488332", result.Path, StringComparison.Ordinal);
+        Assert.Contains("(v2).docx", result.Body!.Value.GetRawText(), StringComparison.Ordinal);
+    }
 }
