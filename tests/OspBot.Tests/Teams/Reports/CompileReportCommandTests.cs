@@ -153,7 +153,9 @@ public sealed class CompileReportCommandTests
         {
             ["action"] = new System.Text.Json.Nodes.JsonObject
             {
-                ["type"] = "Action.Execute", ["verb"] = "reports.compile", ["data"] = new System.Text.Json.Nodes.JsonObject { ["year"] = "2024/25" },
+                ["type"] = "Action.Execute",
+                ["verb"] = "reports.compile",
+                ["data"] = new System.Text.Json.Nodes.JsonObject { ["year"] = "2024/25" },
             },
             ["trigger"] = "manual",
         };

@@ -34,8 +34,11 @@ internal static class ReportWorld
         {
             var round = new UpdateRound
             {
-                FinancialYearStart = 2024, Quarter = q, State = RoundState.Closed,
-                MeetingDate = new DateOnly(2024, 6, 1).AddMonths(3 * (q - 1)), OpenedAt = DateTimeOffset.UnixEpoch,
+                FinancialYearStart = 2024,
+                Quarter = q,
+                State = RoundState.Closed,
+                MeetingDate = new DateOnly(2024, 6, 1).AddMonths(3 * (q - 1)),
+                OpenedAt = DateTimeOffset.UnixEpoch,
             };
             db.Rounds.Add(round);
             if (q <= 3)
@@ -59,8 +62,12 @@ internal static class ReportWorld
         var db = scope.ServiceProvider.GetRequiredService<OspDbContext>();
         var c = new ReportCompilation
         {
-            FinancialYear = 2024, RequestedByPersonId = personId, RequestedByName = "Lucy Cherry",
-            RequestedAt = DateTimeOffset.UtcNow, State = state, Stage = state.ToString(),
+            FinancialYear = 2024,
+            RequestedByPersonId = personId,
+            RequestedByName = "Lucy Cherry",
+            RequestedAt = DateTimeOffset.UtcNow,
+            State = state,
+            Stage = state.ToString(),
         };
         configure?.Invoke(c);
         db.ReportCompilations.Add(c);
