@@ -17,6 +17,7 @@ builder.AddMeetingCalendar(); // Microsoft Graph calendar when Graph:ClientId is
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
 builder.AddRoundsInTeams(); // round commands and card actions; proactive prompts, chasers, digests every minute
+builder.AddReports();       // annual report: compile command, persisted job, download links
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -25,5 +26,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
 app.MapTeamsBot();          // POST /api/messages
+app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
 
 app.Run();

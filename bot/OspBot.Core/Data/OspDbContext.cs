@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OspBot.Conversations;
 using OspBot.Members;
+using OspBot.Reports;
 using OspBot.Rounds;
 
 namespace OspBot.Data;
@@ -29,6 +30,8 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ReminderSnooze> ReminderSnoozes => Set<ReminderSnooze>();
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<ReportCompilation> ReportCompilations => Set<ReportCompilation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);

@@ -1,8 +1,9 @@
-using OspBot.Cards;
 using System.Text.Json;
+using OspBot.Cards;
 using OspBot.Cards.Rounds;
 using OspBot.Conversations;
 using OspBot.Jobs.Rounds;
+using OspBot.Teams.Reports;
 using OspBot.Teams.Rounds;
 using OspBot.Teams.Schema;
 
@@ -10,7 +11,12 @@ namespace OspBot.Teams;
 
 /// OspBot's turn logic. Thin by design: read the activity, ask a service, build a card, send it.
 internal sealed class OspTeamsBot(
-    ConversationStore conversations, AudienceResolver audiences, RoundCommands roundCommands, RoundCardActions roundActions, ILogger<OspTeamsBot> logger)
+    ConversationStore conversations,
+    AudienceResolver audiences,
+    RoundCommands roundCommands,
+    RoundCardActions roundActions,
+    ReportCommandHandler reports,
+    ILogger<OspTeamsBot> logger)
     : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
@@ -38,6 +44,12 @@ internal sealed class OspTeamsBot(
         }
 
         var command = CommandText.Normalize(turn.Activity.Text);
+        if (ReportCommandHandler.IsCommand(command))
+        {
+            await reports.HandleAsync(turn, command, ct);
+            return;
+        }
+
         if (await roundCommands.TryHandleAsync(turn, command, ct))
         {
             return;
@@ -57,6 +69,11 @@ internal sealed class OspTeamsBot(
         AdaptiveCardAction action, TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (ReportCommandHandler.IsVerb(action.Verb))
+        {
+            return await reports.HandleActionAsync(action, turn, ct);
+        }
+
         if (!RoundVerbs.All.Contains(action.Verb))
         {
             return await base.OnAdaptiveCardActionAsync(action, turn, ct);

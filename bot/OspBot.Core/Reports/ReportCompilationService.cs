@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OspBot.Data;
+using OspBot.Members;
+
+namespace OspBot.Reports;
+
+/// Asks for, runs and keeps annual report compilations. Running is restartable from the beginning: compiling is pure
+/// and fast, so a run found half-done (a crash, a second instance) simply starts again.
+internal sealed partial class ReportCompilationService(
+    OspDbContext db, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger)
+{
+    /// Queues a compilation of <paramref name="year"/> unless one is already in flight; only the secretariat may ask.
+    public async Task<CompileRequestResult> RequestAsync(Actor actor, int year, CardAddress? card, CancellationToken ct)
+    {
+        var caller = await Caller.ResolveAsync(db, actor, ct);
+        if (caller is not { IsSecretariat: true, PersonId: { } personId } || actor.IsScheduler)
+        {
+            return new CompileRequestResult.Refused();
+        }
+
+        if (await InFlightAsync(year, ct) is { } existing)
+        {
+            return new CompileRequestResult.AlreadyRunning(existing);
+        }
+
+        var compilation = new ReportCompilation
+        {
+            FinancialYear = year,
+            RequestedByPersonId = personId,
+            RequestedByName = caller.Name,
+            RequestedAt = clock.GetUtcNow(),
+            ServiceUrl = card?.ServiceUrl.ToString(),
+            ConversationId = card?.ConversationId,
+            State = CompilationState.Queued,
+            Stage = "Queued",
+        };
+        db.ReportCompilations.Add(compilation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request (perhaps on another instance) won the filtered unique index between our check and insert.
+            db.ChangeTracker.Clear();
+            return await InFlightAsync(year, ct) is { } winner
+                ? new CompileRequestResult.AlreadyRunning(winner)
+                : throw new InvalidOperationException($"Could not queue a compilation of {FinancialYears.Label(year)}.");
+        }
+
+        logger.CompilationRequested(compilation.Id, FinancialYears.Label(year), personId);
+        return new CompileRequestResult.Started(compilation);
+    }
+
+    /// Remembers the progress card's activity id, so the job can update it.
+    public Task SetProgressCardAsync(int compilationId, string activityId, CancellationToken ct) =>
+        db.ReportCompilations.Where(c => c.Id == compilationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProgressActivityId, activityId), ct);
+
+    public Task<ReportCompilation?> FindAsync(int compilationId, CancellationToken ct) =>
+        db.ReportCompilations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == compilationId, ct);
+
+    /// Ids of compilations left queued or running (by a crash or a stop), to be run again at start-up.
+    public Task<List<int>> UnfinishedAsync(CancellationToken ct) =>
+        db.ReportCompilations.AsNoTracking()
+            .Where(c => c.State == CompilationState.Queued || c.State == CompilationState.Running
+                || (c.State != CompilationState.Queued && c.ResultSentAt == null && c.ProgressActivityId != null))
+            .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+
+    /// Records that the result card went out; false when it had been recorded already (the caller sent it twice).
+    public async Task<bool> MarkResultSentAsync(int compilationId, CancellationToken ct) =>
+        await db.ReportCompilations.Where(c => c.Id == compilationId && c.ResultSentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResultSentAt, clock.GetUtcNow()), ct) == 1;
+
+    /// Every succeeded version of a year, newest first.
+    public Task<List<ReportCompilation>> VersionsAsync(int year, CancellationToken ct) =>
+        db.ReportCompilations.AsNoTracking()
+            .Where(c => c.FinancialYear == year && c.State == CompilationState.Succeeded)
+            .OrderByDescending(c => c.Version).ToListAsync(ct);
+
+    private Task<ReportCompilation?> InFlightAsync(int year, CancellationToken ct) =>
+        db.ReportCompilations.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.FinancialYear == year && (c.State == CompilationState.Queued || c.State == CompilationState.Running), ct);
+
+    private ReportProfile LoadProfile(int year)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.ProfileFile))
+        {
+            return ReportProfile.Sample();
+        }
+
+        var path = options.Value.ProfileFile.Replace("{year}", FinancialYears.Label(year).Replace('/', '-'), StringComparison.Ordinal);
+        using var file = File.OpenRead(path);
+        return ReportProfile.Load(file);
+    }
+}

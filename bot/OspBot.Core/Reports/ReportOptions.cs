@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OspBot.Reports;
+
+/// <summary>Annual report compilation (configuration section "Reports").</summary>
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>
+    /// The report profile (JSON) the secretariat edits; "{year}" is replaced by the year as "2024-25", so one file per
+    /// year can sit side by side. Unset: the sample profile shipped in OspBot.Core.
+    /// </summary>
+    public string? ProfileFile { get; set; }
+
+    /// <summary>Where download links point: the bot's public address.</summary>
+    [Required]
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:3978");
+
+    /// <summary>How long a download link works.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Where the data-protection key ring that signs download links is kept, so links survive restarts. Unset: a
+    /// "keys" folder beside the SQLite database (or data/keys under the content root on PostgreSQL). Several
+    /// instances must share it.
+    /// </summary>
+    public string? KeyRingFolder { get; set; }
+}

@@ -1,0 +1,50 @@
+namespace OspBot.Cards.Reports;
+
+/// A compilation under way: where it has got to.
+internal sealed record ReportProgressModel
+{
+    public required string YearLabel { get; init; }
+
+    public required string Stage { get; init; }
+
+    public int SubGroupsDone { get; init; }
+
+    public int SubGroupsTotal { get; init; }
+
+    public required string RequestedBy { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+}
+
+/// A finished compilation: the download link (and where else it went), what was missing, who asked and when.
+internal sealed record ReportResultModel
+{
+    public required string YearLabel { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string FileName { get; init; }
+
+    public required Uri DownloadUrl { get; init; }
+
+    public Uri? MarkdownUrl { get; init; }
+
+    public required DateTimeOffset LinkExpiresAt { get; init; }
+
+    /// "Economic Development: Q3", one per update not received.
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    public required string RequestedBy { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    public Uri? SharePointUrl { get; init; }
+}
+
+/// The verbs of report cards' Action.Execute buttons; data carries "year" (e.g. "2024").
+internal static class ReportVerbs
+{
+    public const string Prefix = "reports.";
+
+    public const string Compile = "reports.compile";
+}
