@@ -34,9 +34,6 @@ internal static class BotCommands
     private static readonly CardAudience[] Everyone =
         [CardAudience.Unknown, CardAudience.Member, CardAudience.SubGroupLead, CardAudience.Secretariat, CardAudience.OspChair];
 
-    private static readonly CardAudience[] Known =
-        [CardAudience.Member, CardAudience.SubGroupLead, CardAudience.Secretariat, CardAudience.OspChair];
-
     public static BotCommand Help { get; } = new()
     {
         Title = "help",
@@ -84,17 +81,8 @@ internal static class BotCommands
         Audiences = [CardAudience.Secretariat],
     };
 
-    public static BotCommand Meetings { get; } = new()
-    {
-        Title = "meetings",
-        Usage = "meetings",
-        Description = "List upcoming OSP meetings",
-        Scopes = CommandScopes.Personal | CommandScopes.Team,
-        Audiences = Known,
-        IsShortcut = true,
-    };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport, Meetings];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport];
 
     public static IReadOnlyList<BotCommand> For(CardAudience audience) =>
         [.. All.Where(c => c.Audiences.Contains(audience))];

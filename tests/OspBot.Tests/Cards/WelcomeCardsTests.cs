@@ -64,7 +64,6 @@ public sealed class WelcomeCardsTests
         Assert.Contains("status", titles);
         Assert.Contains("open round", titles);
         Assert.Contains("compile report 2024/25", titles);
-        Assert.Contains("meetings", titles);
     }
 
     [Fact]
@@ -74,7 +73,7 @@ public sealed class WelcomeCardsTests
         var posted = CardQueries.OfType(card, "Action.Submit")
             .Select(a => a.GetProperty("data").GetProperty("msteams").GetProperty("value").GetString()).ToList();
 
-        Assert.Equal(["status", "meetings"], posted);
+        Assert.Equal(["status"], posted);
     }
 
     [Theory]
