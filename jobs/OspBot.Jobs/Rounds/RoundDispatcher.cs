@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OspBot.Cards.Model;
 using OspBot.Conversations;
@@ -13,7 +14,11 @@ namespace OspBot.Jobs.Rounds;
 internal sealed class RoundDispatcher(
     RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger)
 {
-    public const int BatchSize = 20;
+    public const int BatchSize = 200;
+
+    /// Sends in flight at once: enough that one send waiting out a 429's Retry-After does not hold up the
+    /// others; the connector's limiter keeps the whole fan-out within Teams' per-app rate.
+    public const int ParallelSends = 16;
 
     /// Returns how many messages were sent.
     public async Task<int> DispatchAsync(CancellationToken ct)
@@ -22,34 +27,83 @@ internal sealed class RoundDispatcher(
         var sent = 0;
         while (await rounds.ClaimDueAsync(BatchSize, ct) is { Count: > 0 } batch)
         {
-            foreach (var work in batch)
+            var outcomes = await SendBatchAsync(batch, ct);
+            for (var i = 0; i < batch.Count; i++)
             {
-                sent += await DeliverAsync(work, ct) ? 1 : 0;
+                sent += outcomes[i] is { } outcome && await RecordAsync(batch[i], outcome, ct) ? 1 : 0;
             }
         }
         return sent;
     }
 
-    private async Task<bool> DeliverAsync(DeliveryWork work, CancellationToken ct)
+    /// Builds the cards one at a time (one DbContext) and hands each to the senders as soon as it is ready,
+    /// so sending starts at once and only the sends overlap. A null outcome: no card, or never sent.
+    private async Task<SendOutcome?[]> SendBatchAsync(IReadOnlyList<DeliveryWork> batch, CancellationToken ct)
     {
-        AdaptiveCard? card;
+        var cards = new AdaptiveCard?[batch.Count];
+        var outcomes = new SendOutcome?[batch.Count];
+        var started = new bool[batch.Count];
+        var ready = Channel.CreateBounded<int>(ParallelSends * 2);
+        var senders = Parallel.ForEachAsync(ready.Reader.ReadAllAsync(ct), new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = ct },
+            async (i, token) =>
+            {
+                started[i] = true;
+                outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), token);
+            });
         try
         {
-            card = await CardAsync(work, ct);
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
+                    {
+                        await ready.Writer.WriteAsync(i, ct);
+                    }
+                }
+            }
+            finally
+            {
+                ready.Writer.TryComplete();
+            }
+
+            await senders;
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: what never left is released for the next run; a send cut off mid-flight stays
+            // claimed and turns Ambiguous when its lease ends, because it may have been delivered.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (cards[i] is not null && !started[i])
+                {
+                    await rounds.MarkFailedAsync(batch[i].DeliveryId, "Not sent: the bot was stopping.", TimeSpan.Zero, CancellationToken.None);
+                }
+            }
+
+            throw;
+        }
+
+        return outcomes;
+    }
+
+    private async Task<AdaptiveCard?> PrepareAsync(DeliveryWork work, CancellationToken ct)
+    {
+        try
+        {
+            return await CardAsync(work, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Nothing was sent: a later run tries again.
             logger.CardFailed(ex, work.DeliveryId);
             await rounds.MarkFailedAsync(work.DeliveryId, ex.Message, TimeSpan.FromMinutes(5), ct);
-            return false;
+            return null;
         }
-        if (card is null)
-        {
-            return false;
-        }
+    }
 
-        var outcome = await notifier.SendCardAsync(work.ServiceUrl, work.ConversationId, card.ToJsonElement(), Summary(work), ct);
+    private async Task<bool> RecordAsync(DeliveryWork work, SendOutcome outcome, CancellationToken ct)
+    {
         switch (outcome)
         {
             case SendOutcome.Sent s:

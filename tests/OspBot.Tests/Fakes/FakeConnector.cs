@@ -24,6 +24,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// Decides the answer to each request; by default 200 with a new activity id.
     public Func<ConnectorRequest, (int Status, string Body)>? Respond { get; set; }
 
+    /// Sent as Retry-After (seconds) with every 429 answer, as Teams does.
+    public int? RetryAfterSeconds { get; set; }
+
     public Uri ServiceUrl { get; private set; } = null!;
 
     public static async Task<FakeConnector> StartAsync(string path = "/amer/tenant-1/")
@@ -70,6 +73,11 @@ public sealed class FakeConnector : IAsyncDisposable
         Requests.Enqueue(request);
         var (status, answer) = Respond?.Invoke(request) ?? (200, $$"""{"id":"{{Interlocked.Increment(ref _nextId)}}"}""");
         context.Response.StatusCode = status;
+        if (status == 429 && RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer);
     }
