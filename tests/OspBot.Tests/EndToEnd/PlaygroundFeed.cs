@@ -134,7 +134,7 @@ public sealed class PlaygroundFeed : IAsyncDisposable
         return new BotMessage((string?)node!["action"] ?? "", (string?)node["actionConversationId"] ?? "",
             (long?)message["timestamp"] ?? 0, (string?)message["text"], cards)
         {
-            Id = message["id"]?.ToString(),
+            Id = message["messageId"]?.ToString(),
         };
     }
 }

@@ -54,8 +54,9 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         await browser.SendAsync("open round");
         var form = browser.CardAfter("open round");
         await Assertions.Expect(form).ToContainTextAsync("Open a quarterly update round");
-        // Ten days ahead: prompts (21 days before) are due at once, the deadline (7 days before) is still to come.
-        var meeting = RoundCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(10);
+        // 18 days ahead: the prompts (21 days before) are due at once, while the deadline (7 days before) and both
+        // chasers (7 and 2 days before the deadline) are still to come, so the prompt is the one message that follows.
+        var meeting = RoundCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(18);
         await PickDateAsync(browser.Page, form.GetByRole(AriaRole.Combobox, new() { Name = "Steering group meeting date" }), meeting);
         await Shot(browser, form, "round-01-open-round-form");
         var cardsBefore = await browser.Cards.CountAsync();
