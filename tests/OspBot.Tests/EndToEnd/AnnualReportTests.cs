@@ -2,12 +2,14 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
 
 namespace OspBot.Tests.EndToEnd;
 
 /// Issue 5, end to end in the Agents Playground: "the secretariat asks for the report and gets the link; the test
-/// downloads the file". Headless: the playground's API types as Hannah (secretariat in the seed) in her personal chat.
-public sealed class AnnualReportApiTests(OspDirectoryFixture playground) : EndToEndTest<OspDirectoryFixture>(playground)
+/// downloads the file". Hannah (secretariat in the seed) asks in her personal chat: headlessly through the playground's
+/// API, where the test also downloads the file, and in the UI through headless Chromium.
+public sealed class AnnualReportTests(OspDirectoryFixture playground) : EndToEndTest<OspDirectoryFixture>(playground)
 {
     private static readonly TimeSpan CompileTimeout = TimeSpan.FromSeconds(60);
 
@@ -50,6 +52,32 @@ public sealed class AnnualReportApiTests(OspDirectoryFixture playground) : EndTo
         using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
         var text = docx.MainDocumentPart?.Document.Body?.InnerText ?? "";
         Assert.Contains("2024/25", text, StringComparison.Ordinal);
+    }
+
+    /// The same through the UI: the progress card turns into the result card in place, with its download button.
+    [Fact]
+    public async Task In_the_chat_the_progress_card_becomes_the_result_card_with_a_download_button()
+    {
+        SkipIfUnavailable(browser: true);
+        await using var browser = await PlaygroundBrowser.OpenAsync(Playground.PlaygroundUrl);
+        try
+        {
+            await Assertions.Expect(browser.Cards.First).ToContainTextAsync(WelcomeHeading);
+
+            await browser.SendAsync("compile report 2024/25");
+
+            var card = browser.CardAfter("compile report 2024/25");
+            await Assertions.Expect(card).ToContainTextAsync("The 2024/25 annual report is ready", new() { Timeout = (float)CompileTimeout.TotalMilliseconds });
+            // Action.OpenUrl is not rendered as an ARIA button here, so find it by its title.
+            await Assertions.Expect(card.GetByText("Download (.docx)", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(browser.Cards.Filter(new() { HasText = "Compiling the 2024/25 annual report" })).ToHaveCountAsync(0);
+            Log($"Screenshot: {await browser.ScreenshotAsync("report-ready")}");
+        }
+        catch (Exception) when (!Ct.IsCancellationRequested)
+        {
+            Log($"Screenshot of the failure: {await browser.ScreenshotAsync("report-failure")}");
+            throw;
+        }
     }
 
     /// The url of the card's "Download (.docx)" button.
