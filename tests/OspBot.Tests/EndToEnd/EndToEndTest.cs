@@ -8,10 +8,14 @@ public sealed class EndToEndGroup
     public const string Name = "EndToEnd";
 }
 
+/// Base of the end-to-end tests on the plain fixture (the bot knows nobody in the mock Teams data).
+public abstract class EndToEndTest(PlaygroundFixture playground) : EndToEndTest<PlaygroundFixture>(playground);
+
 /// Base of the end-to-end tests: skips when the tools are missing, and on failure writes the bot's and the
-/// playground's logs into the test output.
+/// playground's logs into the test output. <typeparamref name="TFixture"/> configures the bot (e.g. a directory seed).
 [Collection(EndToEndGroup.Name)]
-public abstract class EndToEndTest(PlaygroundFixture playground) : IClassFixture<PlaygroundFixture>, IAsyncDisposable
+public abstract class EndToEndTest<TFixture>(TFixture playground) : IClassFixture<TFixture>, IAsyncDisposable
+    where TFixture : PlaygroundFixture
 {
     protected static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
 
@@ -19,7 +23,7 @@ public abstract class EndToEndTest(PlaygroundFixture playground) : IClassFixture
     protected const string WelcomeHeading = "Welcome to OspBot";
     protected const string HelpHeading = "What OspBot can do for you";
 
-    protected PlaygroundFixture Playground { get; } = playground;
+    protected TFixture Playground { get; } = playground;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -8,6 +8,9 @@ namespace OspBot.Tests.EndToEnd;
 /// A message the bot sent, as the playground's UI received it over its WebSocket.
 public sealed record BotMessage(string Action, string ConversationId, long Timestamp, string? Text, IReadOnlyList<JsonNode> AdaptiveCards)
 {
+    /// The activity id: an updateMessage carries the id of the message it replaces.
+    public string? Id { get; init; }
+
     public bool HasCardContaining(string text) =>
         AdaptiveCards.Any(card => card.ToJsonString().Contains(text, StringComparison.Ordinal));
 }
@@ -129,6 +132,9 @@ public sealed class PlaygroundFeed : IAsyncDisposable
             .Select(a => a!["content"]!)
             .ToList();
         return new BotMessage((string?)node!["action"] ?? "", (string?)node["actionConversationId"] ?? "",
-            (long?)message["timestamp"] ?? 0, (string?)message["text"], cards);
+            (long?)message["timestamp"] ?? 0, (string?)message["text"], cards)
+        {
+            Id = message["messageId"]?.ToString(),
+        };
     }
 }
