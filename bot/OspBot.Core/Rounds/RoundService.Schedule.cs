@@ -36,7 +36,8 @@ internal sealed partial class RoundService
         foreach (var round in rounds)
         {
             // Only the latest chaser that is due, and none after the deadline: a bot back from downtime sends one.
-            var index = round.ChaserAts.FindLastIndex(c => c <= now);
+            // A chaser dated before the round was opened or its prompt went out is moot: the prompt says it all.
+            var index = round.ChaserAts.FindLastIndex(c => c <= now && c > round.OpenedAt && c > round.PromptAt);
             if (index >= 0 && now < round.DeadlineAt)
             {
                 wanted.AddRange(chase.Where(c => c.RoundId == round.Id).Select(c =>
