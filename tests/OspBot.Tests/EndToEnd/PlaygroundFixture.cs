@@ -159,9 +159,10 @@ public class PlaygroundFixture : IAsyncLifetime
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException)
             {
-                // Not listening yet.
+                // Not listening yet; a connection refused or dropped while the server is still starting can
+                // surface as a bare SocketException (read of the remote end point) rather than wrapped.
             }
 
             await Task.Delay(100, ct);
