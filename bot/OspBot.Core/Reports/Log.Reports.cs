@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(1505, LogLevel.Information, "Report {CompilationId} downloaded by person {PersonId}")]
     public static partial void ReportDownloaded(this ILogger logger, int compilationId, int personId);
+
+    [LoggerMessage(1506, LogLevel.Information, "Report {FileName} uploaded to drive {DriveId} as {Path}")]
+    public static partial void ReportPublished(this ILogger logger, string fileName, string driveId, string path);
+
+    [LoggerMessage(1507, LogLevel.Warning, "Report {FileName} could not be uploaded to drive {DriveId}: {Reason}")]
+    public static partial void ReportPublishFailed(this ILogger logger, Exception exception, string fileName, string driveId, string reason);
 }

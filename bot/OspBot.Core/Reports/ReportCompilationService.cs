@@ -9,7 +9,8 @@ namespace OspBot.Reports;
 /// Asks for, runs and keeps annual report compilations. Running is restartable from the beginning: compiling is pure
 /// and fast, so a run found half-done (a crash, a second instance) simply starts again.
 internal sealed partial class ReportCompilationService(
-    OspDbContext db, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger)
+    OspDbContext db, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger,
+    IReportPublisher? publisher = null)
 {
     /// Queues a compilation of <paramref name="year"/> unless one is already in flight; only the secretariat may ask.
     public async Task<CompileRequestResult> RequestAsync(Actor actor, int year, CardAddress? card, CancellationToken ct)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OspBot.Reports;
 
 /// <summary>Annual report compilation (configuration section "Reports").</summary>
-public sealed class ReportOptions
+public sealed class ReportOptions : IValidatableObject
 {
     public const string Section = "Reports";
 
@@ -27,4 +27,27 @@ public sealed class ReportOptions
     /// instances must share it.
     /// </summary>
     public string? KeyRingFolder { get; set; }
+
+    /// <summary>
+    /// Id of the drive (a SharePoint document library or a OneDrive) each compiled .docx is also uploaded to, e.g.
+    /// from GET /sites/{site-id}/drives. Unset: no upload, the result card has only the download link. Needs Graph
+    /// (Graph:ClientId) and write access to that drive (see Meetings/GRAPH-PERMISSIONS.md).
+    /// </summary>
+    public string? SharePointDriveId { get; set; }
+
+    /// <summary>
+    /// Folder inside that drive, from its root, e.g. "OSP/Annual reports"; created by Graph if missing. Unset: the
+    /// drive's root. Requires <see cref="SharePointDriveId"/>.
+    /// </summary>
+    public string? SharePointFolder { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(SharePointFolder) && string.IsNullOrWhiteSpace(SharePointDriveId))
+        {
+            yield return new ValidationResult(
+                "Reports:SharePointFolder is set but Reports:SharePointDriveId is not: set the drive id of the document library " +
+                "(GET /sites/{site-id}/drives) or remove the folder.", [nameof(SharePointDriveId)]);
+        }
+    }
 }

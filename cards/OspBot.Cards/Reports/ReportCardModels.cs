@@ -39,6 +39,9 @@ internal sealed record ReportResultModel
     public required DateTimeOffset RequestedAt { get; init; }
 
     public Uri? SharePointUrl { get; init; }
+
+    /// Why the upload to SharePoint failed, in plain words; null when it worked or is not configured.
+    public string? SharePointFailure { get; init; }
 }
 
 /// The verbs of report cards' Action.Execute buttons; data carries "year" (e.g. "2024").

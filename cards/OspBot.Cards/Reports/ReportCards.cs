@@ -56,6 +56,14 @@ internal static class ReportCards
             body.Add(new TextBlock("Every expected update was received."));
         }
 
+        if (model.SharePointFailure is { } failure)
+        {
+            body.Add(new TextBlock($"The upload to SharePoint failed: {CardText.Escape(failure)} The download link above still works.")
+            {
+                Color = TextColor.Attention,
+            });
+        }
+
         List<CardAction> actions = [new OpenUrlAction(model.DownloadUrl) { Title = "Download (.docx)", Style = ActionStyle.Positive }];
         if (model.MarkdownUrl is { } md)
         {

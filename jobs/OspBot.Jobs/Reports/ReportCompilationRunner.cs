@@ -16,13 +16,21 @@ internal sealed class ReportCompilationRunner(
         }
 
         var done = await compilations.RunAsync(compilationId, (step, token) => ShowProgressAsync(row, step, token), ct);
-        if (done is null || done.ResultSentAt is not null || done.ServiceUrl is null || done.ConversationId is null)
+        if (done is null || done.ResultSentAt is not null)
+        {
+            return;
+        }
+
+        // Uploaded only while the result is undelivered, so a re-run after a crash may upload again (same name,
+        // replaced) but a delivered one does not; the link lives only in this run's card (no database field for it).
+        var published = await compilations.PublishAsync(done, ct);
+        if (done.ServiceUrl is null || done.ConversationId is null)
         {
             return;
         }
 
         var card = done.State == CompilationState.Succeeded
-            ? ReportCards.Result(ResultModel(done))
+            ? ReportCards.Result(ResultModel(done, published))
             : ReportCards.Failed(Year(done));
         var summary = $"The {Year(done)} annual report";
         var serviceUrl = new Uri(done.ServiceUrl);
@@ -58,7 +66,7 @@ internal sealed class ReportCompilationRunner(
         return cards.UpdateAsync(new Uri(row.ServiceUrl), row.ConversationId, row.ProgressActivityId, card.ToJsonElement(), $"Compiling the {Year(row)} annual report", ct);
     }
 
-    private ReportResultModel ResultModel(ReportCompilation done)
+    private ReportResultModel ResultModel(ReportCompilation done, ReportPublication published)
     {
         var docx = links.Create(done.Id, done.RequestedByPersonId);
         return new ReportResultModel
@@ -72,6 +80,8 @@ internal sealed class ReportCompilationRunner(
             Missing = done.Missing?.Split('\n') ?? [],
             RequestedBy = done.RequestedByName,
             RequestedAt = done.RequestedAt,
+            SharePointUrl = published.Url,
+            SharePointFailure = published.Failure,
         };
     }
 

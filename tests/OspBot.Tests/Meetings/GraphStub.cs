@@ -63,15 +63,21 @@ internal sealed class GraphStub : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var arrivedAt = Stopwatch.GetTimestamp();
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        var raw = buffer.ToArray();
+        var body = System.Text.Encoding.UTF8.GetString(raw);
         var request = new GraphRequest(
             http.Request.Method,
             http.Request.Path.Value ?? "",
             Uri.UnescapeDataString(http.Request.QueryString.Value ?? ""),
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
-            arrivedAt);
+            arrivedAt)
+        {
+            RawBody = raw,
+            RawTarget = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "",
+        };
         _requests.Enqueue(request);
 
         var reply = Respond(request, Interlocked.Increment(ref _count) - 1);
@@ -97,6 +103,12 @@ internal sealed class GraphStub : IAsyncDisposable
 internal sealed record GraphRequest(
     string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, long ArrivedAt)
 {
+    /// The body as sent, for binary uploads (Body is its UTF-8 reading).
+    public byte[] RawBody { get; init; } = [];
+
+    /// Path and query exactly as sent, still escaped (Path is decoded).
+    public string RawTarget { get; init; } = "";
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
