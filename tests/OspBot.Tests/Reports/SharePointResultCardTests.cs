@@ -57,7 +57,15 @@ public sealed class SharePointResultCardTests
     private static async Task<(JsonElement Card, ReportCompilation Kept)> CompileAsync(GraphStub graph, CancellationToken ct)
     {
         await using var connector = await FakeConnector.StartAsync();
+        var graphOptions = graph.Options();
+        // Graph as configured in production (the app checks a drive id has Graph behind it); the test then
+        // swaps in the same publisher over the stub with a credential that needs no Entra.
         await using var app = new OspBotApp()
+            .With("Graph:TenantId", graphOptions.TenantId)
+            .With("Graph:ClientId", graphOptions.ClientId)
+            .With("Graph:ClientSecret", graphOptions.ClientSecret)
+            .With("Graph:OrganiserMailbox", graphOptions.OrganiserMailbox)
+            .With("Graph:BaseUrl", graphOptions.BaseUrl)
             .With("Reports:SharePointDriveId", GraphReportPublisherTests.DriveId)
             .With("Reports:SharePointFolder", "OSP/Annual reports")
             .WithServices(s => s.AddSingleton<IReportPublisher>(sp => new GraphReportPublisher(
