@@ -38,18 +38,20 @@ internal sealed class ReportCommandHandler(ReportCompilationService compilations
         }
     }
 
-    /// "Compile again" on a result card: the pressed card becomes the new progress card.
+    /// "Compile again" on a result card, or "Compile annual report" on the status card (no year: the last
+    /// complete financial year): the pressed card becomes the new progress card.
     public async Task<AdaptiveCardInvokeResponse> HandleActionAsync(AdaptiveCardAction action, TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(turn);
         var typed = action.Data is { } data && data.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.String ? y.GetString() ?? "" : "";
-        if (action.Verb != ReportVerbs.Compile || ReportYear.Parse(typed) is not { } year)
+        var year = typed.Length == 0 ? ReportYear.LastComplete(clock.GetUtcNow()) : ReportYear.Parse(typed);
+        if (action.Verb != ReportVerbs.Compile || year is null)
         {
             return InvokeResponses.Error(400, "BadRequest", "This report action is not recognised.");
         }
 
-        var (card, started) = await RequestAsync(turn, year, ct);
+        var (card, started) = await RequestAsync(turn, year.Value, ct);
         if (started is { } id)
         {
             await StartAsync(id, turn.Activity.ReplyToId, ct);
