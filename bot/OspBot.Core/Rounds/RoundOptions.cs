@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace OspBot.Rounds;
 
@@ -31,8 +32,32 @@ public sealed class RoundOptions : IValidatableObject
     [Range(1, 20)]
     public int MaxDeliveryAttempts { get; set; } = 5;
 
+    public const string MeetingDateFormat = "yyyy-MM-dd";
+
+    /// <summary>
+    /// The steering group meetings the secretariat has planned for the year (yyyy-MM-dd, London dates). The dispatch
+    /// job opens each one's round when its prompt date comes, unless its quarter already has a round.
+    /// </summary>
+    public IList<string> SteeringGroupMeetings { get; set; } = [];
+
+    /// The planned meetings as dates; call after validation (unparseable entries are skipped, never guessed).
+    internal IReadOnlyList<DateOnly> PlannedMeetings() =>
+        [.. SteeringGroupMeetings.Select(Parse).OfType<DateOnly>().Distinct().Order()];
+
+    private static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), MeetingDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        for (var i = 0; i < SteeringGroupMeetings.Count; i++)
+        {
+            if (Parse(SteeringGroupMeetings[i]) is null)
+            {
+                yield return new ValidationResult(
+                    $"Rounds:SteeringGroupMeetings:{i} ('{SteeringGroupMeetings[i]}') must be a date in the form {MeetingDateFormat}.",
+                    [nameof(SteeringGroupMeetings)]);
+            }
+        }
         if (DeadlineDaysBefore >= PromptDaysBefore)
         {
             yield return new ValidationResult(

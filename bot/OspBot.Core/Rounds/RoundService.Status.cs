@@ -62,6 +62,7 @@ internal sealed partial class RoundService
         var counted = await CountedVersionsAsync(updates, ct);
         var entries = updates.Select(u => new DigestEntry
         {
+            UpdateId = u.Id,
             GroupName = u.Group!.Name,
             Status = u.Status,
             IsLate = u.IsLate,

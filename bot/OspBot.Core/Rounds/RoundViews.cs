@@ -82,6 +82,9 @@ public sealed record DigestView(RoundView Round, IReadOnlyList<DigestEntry> Grou
 
 public sealed record DigestEntry
 {
+    /// The sub-group's update in this round, for the digest's Read button.
+    public required int UpdateId { get; init; }
+
     public required string GroupName { get; init; }
 
     public required UpdateStatus Status { get; init; }

@@ -31,7 +31,7 @@ internal static class RoundStatusCards
                     new Fact("Submitted", $"{done} of {model.Rows.Count}"),
                 ]),
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
-                .. picker ? [Picker(model)] : Array.Empty<CardElement>(),
+                .. picker ? [Picker(model.Rows)] : Array.Empty<CardElement>(),
                 .. Unreachable(model.Unreachable),
             ],
             Actions =
@@ -44,10 +44,20 @@ internal static class RoundStatusCards
         };
     }
 
+    /// Each submitted sub-group has its own Read button; when that makes the card too big, one picker of the
+    /// submitted sub-groups drives a single Read button, as on the status card.
     public static AdaptiveCard Digest(RoundDigestModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var card = Digest(model, picker: false);
+        return RoundCardSize.Fits(card) ? card : Digest(model, picker: true);
+    }
+
+    private static AdaptiveCard Digest(RoundDigestModel model, bool picker)
+    {
         var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
+        var readable = model.Rows.Where(SubGroupRows.HasText).ToList();
+        picker &= readable.Count > 0;
         return new AdaptiveCard
         {
             FallbackText = $"Quarterly updates {model.RoundLabel}: digest.",
@@ -55,19 +65,11 @@ internal static class RoundStatusCards
             [
                 RoundBlocks.Heading($"Quarterly updates: {RoundBlocks.Name(model.RoundLabel)}"),
                 RoundBlocks.Subtle($"Deadline {RoundFormat.DateTime(model.Deadline)}"),
-                .. model.Rows.Select(r => new Container
-                {
-                    Separator = true,
-                    Spacing = Spacing.Medium,
-                    Items =
-                    [
-                        .. SubGroupRows.Summary(r),
-                        .. SubGroupRows.HasText(r)
-                            ? [new ActionSet([RoundActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])]
-                            : Array.Empty<CardElement>(),
-                    ],
-                }),
+                .. model.Rows.Select(r => Row(r, picker || !SubGroupRows.HasText(r)
+                    ? [] : [RoundActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])),
+                .. picker ? [Picker(readable)] : Array.Empty<CardElement>(),
             ],
+            Actions = picker ? [RoundActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true)] : null,
             Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RoundViews.Digest, roundIds, model.RefreshUserIds),
             MsTeams = TeamsCardOptions.FullWidth,
         };
@@ -103,7 +105,7 @@ internal static class RoundStatusCards
     };
 
     // The input's id is the data key the row buttons use, so the bot reads subGroupId either way.
-    private static ChoiceSetInput Picker(RoundStatusModel model) => new()
+    private static ChoiceSetInput Picker(IReadOnlyList<SubGroupRow> rows) => new()
     {
         Id = RoundData.SubGroupId,
         Label = "Sub-group",
@@ -111,7 +113,7 @@ internal static class RoundStatusCards
         IsRequired = true,
         ErrorMessage = "Choose a sub-group.",
         Spacing = Spacing.Large,
-        Choices = [.. model.Rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, RoundBlocks.MaxNameChars), r.SubGroupId))],
+        Choices = [.. rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, RoundBlocks.MaxNameChars), r.SubGroupId))],
     };
 
     private static IEnumerable<CardAction> PickerActions(KeyValuePair<string, string>[] roundIds) =>

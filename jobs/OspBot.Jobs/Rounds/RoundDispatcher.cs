@@ -9,7 +9,8 @@ using C = OspBot.Cards.Rounds;
 
 namespace OspBot.Jobs.Rounds;
 
-/// Sends what the rounds queue says is due: schedules chasers and digests, claims due deliveries in batches,
+/// Sends what the rounds queue says is due: opens the rounds of planned steering group meetings whose prompt
+/// date has come (so their prompts go out in this same run), schedules chasers and digests, claims due deliveries in batches,
 /// builds each person's card, sends it and records the outcome, until nothing more is due.
 internal sealed class RoundDispatcher(
     RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger)
@@ -23,6 +24,7 @@ internal sealed class RoundDispatcher(
     /// Returns how many messages were sent.
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
+        await rounds.OpenScheduledAsync(ct);
         await rounds.ScheduleDueAsync(ct);
         var sent = 0;
         while (await rounds.ClaimDueAsync(BatchSize, ct) is { Count: > 0 } batch)

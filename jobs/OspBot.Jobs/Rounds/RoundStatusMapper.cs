@@ -37,12 +37,13 @@ internal static class RoundStatusMapper
             RoundLabel = d.Round.QuarterLabel,
             Deadline = d.Round.DeadlineAt,
             RefreshUserIds = refreshUserIds,
-            // The digest view carries no update ids, so its rows offer no Read button; the text is the point.
+            // Only a counting submission is the digest's to read: a sub-group still drafting gets no Read button.
             Rows =
             [
                 .. d.Groups.Select(g => new C.SubGroupRow
                 {
-                    SubGroupId = g.GroupName,
+                    SubGroupId = Id(g.UpdateId),
+                    Key = g.Content is null ? null : new C.UpdateKey(Id(d.Round.RoundId), Id(g.UpdateId), "0"),
                     SubGroupName = g.GroupName,
                     State = State(g.Status),
                     Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) : null,
