@@ -38,6 +38,8 @@ internal static class RoundStatusCards
             [
                 .. picker ? PickerActions(roundIds) : [],
                 RoundActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
+                // No year: the bot compiles the last complete financial year, as "compile report" does.
+                RoundActions.Execute("Compile annual report", Reports.ReportVerbs.Compile, []),
             ],
             Refresh = RoundActions.Refresh(RoundViews.Status, roundIds, [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
