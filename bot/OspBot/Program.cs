@@ -4,7 +4,7 @@ using OspBot.Jobs;
 using OspBot.Meetings;
 using OspBot.Reports;
 using OspBot.Rounds;
-using OspBot.Teams.Directory;
+using OspBot.Teams.DirectoryEditing;
 using OspBot.Teams.Hosting;
 using OspBot.Teams.Rounds;
 

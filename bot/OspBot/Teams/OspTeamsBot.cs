@@ -3,7 +3,7 @@ using OspBot.Cards;
 using OspBot.Cards.Rounds;
 using OspBot.Conversations;
 using OspBot.Jobs.Rounds;
-using OspBot.Teams.Directory;
+using OspBot.Teams.DirectoryEditing;
 using OspBot.Teams.Reports;
 using OspBot.Teams.Rounds;
 using OspBot.Teams.Schema;

@@ -1,7 +1,7 @@
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 
-namespace OspBot.Cards.Directory;
+namespace OspBot.Cards.DirectoryEditing;
 
 /// The secretariat's view and editor of the OSP directory. Names come from the directory or from what the
 /// secretariat typed, so every one shown in a TextBlock or FactSet is escaped.

@@ -2,7 +2,7 @@ using System.Globalization;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 
-namespace OspBot.Cards.Directory;
+namespace OspBot.Cards.DirectoryEditing;
 
 /// The three forms of the directory card. Inputs are optional on the card (one card holds three forms, and a
 /// required input of one would block the others' buttons); the bot checks them and answers with an inline error.

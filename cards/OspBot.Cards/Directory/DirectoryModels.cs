@@ -1,4 +1,5 @@
-namespace OspBot.Cards.Directory;
+// Not "...Directory" like the folder: a namespace of that name would hide System.IO.Directory in sibling namespaces.
+namespace OspBot.Cards.DirectoryEditing;
 
 /// The secretariat's directory card: every group's seats, the people to pick from, unmatched Teams users,
 /// and the outcome of the last edit (a confirmation or an error, never both).

@@ -1,4 +1,4 @@
-namespace OspBot.Teams.Directory;
+namespace OspBot.Teams.DirectoryEditing;
 
 public static class DirectoryBotExtensions
 {

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using OspBot.Cards.Directory;
+using OspBot.Cards.DirectoryEditing;
 using OspBot.Cards.Model;
 using OspBot.Members;
 using OspBot.Teams.Schema;
 
-namespace OspBot.Teams.Directory;
+// Not "...Directory" like the folder: a namespace of that name would hide System.IO.Directory in sibling namespaces.
+namespace OspBot.Teams.DirectoryEditing;
 
 /// The `directory` command and the directory card's buttons: the secretariat sees every group's seats and
 /// edits them, adds people and links unmatched Teams users. Anyone else gets a refusal; nobody else sees names.

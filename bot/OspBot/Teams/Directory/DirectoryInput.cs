@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace OspBot.Teams.Directory;
+namespace OspBot.Teams.DirectoryEditing;
 
 /// The directory card's submitted inputs: trimmed strings, blank meaning absent.
 internal sealed class DirectoryInput(JsonElement? data)
