@@ -4,6 +4,7 @@ using OspBot.Jobs;
 using OspBot.Meetings;
 using OspBot.Reports;
 using OspBot.Rounds;
+using OspBot.Teams.DirectoryEditing;
 using OspBot.Teams.Hosting;
 using OspBot.Teams.Rounds;
 
@@ -18,6 +19,7 @@ builder.AddMeetingCalendar(); // Microsoft Graph calendar when Graph:ClientId is
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
 builder.AddRoundsInTeams(); // round commands and card actions; proactive prompts, chasers, digests every minute
+builder.AddDirectoryInTeams(); // secretariat's `directory` card: seats, new people, linking unmatched Teams users
 builder.AddReports();       // annual report: compile command, persisted job, download links
 builder.AddReportPublishing(); // SharePoint/OneDrive copy of each report when Graph and Reports:SharePointDriveId are set
 builder.Services.AddProblemDetails();

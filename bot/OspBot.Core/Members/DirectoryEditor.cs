@@ -26,6 +26,14 @@ public sealed record NewPerson(string Name, string? Email = null, string? Organi
 /// Person picker rows for the secretariat's cards.
 public sealed record PersonSummary(int PersonId, string Name, string? Organisation, string? Email, bool IsLinked);
 
+/// A group and its seats (vacant ones included), for the secretariat's directory card.
+public sealed record GroupSeats(string Key, string Name, IReadOnlyList<Seat> Seats);
+
+public sealed record Seat(string PersonName, MembershipRole Role, bool IsVacant);
+
+/// A Teams user who has a personal chat with the bot but matches no person: someone to link.
+public sealed record UnmatchedTeamsUser(string EntraObjectId, DateTimeOffset LastSeenAt);
+
 /// The secretariat's edits from Teams: seats in groups, new people, and linking a Teams user to a person.
 internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
 {
@@ -126,6 +134,29 @@ internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
             .ToListAsync(ct);
         var t = text?.Trim() ?? "";
         return [.. people.Where(p => t.Length == 0 || Matches(p.Name, t) || Matches(p.Organisation, t) || Matches(p.Email, t)).Take(max)];
+    }
+
+    /// Every group with its seats, steering group first, seats by role (chair first) then name.
+    public async Task<IReadOnlyList<GroupSeats>> GroupsAsync(CancellationToken ct)
+    {
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name)
+            .Select(g => new { g.Key, g.Name, Seats = g.Memberships.Select(m => new Seat(m.Person!.Name, m.Role, m.Person.IsVacant)).ToList() })
+            .ToListAsync(ct);
+        return [.. groups.Select(g => new GroupSeats(g.Key, g.Name,
+            [.. g.Seats.OrderByDescending(s => s.Role).ThenBy(s => s.PersonName, StringComparer.OrdinalIgnoreCase)]))];
+    }
+
+    /// Teams users seen in a personal chat whose Entra id no person has, most recently seen first.
+    public async Task<IReadOnlyList<UnmatchedTeamsUser>> UnmatchedTeamsUsersAsync(int max, CancellationToken ct)
+    {
+        var linked = db.People.Where(p => p.EntraObjectId != null).Select(p => p.EntraObjectId);
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.ConversationType == "personal" && c.UserAadObjectId != null && !linked.Contains(c.UserAadObjectId))
+            .Select(c => new { Aad = c.UserAadObjectId!, c.LastSeenAt })
+            .ToListAsync(ct);
+        // Ordered in memory: SQLite cannot ORDER BY a DateTimeOffset column.
+        return [.. rows.GroupBy(r => r.Aad).Select(g => new UnmatchedTeamsUser(g.Key, g.Max(r => r.LastSeenAt)))
+            .OrderByDescending(u => u.LastSeenAt).Take(max)];
     }
 
     private static bool Matches(string? field, string text) => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;

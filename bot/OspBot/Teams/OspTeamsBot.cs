@@ -3,6 +3,7 @@ using OspBot.Cards;
 using OspBot.Cards.Rounds;
 using OspBot.Conversations;
 using OspBot.Jobs.Rounds;
+using OspBot.Teams.DirectoryEditing;
 using OspBot.Teams.Reports;
 using OspBot.Teams.Rounds;
 using OspBot.Teams.Schema;
@@ -16,6 +17,7 @@ internal sealed class OspTeamsBot(
     RoundCommands roundCommands,
     RoundCardActions roundActions,
     ReportCommandHandler reports,
+    DirectoryCardHandler directory,
     ILogger<OspTeamsBot> logger)
     : ActivityHandler
 {
@@ -32,6 +34,11 @@ internal sealed class OspTeamsBot(
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken ct)
     {
+        if (await directory.TryHandleMessageAsync(turn, ct))
+        {
+            return;
+        }
+
         // An Action.Submit fallback from a client without universal actions: value carries the verb and the inputs.
         if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && RoundActionInput.From(value) is { Verb: { Length: > 0 } verb } input)
         {
@@ -72,6 +79,11 @@ internal sealed class OspTeamsBot(
         if (ReportCommandHandler.IsVerb(action.Verb))
         {
             return await reports.HandleActionAsync(action, turn, ct);
+        }
+
+        if (DirectoryCardHandler.IsVerb(action.Verb))
+        {
+            return InvokeResponses.Card((await directory.ActAsync(action.Verb, action.Data, turn.Activity, ct)).ToJsonElement());
         }
 
         if (!RoundVerbs.All.Contains(action.Verb))
