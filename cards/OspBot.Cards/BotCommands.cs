@@ -82,7 +82,16 @@ internal static class BotCommands
     };
 
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport];
+    public static BotCommand Directory { get; } = new()
+    {
+        Title = "directory",
+        Usage = "directory",
+        Description = "See and change who sits on each OSP group; link Teams users",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport, Directory];
 
     public static IReadOnlyList<BotCommand> For(CardAudience audience) =>
         [.. All.Where(c => c.Audiences.Contains(audience))];
