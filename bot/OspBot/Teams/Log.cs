@@ -3,24 +3,24 @@ namespace OspBot.Teams;
 /// The bot's important events, with stable ids for alerting.
 internal static partial class Log
 {
-    [LoggerMessage(1001, LogLevel.Information, "Request to /api/messages rejected with {Status}: {Reason}")]
+    [LoggerMessage(2001, LogLevel.Information, "Request to /api/messages rejected with {Status}: {Reason}")]
     public static partial void RequestRejected(ILogger logger, int status, string? reason);
 
-    [LoggerMessage(1002, LogLevel.Information, "Activity {ActivityId} in {ConversationId} was delivered again; it runs once")]
+    [LoggerMessage(2002, LogLevel.Information, "Activity {ActivityId} in {ConversationId} was delivered again; it runs once")]
     public static partial void RepeatedActivity(ILogger logger, string? activityId, string? conversationId);
 
-    [LoggerMessage(1003, LogLevel.Error, "Turn failed for a {ActivityType} activity (invoke {InvokeName})")]
+    [LoggerMessage(2003, LogLevel.Error, "Turn failed for a {ActivityType} activity (invoke {InvokeName})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType, string? invokeName);
 
-    [LoggerMessage(1004, LogLevel.Warning, "Could not send the apology after a failed turn")]
+    [LoggerMessage(2004, LogLevel.Warning, "Could not send the apology after a failed turn")]
     public static partial void ApologyFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(1005, LogLevel.Warning, "MicrosoftAppId is empty: channel authentication is OFF. This is for local development with the Agents Playground only.")]
+    [LoggerMessage(2005, LogLevel.Warning, "MicrosoftAppId is empty: channel authentication is OFF. This is for local development with the Agents Playground only.")]
     public static partial void AuthenticationOff(ILogger logger);
 
-    [LoggerMessage(1010, LogLevel.Information, "OspBot was installed in {ConversationType} conversation {ConversationId}")]
+    [LoggerMessage(2010, LogLevel.Information, "OspBot was installed in {ConversationType} conversation {ConversationId}")]
     public static partial void Installed(ILogger logger, string? conversationType, string? conversationId);
 
-    [LoggerMessage(1011, LogLevel.Information, "OspBot was removed from conversation {ConversationId}")]
+    [LoggerMessage(2011, LogLevel.Information, "OspBot was removed from conversation {ConversationId}")]
     public static partial void Removed(ILogger logger, string? conversationId);
 }

@@ -5,32 +5,32 @@ namespace OspBot.Teams.Connector;
 /// The connector's important events. The correlation id is what Microsoft support asks for.
 internal static partial class ConnectorLog
 {
-    [LoggerMessage(1101, LogLevel.Warning,
+    [LoggerMessage(2201, LogLevel.Warning,
         "Connector {Operation} failed with {StatusCode} {ErrorCode}: {ErrorMessage} (correlation {CorrelationId})")]
     public static partial void RequestFailed(
         ILogger logger, string operation, int statusCode, string? errorCode, string? errorMessage, string? correlationId);
 
-    [LoggerMessage(1102, LogLevel.Information,
+    [LoggerMessage(2202, LogLevel.Information,
         "Connector {Operation} got {Outcome}; retry {Attempt} in {Delay}")]
     public static partial void Retrying(ILogger logger, string operation, string outcome, int attempt, TimeSpan delay);
 
-    [LoggerMessage(1103, LogLevel.Warning,
+    [LoggerMessage(2203, LogLevel.Warning,
         "Connector {Operation} to conversation {ConversationId} got {Outcome} and is retried; Teams may already have delivered it, so the message may appear twice")]
     public static partial void RetryMayDuplicate(ILogger logger, string operation, string? conversationId, string outcome);
 
-    [LoggerMessage(1104, LogLevel.Warning,
+    [LoggerMessage(2204, LogLevel.Warning,
         "Refused connector {Operation} to {Host}: the host is not a trusted Bot Connector service URL")]
     public static partial void UntrustedServiceUrl(ILogger logger, string operation, string host);
 
-    [LoggerMessage(1105, LogLevel.Information,
+    [LoggerMessage(2205, LogLevel.Information,
         "Conversation {ConversationId} is unreachable ({ErrorCode}); no more sends until the app is installed again")]
     public static partial void ConversationUnreachable(ILogger logger, string conversationId, string? errorCode);
 
-    [LoggerMessage(1106, LogLevel.Error,
+    [LoggerMessage(2206, LogLevel.Error,
         "Could not record conversation {ConversationId} as unreachable")]
     public static partial void MarkUnreachableFailed(ILogger logger, Exception exception, string conversationId);
 
-    [LoggerMessage(1107, LogLevel.Warning,
+    [LoggerMessage(2207, LogLevel.Warning,
         "Connector {Operation} failed without a response")]
     public static partial void NetworkFailure(ILogger logger, Exception exception, string operation);
 }
