@@ -14,7 +14,6 @@ public static class RoundsBotExtensions
     public static IHostApplicationBuilder AddRoundsInTeams(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<RoundCallers>();
         builder.Services.AddScoped<RoundCardActions>();
         builder.Services.AddScoped<RoundCommands>();
         builder.Services.AddSingleton<ITeamsNotifier, TeamsNotifier>();

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Data;
 using OspBot.Members;
-using OspBot.Rounds;
 
-namespace OspBot.Teams.Rounds;
+namespace OspBot.Rounds;
 
 /// Who a Teams user is to the rounds: unknown, the secretariat, and the updates they chair, lead or deputise
-/// for in rounds still taking them (the newest round per sub-group). A read the typed commands need that
-/// RoundService does not offer yet.
+/// for in rounds still taking them (the newest round per sub-group): what the typed commands need to decide
+/// which cards to show.
 internal sealed record RoundCaller(bool Matched, bool IsSecretariat, IReadOnlyList<int> CurrentUpdateIds, bool HoldsSeat)
 {
     public static readonly RoundCaller Unknown = new(false, false, [], false);
