@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace OspBot.Tests.Fakes;
 
@@ -14,10 +9,8 @@ namespace OspBot.Tests.Fakes;
 /// activities, so the bot's real connector client, limiter and JSON are exercised end to end.
 public sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private int _nextId;
-
-    private FakeConnector(WebApplication app) => _app = app;
 
     public ConcurrentQueue<ConnectorRequest> Requests { get; } = new();
 
@@ -31,15 +24,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync(string path = "/amer/tenant-1/")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new FakeConnector(app);
-        app.Run(connector.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        connector.ServiceUrl = new Uri(address.TrimEnd('/') + path);
+        var connector = new FakeConnector();
+        connector._server = await LoopbackServer.StartAsync(app => app.Run(connector.HandleAsync));
+        connector.ServiceUrl = new Uri(connector._server.BaseAddress + path);
         return connector;
     }
 
@@ -72,17 +59,13 @@ public sealed class FakeConnector : IAsyncDisposable
             DateTimeOffset.UtcNow);
         Requests.Enqueue(request);
         var (status, answer) = Respond?.Invoke(request) ?? (200, $$"""{"id":"{{Interlocked.Increment(ref _nextId)}}"}""");
-        context.Response.StatusCode = status;
-        if (status == 429 && RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(answer);
+        var reply = status == 429 && RetryAfterSeconds is { } seconds
+            ? StubReply.Json(status, answer, ("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            : StubReply.Json(status, answer);
+        await reply.WriteAsync(context.Response, context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 public sealed record ConnectorRequest(string Method, string Path, string Authorization, JsonElement? Body, DateTimeOffset At);

@@ -1,4 +1,5 @@
 using OspBot.Meetings;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Meetings;
 
@@ -13,8 +14,8 @@ public sealed class GraphCalendarFailureTests
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
         stub.Respond = (_, n) => n == 0
-            ? GraphReply.Error(429, "TooManyRequests", ("Retry-After", "1"))
-            : GraphReply.Json(201, """{"id":"e1"}""");
+            ? StubReply.Error(429, "TooManyRequests", ("Retry-After", "1"))
+            : StubReply.Json(201, """{"id":"e1"}""");
         // Without Retry-After the SDK would wait RetryDelaySeconds (60 s): finishing inside the 30 s budget
         // shows it waited for Graph's Retry-After instead.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -36,7 +37,7 @@ public sealed class GraphCalendarFailureTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Error(503, "ServiceUnavailable", ("Retry-After", "0"));
+        stub.Respond = (_, _) => StubReply.Error(503, "ServiceUnavailable", ("Retry-After", "0"));
 
         var error = await Assert.ThrowsAsync<CalendarException>(
             () => stub.Calendar(maxRetries: 2).CreateAsync(GraphCalendarRequestTests.Draft(NextWeek), ct));
@@ -124,7 +125,7 @@ public sealed class GraphCalendarFailureTests
     private static async Task<CalendarException> FailAsync(int status, string code, Func<IMeetingCalendar, Task> call)
     {
         await using var stub = await GraphStub.StartAsync(TestContext.Current.CancellationToken);
-        stub.Respond = (_, _) => GraphReply.Error(status, code);
+        stub.Respond = (_, _) => StubReply.Error(status, code);
 
         var error = await Assert.ThrowsAsync<CalendarException>(() => call(stub.Calendar()));
 

@@ -1,4 +1,5 @@
 using OspBot.Meetings;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Meetings;
 
@@ -23,7 +24,7 @@ public sealed class GraphCalendarRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(201,
+        stub.Respond = (_, _) => StubReply.Json(201,
             """{"id":"AAMkAGI2TG93AAA=","webLink":"https://outlook.office365.com/owa/?itemid=1","onlineMeeting":{"joinUrl":"https://teams.microsoft.com/l/meetup-join/1"}}""");
 
         var created = await stub.Calendar().CreateAsync(Draft(April1At10London), ct);
@@ -62,7 +63,7 @@ public sealed class GraphCalendarRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(201, """{"id":"e1"}""");
+        stub.Respond = (_, _) => StubReply.Json(201, """{"id":"e1"}""");
 
         await stub.Calendar().CreateAsync(Draft(new DateTimeOffset(year, month, day, utcHour, 0, 0, TimeSpan.Zero)), ct);
 
@@ -76,7 +77,7 @@ public sealed class GraphCalendarRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(200, """{"id":"AAMkAGI2TG93AAA="}""");
+        stub.Respond = (_, _) => StubReply.Json(200, """{"id":"AAMkAGI2TG93AAA="}""");
 
         await stub.Calendar().MoveAsync(EventId, new(2026, 12, 1, 14, 0, 0, TimeSpan.Zero), new(2026, 12, 1, 15, 30, 0, TimeSpan.Zero), ct);
 
@@ -95,7 +96,7 @@ public sealed class GraphCalendarRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Empty(202);
+        stub.Respond = (_, _) => StubReply.Empty(202);
 
         await stub.Calendar().CancelAsync(EventId, "Cancelled: the chair is unwell; we'll rearrange.", ct);
 
@@ -111,7 +112,7 @@ public sealed class GraphCalendarRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(200, """
+        stub.Respond = (_, _) => StubReply.Json(200, """
             {"id":"AAMkAGI2TG93AAA=","attendees":[
               {"type":"required","status":{"response":"accepted","time":"2026-03-03T10:15:00Z"},"emailAddress":{"address":"ana@osp.test","name":"Ana"}},
               {"type":"required","status":{"response":"tentativelyAccepted","time":"2026-03-03T11:00:00Z"},"emailAddress":{"address":"ben@osp.test","name":"Ben"}},

@@ -1,4 +1,5 @@
 using OspBot.Meetings;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Meetings;
 
@@ -11,7 +12,7 @@ public sealed class GraphPeopleRequestTests
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
         // Monday 9 March 2026, 09:00 to 12:00 London (GMT), half-hour intervals.
-        stub.Respond = (_, _) => GraphReply.Json(200, """
+        stub.Respond = (_, _) => StubReply.Json(200, """
             {"value":[
               {"scheduleId":"ana@osp.test","availabilityView":"000022"},
               {"scheduleId":"ben@osp.test","availabilityView":"220000"}]}
@@ -46,7 +47,7 @@ public sealed class GraphPeopleRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(201, """{"id":"installation-1"}""");
+        stub.Respond = (_, _) => StubReply.Json(201, """{"id":"installation-1"}""");
 
         var outcome = await stub.Calendar().InstallAppForUserAsync("5f1c0a9e-0000-4000-8000-000000000001", "app-catalog-id", ct);
 
@@ -62,7 +63,7 @@ public sealed class GraphPeopleRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Error(409, "Conflict");
+        stub.Respond = (_, _) => StubReply.Error(409, "Conflict");
 
         var outcome = await stub.Calendar().InstallAppForUserAsync("user-1", "app-catalog-id", ct);
 
@@ -75,7 +76,7 @@ public sealed class GraphPeopleRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(200, """
+        stub.Respond = (_, _) => StubReply.Json(200, """
             {"status":"scheduled","externalAudience":"all",
              "scheduledStartDateTime":{"dateTime":"2026-04-06T08:00:00.0000000","timeZone":"UTC"},
              "scheduledEndDateTime":{"dateTime":"2026-04-10T17:00:00.0000000","timeZone":"Europe/London"},
@@ -100,7 +101,7 @@ public sealed class GraphPeopleRequestTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(200, """{"status":"disabled"}""");
+        stub.Respond = (_, _) => StubReply.Json(200, """{"status":"disabled"}""");
 
         var replies = await stub.Calendar().GetAutomaticRepliesAsync("ben@osp.test", ct);
 

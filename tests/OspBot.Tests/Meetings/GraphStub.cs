@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OspBot.Meetings;
 using OspBot.Tests.Fakes;
@@ -15,14 +13,12 @@ namespace OspBot.Tests.Meetings;
 /// Microsoft Graph stand-in on 127.0.0.1 (ephemeral port): records each request, answers with Respond.
 internal sealed class GraphStub : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<GraphRequest> _requests = new();
+    private LoopbackServer _server = null!;
     private int _count;
 
-    private GraphStub(WebApplication app) => _app = app;
-
     /// Answers request n (0-based); the default is 200 with an empty object.
-    public Func<GraphRequest, int, GraphReply> Respond { get; set; } = (_, _) => GraphReply.Json(200, "{}");
+    public Func<GraphRequest, int, StubReply> Respond { get; set; } = (_, _) => StubReply.Json(200, "{}");
 
     public string BaseUrl { get; private set; } = "";
 
@@ -30,14 +26,9 @@ internal sealed class GraphStub : IAsyncDisposable
 
     public static async Task<GraphStub> StartAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new GraphStub(app);
-        app.Run(stub.HandleAsync);
-        await app.StartAsync(ct);
-        stub.BaseUrl = app.Urls.First() + "/v1.0";
+        var stub = new GraphStub();
+        stub._server = await LoopbackServer.StartAsync(app => app.Run(stub.HandleAsync), ct);
+        stub.BaseUrl = stub._server.BaseAddress + "/v1.0";
         return stub;
     }
 
@@ -80,24 +71,10 @@ internal sealed class GraphStub : IAsyncDisposable
         };
         _requests.Enqueue(request);
 
-        var reply = Respond(request, Interlocked.Increment(ref _count) - 1);
-        http.Response.StatusCode = reply.Status;
-        foreach (var (name, value) in reply.Headers)
-        {
-            http.Response.Headers[name] = value;
-        }
-        if (reply.Body is { } text)
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(text, http.RequestAborted);
-        }
+        await Respond(request, Interlocked.Increment(ref _count) - 1).WriteAsync(http.Response, http.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 internal sealed record GraphRequest(
@@ -116,16 +93,6 @@ internal sealed record GraphRequest(
     public TimeSpan ElapsedSince(GraphRequest earlier) => Stopwatch.GetElapsedTime(earlier.ArrivedAt, ArrivedAt);
 }
 
-internal sealed record GraphReply(int Status, string? Body, IReadOnlyDictionary<string, string> Headers)
-{
-    public static GraphReply Json(int status, string body, params (string Name, string Value)[] headers) =>
-        new(status, body, headers.ToDictionary(h => h.Name, h => h.Value));
-
-    public static GraphReply Empty(int status) => new(status, null, new Dictionary<string, string>());
-
-    public static GraphReply Error(int status, string code, params (string Name, string Value)[] headers) =>
-        Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"stub {{{code}}}"}}""", headers);
-}
 
 /// Entra cannot issue tokens to the stub; the SDK gets this one and sends it as the bearer token.
 internal sealed class FakeCredential : TokenCredential

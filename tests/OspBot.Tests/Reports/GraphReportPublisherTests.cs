@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OspBot.Meetings;
 using OspBot.Reports;
+using OspBot.Tests.Fakes;
 using OspBot.Tests.Meetings;
 
 namespace OspBot.Tests.Reports;
@@ -26,7 +27,7 @@ public sealed class GraphReportPublisherTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Json(201, UploadReply("OSP annual report 2024-25 (v1).docx"));
+        stub.Respond = (_, _) => StubReply.Json(201, UploadReply("OSP annual report 2024-25 (v1).docx"));
         byte[] docx = [0x50, 0x4B, 0x03, 0x04, 0xFF, 0x00, 0xC3, 0x28];
 
         var url = await Publisher(stub, " /OSP/Annual reports & #minutes/ ").PublishAsync("OSP annual report 2024-25 (v1).docx", docx, ct);
@@ -51,7 +52,7 @@ public sealed class GraphReportPublisherTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
-        stub.Respond = (_, _) => GraphReply.Error(status, status == 403 ? "accessDenied" : "itemNotFound");
+        stub.Respond = (_, _) => StubReply.Error(status, status == 403 ? "accessDenied" : "itemNotFound");
 
         var ex = await Assert.ThrowsAsync<ReportPublishException>(() => Publisher(stub).PublishAsync("a.docx", [1, 2, 3], ct));
 

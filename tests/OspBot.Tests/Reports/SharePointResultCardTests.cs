@@ -20,7 +20,7 @@ public sealed class SharePointResultCardTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var graph = await GraphStub.StartAsync(ct);
-        graph.Respond = (_, _) => GraphReply.Json(201, GraphReportPublisherTests.UploadReply("OSP annual report 2024-25 (v1).docx"));
+        graph.Respond = (_, _) => StubReply.Json(201, GraphReportPublisherTests.UploadReply("OSP annual report 2024-25 (v1).docx"));
 
         var (card, kept) = await CompileAsync(graph, ct);
 
@@ -40,7 +40,7 @@ public sealed class SharePointResultCardTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var graph = await GraphStub.StartAsync(ct);
-        graph.Respond = (_, _) => GraphReply.Error(403, "accessDenied");
+        graph.Respond = (_, _) => StubReply.Error(403, "accessDenied");
 
         var (card, kept) = await CompileAsync(graph, ct);
 

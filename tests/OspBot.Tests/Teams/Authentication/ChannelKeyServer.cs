@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Authentication;
 
@@ -18,28 +17,25 @@ public enum KeyServerOutage
 /// A stand-in for login.botframework.com: OpenID metadata and a JWKS with endorsements, on 127.0.0.1.
 internal sealed class ChannelKeyServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentDictionary<string, JsonObject> _jwks = new();
     private int _metadataRequests;
     private int _keyRequests;
 
-    private ChannelKeyServer(WebApplication app) => _app = app;
-
     public KeyServerOutage Outage { get; set; }
-    public string BaseUrl => _app.Urls.Single().TrimEnd('/');
+    public string BaseUrl => _server.BaseAddress;
     public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
     public int KeyRequests => Volatile.Read(ref _keyRequests);
 
     public static async Task<ChannelKeyServer> StartAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new ChannelKeyServer(builder.Build());
-        server._app.MapGet("/v1/.well-known/openidconfiguration", server.Metadata);
-        server._app.MapGet("/v1/.well-known/keys", server.Keys);
-        await server._app.StartAsync(ct);
+        var server = new ChannelKeyServer();
+        server._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/v1/.well-known/openidconfiguration", server.Metadata);
+            app.MapGet("/v1/.well-known/keys", server.Keys);
+        }, ct);
         return server;
     }
 
@@ -47,7 +43,7 @@ internal sealed class ChannelKeyServer : IAsyncDisposable
 
     public void Withdraw(TestSigningKey key) => _jwks.TryRemove(key.Kid, out _);
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private IResult Metadata()
     {

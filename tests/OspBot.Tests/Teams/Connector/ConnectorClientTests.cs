@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OspBot.Teams.Schema;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Connector;
 
@@ -40,7 +41,7 @@ public sealed class ConnectorClientTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Json(201, """{"id":"1767765488332"}""");
+        server.Respond = (_, _) => StubReply.Json(201, """{"id":"1767765488332"}""");
         await using var host = new ConnectorTestHost();
 
         var sent = await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct);
@@ -54,7 +55,7 @@ public sealed class ConnectorClientTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Json(200, """{"id":"55"}""");
+        server.Respond = (_, _) => StubReply.Json(200, """{"id":"55"}""");
         await using var host = new ConnectorTestHost();
 
         var updated = await host.Client.UpdateActivityAsync(server.BaseUri, "a:1", "55", s_hello with { Text = "edited" }, ct);
@@ -71,7 +72,7 @@ public sealed class ConnectorClientTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Json(201, """{"id":"a:1XyzPersonal"}""");
+        server.Respond = (_, _) => StubReply.Json(201, """{"id":"a:1XyzPersonal"}""");
         await using var host = new ConnectorTestHost();
         const string tenant = "11111111-2222-3333-4444-555555555555";
 
@@ -103,8 +104,8 @@ public sealed class ConnectorClientTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
         server.Respond = (_, n) => n == 0
-            ? StubResponse.Json(200, """{"continuationToken":"tok/en+1=","members":[{"id":"29:a","name":"Ada","aadObjectId":"o-1"}]}""")
-            : StubResponse.Json(200, """{"members":[{"id":"29:b","userRole":"user"}]}""");
+            ? StubReply.Json(200, """{"continuationToken":"tok/en+1=","members":[{"id":"29:a","name":"Ada","aadObjectId":"o-1"}]}""")
+            : StubReply.Json(200, """{"members":[{"id":"29:b","userRole":"user"}]}""");
         await using var host = new ConnectorTestHost();
 
         var first = await host.Client.GetConversationPagedMembersAsync(server.BaseUri, "19:t@thread.tacv2", 1, null, ct);
@@ -125,7 +126,7 @@ public sealed class ConnectorClientTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Json(200, """{"id":"29:a","name":"Ada","tenantId":"t"}""");
+        server.Respond = (_, _) => StubReply.Json(200, """{"id":"29:a","name":"Ada","tenantId":"t"}""");
         await using var host = new ConnectorTestHost();
 
         var member = await host.Client.GetConversationMemberAsync(server.BaseUri, "a:1", "29:a", ct);

@@ -1,6 +1,7 @@
 using Moq;
 using OspBot.Teams.Connector;
 using OspBot.Teams.Schema;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Connector;
 
@@ -14,8 +15,8 @@ public sealed class ConnectorRetryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
         server.Respond = (_, n) => n == 0
-            ? StubResponse.Error(429, "Throttled", ("Retry-After", "1"))
-            : StubResponse.Json(201, """{"id":"2"}""");
+            ? StubReply.Error(429, "Throttled", ("Retry-After", "1"))
+            : StubReply.Json(201, """{"id":"2"}""");
         await using var host = new ConnectorTestHost();
 
         var sent = await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct);
@@ -33,7 +34,7 @@ public sealed class ConnectorRetryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, n) => n < 2 ? StubResponse.Error(503, "ServiceUnavailable") : StubResponse.Json(201, """{"id":"3"}""");
+        server.Respond = (_, n) => n < 2 ? StubReply.Error(503, "ServiceUnavailable") : StubReply.Json(201, """{"id":"3"}""");
         await using var host = new ConnectorTestHost();
 
         var sent = await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct);
@@ -47,7 +48,7 @@ public sealed class ConnectorRetryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Error(502, "BadGateway");
+        server.Respond = (_, _) => StubReply.Error(502, "BadGateway");
         await using var host = new ConnectorTestHost(connector: o => o.MaxRetries = 2);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
@@ -62,7 +63,7 @@ public sealed class ConnectorRetryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Error(500, "ServiceError", ("X-Correlating-OperationId", "op-42"));
+        server.Respond = (_, _) => StubReply.Error(500, "ServiceError", ("X-Correlating-OperationId", "op-42"));
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
@@ -79,7 +80,7 @@ public sealed class ConnectorRetryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Error(404, "ConversationNotFound");
+        server.Respond = (_, _) => StubReply.Error(404, "ConversationNotFound");
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
@@ -94,7 +95,7 @@ public sealed class ConnectorRetryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Error(403, "BotNotInConversationRoster");
+        server.Respond = (_, _) => StubReply.Error(403, "BotNotInConversationRoster");
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
@@ -111,7 +112,7 @@ public sealed class ConnectorRetryTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
         // The shape Teams documents for a user who blocked the bot: the sub-code is JSON inside the message string.
-        server.Respond = (_, _) => StubResponse.Json(403,
+        server.Respond = (_, _) => StubReply.Json(403,
             """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\",\r\n  \"errorCode\": null\r\n}"}""");
         await using var host = new ConnectorTestHost();
 
@@ -128,7 +129,7 @@ public sealed class ConnectorRetryTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubResponse.Error(403, "InvalidBotApiHost");
+        server.Respond = (_, _) => StubReply.Error(403, "InvalidBotApiHost");
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(

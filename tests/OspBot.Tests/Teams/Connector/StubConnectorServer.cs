@@ -1,24 +1,21 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Connector;
 
 /// A Bot Connector stand-in on 127.0.0.1 (ephemeral port) that records every request as it arrives.
 internal sealed class StubConnectorServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private LoopbackServer _server = null!;
     private int _count;
 
-    private StubConnectorServer(WebApplication app) => _app = app;
-
     /// Answers request n (0-based); the default accepts everything with {"id":"1"}.
-    public Func<RecordedRequest, int, StubResponse> Respond { get; set; } = (_, _) => StubResponse.Json(200, """{"id":"1"}""");
+    public Func<RecordedRequest, int, StubReply> Respond { get; set; } = (_, _) => StubReply.Json(200, """{"id":"1"}""");
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -26,14 +23,9 @@ internal sealed class StubConnectorServer : IAsyncDisposable
 
     public static async Task<StubConnectorServer> StartAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new StubConnectorServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct);
-        server.BaseUri = new Uri(app.Urls.First() + "/");
+        var server = new StubConnectorServer();
+        server._server = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync), ct);
+        server.BaseUri = new Uri(server._server.BaseAddress + "/");
         return server;
     }
 
@@ -51,25 +43,10 @@ internal sealed class StubConnectorServer : IAsyncDisposable
             arrivedAt);
         _requests.Enqueue(request);
 
-        var reply = Respond(request, Interlocked.Increment(ref _count) - 1);
-        http.Response.StatusCode = reply.Status;
-        foreach (var (name, value) in reply.Headers)
-        {
-            http.Response.Headers[name] = value;
-        }
-
-        if (reply.Body is { } text)
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(text, http.RequestAborted);
-        }
+        await Respond(request, Interlocked.Increment(ref _count) - 1).WriteAsync(http.Response, http.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 internal sealed record RecordedRequest(string Method, string RawTarget, string Authorization, string Body, long ArrivedAt)
@@ -77,11 +54,3 @@ internal sealed record RecordedRequest(string Method, string RawTarget, string A
     public TimeSpan ElapsedSince(RecordedRequest earlier) => Stopwatch.GetElapsedTime(earlier.ArrivedAt, ArrivedAt);
 }
 
-internal sealed record StubResponse(int Status, string? Body, IReadOnlyDictionary<string, string> Headers)
-{
-    public static StubResponse Json(int status, string body, params (string Name, string Value)[] headers) =>
-        new(status, body, headers.ToDictionary(h => h.Name, h => h.Value));
-
-    public static StubResponse Error(int status, string code, params (string Name, string Value)[] headers) =>
-        Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"stub {{{code}}}"}}""", headers);
-}
