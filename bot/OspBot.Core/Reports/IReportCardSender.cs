@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace OspBot.Reports;
 
-/// Sends and updates the requester's report card in Teams. A boundary of its own for now (the lead will fold it into
-/// the shared Teams notifier); implemented over the Bot Connector in OspBot.
+/// Sends and updates the requester's report card in Teams; implemented over the Bot Connector in OspBot.
+/// Kept apart from <see cref="Notifications.ITeamsNotifier"/> on purpose: a failed send here should fail the
+/// compilation job (Quartz recovers it and the card is sent once), and the card is updated in place; the
+/// notifier instead turns every answer into an outcome for the exactly-once bookkeeping of round deliveries.
 internal interface IReportCardSender
 {
     /// Posts the card into the conversation; returns the new activity id.
