@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OspBot.Cards.Model;
 using OspBot.Conversations;
@@ -17,10 +16,6 @@ internal sealed class RoundDispatcher(
 {
     public const int BatchSize = 200;
 
-    /// Sends in flight at once: enough that one send waiting out a 429's Retry-After does not hold up the
-    /// others; the connector's limiter keeps the whole fan-out within Teams' per-app rate.
-    public const int ParallelSends = 16;
-
     /// Returns how many messages were sent.
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
@@ -38,38 +33,34 @@ internal sealed class RoundDispatcher(
         return sent;
     }
 
-    /// Builds the cards one at a time (one DbContext) and hands each to the senders as soon as it is ready,
-    /// so sending starts at once and only the sends overlap. A null outcome: no card, or never sent.
+    /// Builds the cards one at a time (one DbContext) and starts each send as soon as its card is ready, so
+    /// only the sends overlap. No fixed number of sender slots: the connector's limiter is the one throttle (the
+    /// app's 50/s, each conversation's windows and any 429's Retry-After), and a send waiting there costs a task,
+    /// not a slot, so a throttled conversation never keeps the others from the app's budget. The batch size
+    /// bounds how many wait at once. A null outcome: no card, or never sent.
     private async Task<SendOutcome?[]> SendBatchAsync(IReadOnlyList<DeliveryWork> batch, CancellationToken ct)
     {
         var cards = new AdaptiveCard?[batch.Count];
         var outcomes = new SendOutcome?[batch.Count];
         var started = new bool[batch.Count];
-        var ready = Channel.CreateBounded<int>(ParallelSends * 2);
-        var senders = Parallel.ForEachAsync(ready.Reader.ReadAllAsync(ct), new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = ct },
-            async (i, token) =>
-            {
-                started[i] = true;
-                outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), token);
-            });
+        var sends = new List<Task>(batch.Count);
+        async Task SendAsync(int i)
+        {
+            started[i] = true;
+            outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), ct);
+        }
+
         try
         {
-            try
+            for (var i = 0; i < batch.Count; i++)
             {
-                for (var i = 0; i < batch.Count; i++)
+                if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
                 {
-                    if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
-                    {
-                        await ready.Writer.WriteAsync(i, ct);
-                    }
+                    sends.Add(SendAsync(i));
                 }
             }
-            finally
-            {
-                ready.Writer.TryComplete();
-            }
 
-            await senders;
+            await Task.WhenAll(sends);
         }
         catch (OperationCanceledException)
         {

@@ -15,7 +15,9 @@ internal sealed class ConnectorResilience
     public ConnectorResilience(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorResilience> logger)
     {
         var o = options.Value;
-        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        // Polly rejects MaxRetryAttempts = 0 when the pipeline is built, which took every connector call (and so
+        // every turn) down with it: "no retries" is simply no retry strategy.
+        Pipeline = o.MaxRetries == 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = o.MaxRetries,
