@@ -115,12 +115,6 @@ internal sealed partial class RoundService
         })]);
     }
 
-    /// All rounds, newest first, for the history card.
-    public async Task<IReadOnlyList<RoundView>> RoundsAsync(CancellationToken ct) =>
-        [.. (await db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
-            .OrderByDescending(r => r.FinancialYearStart).ThenByDescending(r => r.Quarter).ThenByDescending(r => r.Id)
-            .ToListAsync(ct)).Select(ToView)];
-
     private Task<UpdateRound?> FindRoundAsync(int? roundId, CancellationToken ct) =>
         db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
             .Where(r => roundId == null || r.Id == roundId)

@@ -44,6 +44,9 @@ public sealed record RoundView
 }
 
 /// The secretariat's status card for one round.
+/// A round on the secretariat's list of rounds: how many of its sub-groups have a counting submission.
+public sealed record RoundSummary(RoundView Round, int Submitted, int SubGroups);
+
 public sealed record RoundStatusView(RoundView Round, IReadOnlyList<GroupStatus> Groups, IReadOnlyList<Undelivered> Undelivered);
 
 public sealed record GroupStatus

@@ -48,6 +48,9 @@ internal sealed record RoundStatusModel
     public required DateTimeOffset Deadline { get; init; }
     public required DateTimeOffset Now { get; init; }
 
+    /// Closed by the secretariat: the card is a record, so it offers reading but no reminding or reopening.
+    public DateTimeOffset? ClosedAt { get; init; }
+
     /// The secretariat member the card is for ("29:…"): it refreshes for them.
     public required string RecipientMri { get; init; }
     public IReadOnlyList<SubGroupRow> Rows { get; init; } = [];
