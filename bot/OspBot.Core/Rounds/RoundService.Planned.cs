@@ -40,6 +40,14 @@ internal sealed partial class RoundService
         }
         return opened;
     }
+
+    /// The quarter (and planned meeting, if any) the open-round form should suggest today.
+    public async Task<RoundSuggestion> SuggestRoundAsync(CancellationToken ct)
+    {
+        var withRounds = (await db.Rounds.AsNoTracking().Select(r => new { r.FinancialYearStart, r.Quarter }).ToListAsync(ct))
+            .Select(r => new FinancialQuarter(r.FinancialYearStart, r.Quarter)).ToHashSet();
+        return RoundSuggestion.For(RoundCalendar.LocalDate(clock.GetUtcNow()), withRounds, Options.PlannedMeetings(), Options);
+    }
 }
 
 internal static partial class PlannedRoundLog

@@ -71,7 +71,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         {
             { Matched: false } => RoundMessageCards.NotMatched(),
             { IsSecretariat: false } => RoundStatusMapper.Message("Sorry", "Sorry, only the OSP secretariat can open a round."),
-            _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [])),
+            _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [], suggested: await rounds.SuggestRoundAsync(ct))),
         };
     }
 

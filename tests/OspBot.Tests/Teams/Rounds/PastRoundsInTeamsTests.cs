@@ -72,6 +72,23 @@ public sealed class PastRoundsInTeamsTests
         Assert.Equal(roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), CardData.Of(current, "round.status")["roundId"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_open_round_form_suggests_the_current_quarter_until_its_round_is_open()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var wire = await StartAsync();
+        await wire.LinkAsync(ct);
+
+        // 1 October 2026: Q3's meeting can still come, so Q3 (not Q4) is suggested until its round is open.
+        Assert.Equal("2026-Q3", SuggestedQuarter(Assert.Single(await wire.SayAsync(Sec, "open round", ct))));
+        await wire.OpenRoundAsync(ct);
+        Assert.Equal("2026-Q4", SuggestedQuarter(Assert.Single(await wire.SayAsync(Sec, "open round", ct))));
+    }
+
+    private static string? SuggestedQuarter(JsonElement card) =>
+        card.GetProperty("body").EnumerateArray()
+            .Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "quarter").GetProperty("value").GetString();
+
     private static void AssertReadOnly(JsonElement status)
     {
         var text = status.GetRawText();
