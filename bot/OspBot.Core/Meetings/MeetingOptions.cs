@@ -11,7 +11,14 @@ public sealed class MeetingOptions : IValidatableObject
     /// How long before a meeting each member is reminded in Teams, as d.hh:mm:ss (default 7 days and 1 day).
     /// Counted in London wall-clock time: a 10:00 meeting is reminded at 10:00 a week before, in BST or GMT.
     /// </summary>
-    public IList<TimeSpan> ReminderOffsets { get; set; } = [TimeSpan.FromDays(7), TimeSpan.FromDays(1)];
+    // Null rather than pre-filled: the configuration binder appends to a list that already has items, so
+    // configured offsets would be added to the defaults instead of replacing them.
+    public IList<TimeSpan>? ReminderOffsets { get; set; }
+
+    internal static readonly IReadOnlyList<TimeSpan> DefaultReminderOffsets = [TimeSpan.FromDays(7), TimeSpan.FromDays(1)];
+
+    /// The offsets in force: the configured ones, or 7 days and 1 day.
+    public IReadOnlyList<TimeSpan> Offsets => ReminderOffsets is { Count: > 0 } set ? [.. set] : DefaultReminderOffsets;
 
     /// <summary>
     /// After OspBot installs itself for a member (Graph:TeamsAppId), how long to wait for Teams to tell it about the new
@@ -24,13 +31,13 @@ public sealed class MeetingOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ReminderOffsets.Any(o => o <= TimeSpan.Zero || o > TimeSpan.FromDays(60)))
+        if (Offsets.Any(o => o <= TimeSpan.Zero || o > TimeSpan.FromDays(60)))
         {
             yield return new ValidationResult(
                 "Meetings:ReminderOffsets must each be more than zero and at most 60 days (d.hh:mm:ss, e.g. 7.00:00:00).",
                 [nameof(ReminderOffsets)]);
         }
-        if (ReminderOffsets.Distinct().Count() != ReminderOffsets.Count)
+        if (Offsets.Distinct().Count() != Offsets.Count)
         {
             yield return new ValidationResult("Meetings:ReminderOffsets lists the same offset twice.", [nameof(ReminderOffsets)]);
         }

@@ -33,7 +33,7 @@ internal sealed partial class MeetingService
     {
         var now = clock.GetUtcNow();
         var queued = 0;
-        foreach (var (offset, dueAt) in ReminderInstants(meeting.StartsAt, Options.ReminderOffsets).Where(r => r.DueAt > now))
+        foreach (var (offset, dueAt) in ReminderInstants(meeting.StartsAt, Options.Offsets).Where(r => r.DueAt > now))
         {
             foreach (var member in members)
             {
