@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OspBot.Meetings;
 
@@ -27,11 +28,14 @@ public sealed class MeetingOptionsTests
     }
 
     [Fact]
-    public void A_reminder_offset_that_is_not_positive_stops_the_app_naming_the_setting()
+    public async Task A_reminder_offset_that_is_not_positive_stops_the_host_at_start_naming_the_setting()
     {
-        using var app = new OspBotApp().With("Meetings:ReminderOffsets:0", "-1.00:00:00");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Meetings:ReminderOffsets:0"] = "-1.00:00:00";
+        builder.AddMeetings();
+        using var host = builder.Build();
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Services);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("Meetings:ReminderOffsets", error.Message, StringComparison.Ordinal);
     }
