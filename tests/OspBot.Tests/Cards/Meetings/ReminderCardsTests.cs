@@ -1,0 +1,59 @@
+using OspBot.Cards.Meetings;
+using static OspBot.Tests.Cards.Meetings.MeetingCardChecks;
+
+namespace OspBot.Tests.Cards.Meetings;
+
+public sealed class ReminderCardsTests
+{
+    [Fact]
+    public void The_reminder_gives_title_time_join_link_and_agenda_and_offers_apologies_with_a_note()
+    {
+        var card = AssertValid(ReminderCards.Reminder(MeetingSamples.Reminder()));
+        var texts = CardQueries.Texts(card);
+
+        Assert.Equal("In 7 days: OSP Steering Group, Q3", texts[0]);
+        Assert.Contains(@"1\. Apologies" + "\n\n" + @"2\. Updates", texts);
+        Assert.Contains("When: Tuesday 3 November 2026, 10:00–11:00 (London)", Text(card), StringComparison.Ordinal);
+        var join = Assert.Single(CardQueries.OfType(card, "Action.OpenUrl"));
+        Assert.Equal(ReminderCards.JoinButton, join.GetProperty("title").GetString());
+        var apologise = Assert.Single(Buttons(card, MeetingVerbs.Apologise));
+        Assert.Equal("Auto", apologise.GetProperty("associatedInputs").GetString());
+        Assert.Equal(MeetingInputs.ApologyNote, Input(card, MeetingInputs.ApologyNote).GetProperty("id").GetString());
+        Assert.DoesNotContain(ReminderCards.UpdatesButton, Titles(card));
+    }
+
+    [Fact]
+    public void A_steering_group_reminder_links_to_the_quarters_updates()
+    {
+        var card = AssertValid(ReminderCards.Reminder(MeetingSamples.Reminder() with
+        {
+            UpdatesUrl = new Uri("https://bot.example/updates/Q3"), QuarterLabel = "Q3 2026/27", Now = MeetingSamples.Start.AddHours(-20),
+        }));
+
+        Assert.Equal("Tomorrow: OSP Steering Group, Q3", CardQueries.Texts(card)[0]);
+        Assert.Contains("The sub-groups' updates for Q3 2026/27 are ready to read before the meeting.", CardQueries.Texts(card));
+        Assert.Contains(ReminderCards.UpdatesButton, Titles(card));
+    }
+
+    [Fact]
+    public void After_apologies_the_card_confirms_them_and_offers_no_second_send()
+    {
+        var card = AssertValid(ReminderCards.Reminder(MeetingSamples.Reminder() with
+        {
+            Apology = new ApologyLine("Ada", "At a *conference*", MeetingSamples.Now),
+        }));
+
+        Assert.Contains(@"Your apologies were sent to the OSP secretariat on Tuesday 27 October 2026, 9:00. Your note: “At a \*conference\*”", Text(card), StringComparison.Ordinal);
+        Assert.Empty(Buttons(card, MeetingVerbs.Apologise));
+        Assert.Contains(ReminderCards.JoinButton, Titles(card));
+    }
+
+    [Fact]
+    public void A_cancelled_meeting_reminder_says_so()
+    {
+        var card = AssertValid(ReminderCards.Reminder(MeetingSamples.Reminder() with { IsCancelled = true }));
+
+        Assert.Equal("This meeting was cancelled", CardQueries.Texts(card)[0]);
+        Assert.Empty(Titles(card));
+    }
+}
