@@ -39,9 +39,12 @@ internal static class MeetingCards
         List<Fact> facts =
         [
             new("When", MeetingBlocks.When(model.Start, model.End)),
-            new("Invited", model.AttendeeCount == 1 ? "1 member" : $"{RoundFormat.Count(model.AttendeeCount)} members"),
             new("Apologies", model.ApologyCount == 0 ? "None yet" : RoundFormat.Count(model.ApologyCount)),
         ];
+        if (model.AttendeeCount is { } invited)
+        {
+            facts.Insert(1, new("Invited", invited == 1 ? "1 member" : $"{RoundFormat.Count(invited)} members"));
+        }
         if (model.RemindersLine is { Length: > 0 } reminders && !model.IsCancelled)
         {
             facts.Add(new("Reminders", CardText.Escape(reminders)));

@@ -75,7 +75,8 @@ internal sealed record MeetingCardModel
     public Uri? IcsUrl { get; init; }
     public bool IsCancelled { get; init; }
     public bool IsPast { get; init; }
-    public int AttendeeCount { get; init; }
+    /// Null when not known.
+    public int? AttendeeCount { get; init; }
     public int ApologyCount { get; init; }
 
     /// "7 days and 1 day before".
@@ -141,11 +142,17 @@ internal sealed record ReminderModel
     public string? Agenda { get; init; }
     public Uri? JoinUrl { get; init; }
 
-    /// Steering group meetings: where to read the quarter's updates, and the quarter's name.
-    public Uri? UpdatesUrl { get; init; }
+    /// Steering group meetings: the quarter's update round, and the quarter's name.
+    public int? UpdatesRoundId { get; init; }
     public string? QuarterLabel { get; init; }
 
     /// Set once the member has sent apologies: the card becomes the confirmation.
     public ApologyLine? Apology { get; init; }
+
+    /// Apologies were sent earlier (details not at hand): no second "Send apologies".
+    public bool ApologiesSent { get; init; }
     public bool IsCancelled { get; init; }
+
+    /// A line above the card after a button, e.g. why the updates cannot be shown.
+    public string? Notice { get; init; }
 }

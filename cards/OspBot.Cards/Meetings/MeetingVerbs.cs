@@ -21,11 +21,17 @@ internal static class MeetingVerbs
     public const string Apologies = "meeting.apologies";
     public const string List = "meeting.list";
 
+    /// Secretariat: members OspBot cannot message in Teams.
+    public const string Unreachable = "meeting.unreachable";
+
     /// A member, from the reminder card.
     public const string Apologise = "meeting.apologise";
 
+    /// A member, from a steering group reminder: the quarter's updates (<see cref="MeetingInputs.RoundId"/>).
+    public const string Updates = "meeting.updates";
+
     public static IReadOnlyList<string> All { get; } =
-        [Form, Propose, Schedule, Show, Move, Cancel, Responses, Apologies, List, Apologise];
+        [Form, Propose, Schedule, Show, Move, Cancel, Responses, Apologies, Unreachable, List, Apologise, Updates];
 
     public static bool IsMeetingVerb(string? verb) => verb?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 }
@@ -34,6 +40,7 @@ internal static class MeetingVerbs
 internal static class MeetingInputs
 {
     public const string MeetingId = "meetingId";
+    public const string RoundId = "roundId";
 
     /// A fresh id per form: a second press of the same form is recognised and books nothing new.
     public const string FormId = "formId";

@@ -27,7 +27,11 @@ internal static class ReminderCards
             new FactSet([new("Meeting", RoundBlocks.Name(model.Title)), new("When", MeetingBlocks.When(model.Start, model.End))]),
             .. MeetingBlocks.Agenda(model.Agenda),
         ];
-        if (model.UpdatesUrl is not null)
+        if (model.Notice is { Length: > 0 } notice)
+        {
+            body.Insert(2, RoundBlocks.Notice(CardText.Escape(notice), ContainerStyle.Warning));
+        }
+        if (model.UpdatesRoundId is not null)
         {
             body.Add(new TextBlock(model.QuarterLabel is { Length: > 0 } q
                 ? $"The sub-groups' updates for {CardText.Escape(q)} are ready to read before the meeting."
@@ -38,13 +42,18 @@ internal static class ReminderCards
         {
             actions.Add(new OpenUrlAction(join) { Title = JoinButton, Style = ActionStyle.Positive });
         }
-        if (model.UpdatesUrl is { } updates)
+        if (model.UpdatesRoundId is { } round)
         {
-            actions.Add(new OpenUrlAction(updates) { Title = UpdatesButton });
+            actions.Add(RoundActions.Execute(UpdatesButton, MeetingVerbs.Updates,
+                ids.With(MeetingInputs.RoundId, round.ToString(CultureInfo.InvariantCulture))));
         }
         if (model.Apology is { } sent)
         {
             body.Add(RoundBlocks.Notice(Confirmation(sent), ContainerStyle.Good));
+        }
+        else if (model.ApologiesSent)
+        {
+            body.Add(RoundBlocks.Notice("You have sent your apologies for this meeting.", ContainerStyle.Good));
         }
         else if (model.Start > model.Now)
         {

@@ -27,12 +27,15 @@ public sealed class ReminderCardsTests
     {
         var card = AssertValid(ReminderCards.Reminder(MeetingSamples.Reminder() with
         {
-            UpdatesUrl = new Uri("https://bot.example/updates/Q3"), QuarterLabel = "Q3 2026/27", Now = MeetingSamples.Start.AddHours(-20),
+            UpdatesRoundId = 42, QuarterLabel = "Q3 2026/27", Now = MeetingSamples.Start.AddHours(-20),
         }));
 
         Assert.Equal("Tomorrow: OSP Steering Group, Q3", CardQueries.Texts(card)[0]);
         Assert.Contains("The sub-groups' updates for Q3 2026/27 are ready to read before the meeting.", CardQueries.Texts(card));
-        Assert.Contains(ReminderCards.UpdatesButton, Titles(card));
+        var updates = Assert.Single(Buttons(card, MeetingVerbs.Updates));
+        Assert.Equal(ReminderCards.UpdatesButton, updates.GetProperty("title").GetString());
+        Assert.Equal("42", updates.GetProperty("data").GetProperty(MeetingInputs.RoundId).GetString());
+        Assert.Equal("7", updates.GetProperty("data").GetProperty(MeetingInputs.MeetingId).GetString());
     }
 
     [Fact]
