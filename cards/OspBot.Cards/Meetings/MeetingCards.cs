@@ -11,6 +11,8 @@ internal static class MeetingCards
     public const string MoveButton = "Move";
     public const string DownloadIcsButton = "Download .ics";
 
+    private const int MaxUnreachableShown = 5;
+
     public static AdaptiveCard Meeting(MeetingCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -23,7 +25,7 @@ internal static class MeetingCards
             new FactSet(Facts(model)),
             .. MeetingBlocks.Agenda(model.Agenda),
             .. Invitation(model),
-            .. Unreachable(model.Unreachable),
+            .. Unreachable(model.Unreachable, model.MeetingId),
         ];
         return new AdaptiveCard
         {
@@ -73,14 +75,19 @@ internal static class MeetingCards
         yield return RoundBlocks.Notice(CardText.Escape(why), ContainerStyle.Warning);
     }
 
-    private static IEnumerable<CardElement> Unreachable(IReadOnlyList<UnreachableMember> members)
+    /// The first few inline; the whole list is a button away, so a big group does not crowd the card.
+    private static IEnumerable<CardElement> Unreachable(IReadOnlyList<UnreachableMember> members, int meetingId)
     {
         if (members.Count == 0)
         {
             yield break;
         }
         yield return RoundBlocks.Bold("OspBot cannot reach these members in Teams");
-        yield return new FactSet([.. members.Select(m => new Fact(RoundBlocks.Name(m.Name), CardText.Escape(m.Reason)))]) { Spacing = Spacing.Small };
+        yield return new FactSet([.. members.Take(MaxUnreachableShown).Select(m => new Fact(RoundBlocks.Name(m.Name), CardText.Escape(m.Reason)))]) { Spacing = Spacing.Small };
+        if (members.Count > MaxUnreachableShown)
+        {
+            yield return new ActionSet([RoundActions.Execute($"All {RoundFormat.Count(members.Count)} members", MeetingVerbs.Unreachable, MeetingBlocks.Ids(meetingId))]);
+        }
     }
 
     private static List<CardAction> Actions(MeetingCardModel model, IReadOnlyList<KeyValuePair<string, string>> ids)
@@ -92,7 +99,7 @@ internal static class MeetingCards
             actions.Add(new ShowCardAction(CancelForm(ids)) { Title = CancelButton });
         }
         actions.Add(RoundActions.Execute("Responses", MeetingVerbs.Responses, ids));
-        actions.Add(RoundActions.Execute("Apologies", MeetingVerbs.Apologies, ids));
+        actions.Add(RoundActions.Execute("Apologies", MeetingVerbs.ApologyList, ids));
         if (model.IcsUrl is { } ics)
         {
             actions.Add(new OpenUrlAction(ics) { Title = DownloadIcsButton });

@@ -18,20 +18,26 @@ internal static class MeetingVerbs
     public const string Move = "meeting.move";
     public const string Cancel = "meeting.cancel";
     public const string Responses = "meeting.responses";
-    public const string Apologies = "meeting.apologies";
+    /// Secretariat: the apologies received.
+    public const string ApologyList = "meeting.apologyList";
     public const string List = "meeting.list";
 
     /// Secretariat: members OspBot cannot message in Teams.
     public const string Unreachable = "meeting.unreachable";
 
-    /// A member, from the reminder card.
-    public const string Apologise = "meeting.apologise";
+    /// A member, from the reminder card (input <see cref="ApologyNote"/>).
+    public const string SendApologies = "meeting.apologies";
 
-    /// A member, from a steering group reminder: the quarter's updates (<see cref="MeetingInputs.RoundId"/>).
-    public const string Updates = "meeting.updates";
+    /// A member, from a steering group reminder: the quarter's updates (<see cref="RoundId"/>).
+    public const string ReadUpdates = "meeting.updates";
+
+    // The data keys under the names the jobs' reminder mapping uses.
+    public const string MeetingId = MeetingInputs.MeetingId;
+    public const string RoundId = MeetingInputs.RoundId;
+    public const string ApologyNote = MeetingInputs.ApologyNote;
 
     public static IReadOnlyList<string> All { get; } =
-        [Form, Propose, Schedule, Show, Move, Cancel, Responses, Apologies, Unreachable, List, Apologise, Updates];
+        [Form, Propose, Schedule, Show, Move, Cancel, Responses, ApologyList, Unreachable, List, SendApologies, ReadUpdates];
 
     public static bool IsMeetingVerb(string? verb) => verb?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 }

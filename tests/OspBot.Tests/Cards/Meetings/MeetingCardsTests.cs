@@ -73,6 +73,15 @@ public sealed class MeetingCardsTests
         Assert.Contains(@"Ada \<Lovelace\>: OspBot is not installed for them", text, StringComparison.Ordinal);
         Assert.Contains("Moving failed: try again later.", text, StringComparison.Ordinal);
         Assert.Contains("\"attention\"", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Empty(Buttons(card, MeetingVerbs.Unreachable));
+
+        var many = AssertValid(MeetingCards.Meeting(MeetingSamples.Meeting() with
+        {
+            Unreachable = [.. Enumerable.Range(1, 7).Select(i => new UnreachableMember($"Member {i}", "Not linked to a Teams account"))],
+        }));
+        Assert.Contains("Member 5: Not linked", Text(many), StringComparison.Ordinal);
+        Assert.DoesNotContain("Member 6", Text(many), StringComparison.Ordinal);
+        Assert.Equal("All 7 members", Assert.Single(Buttons(many, MeetingVerbs.Unreachable)).GetProperty("title").GetString());
     }
 
     [Theory]
@@ -80,7 +89,7 @@ public sealed class MeetingCardsTests
     public void Titles_agendas_and_names_are_shown_exactly_as_typed(string nasty)
     {
         var meeting = AssertValid(MeetingCards.Meeting(MeetingSamples.Meeting() with { Agenda = nasty, GroupName = nasty }));
-        var reminder = AssertValid(ReminderCards.Reminder(MeetingSamples.Reminder(nasty)));
+        var reminder = AssertValid(ReminderCard.Build(MeetingSamples.Reminder(nasty) with { Title = nasty }));
         var words = nasty.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
         foreach (var card in new[] { meeting, reminder })

@@ -30,14 +30,13 @@ internal static class MeetingSamples
         RemindersLine = "7 days and 1 day before",
     };
 
-    public static ReminderModel Reminder(string agenda = "1. Apologies\n2. Updates") => new()
+    public static MeetingReminderModel Reminder(string agenda = "1. Apologies\n2. Updates") => new()
     {
-        MeetingId = 7,
+        MeetingId = "7",
         Title = "OSP Steering Group, Q3",
         GroupName = "OSP Steering Group",
-        Start = Start,
-        End = Start.AddHours(1),
-        Now = Now,
+        When = "Tue 3 Nov 2026 10:00–11:00 (London time)",
+        HowSoon = "in 7 days",
         Agenda = agenda,
         JoinUrl = new Uri("https://teams.microsoft.com/l/meetup-join/abc"),
     };
