@@ -46,6 +46,8 @@ public enum DeliveryKind
     Chaser,
     Digest,
     Reminder,
+    /// Before a meeting (Delivery.MeetingId), to each member of its group.
+    MeetingReminder,
 }
 
 public enum DeliveryState
@@ -59,4 +61,6 @@ public enum DeliveryState
     Ambiguous,
     /// No longer wanted (e.g. a chaser for an update submitted meanwhile).
     Cancelled,
+    /// Not sent: the person's Outlook automatic replies were on (a chaser or meeting reminder); shown to the secretariat.
+    OutOfOffice,
 }

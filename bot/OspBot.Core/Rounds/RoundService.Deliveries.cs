@@ -17,7 +17,7 @@ internal sealed partial class RoundService
             .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
             .Take(max)
-            .Select(d => new { d.Id, d.Kind, d.RoundId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
+            .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
             .ToListAsync(ct);
         var deadlines = await db.Rounds.AsNoTracking().Where(r => due.Select(d => d.RoundId).Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.DeadlineAt, ct);
@@ -50,6 +50,7 @@ internal sealed partial class RoundService
                 DeliveryId = d.Id,
                 Kind = d.Kind,
                 RoundId = d.RoundId,
+                MeetingId = d.MeetingId,
                 UpdateId = d.SubGroupUpdateId,
                 PersonId = d.PersonId,
                 PersonName = d.Name,
@@ -58,7 +59,7 @@ internal sealed partial class RoundService
                 ConversationId = chat.ConversationId,
                 ServiceUrl = chat.ServiceUrl,
                 Attempt = d.Attempts + 1,
-                DaysLeft = RoundCalendar.DaysLeft(now, deadlines[d.RoundId]),
+                DaysLeft = d.RoundId is { } roundId ? RoundCalendar.DaysLeft(now, deadlines[roundId]) : 0,
             });
         }
         return claimed;

@@ -142,7 +142,11 @@ public sealed record DeliveryWork
 
     public required DeliveryKind Kind { get; init; }
 
-    public required int RoundId { get; init; }
+    /// Null for a meeting reminder.
+    public required int? RoundId { get; init; }
+
+    /// Set for a meeting reminder.
+    public int? MeetingId { get; init; }
 
     public int? UpdateId { get; init; }
 
@@ -162,6 +166,6 @@ public sealed record DeliveryWork
     /// 1 on the first try.
     public required int Attempt { get; init; }
 
-    /// London calendar days to the round's deadline at claim time (for chasers and reminders).
+    /// London calendar days to the round's deadline at claim time (for chasers and reminders); 0 without a round.
     public required int DaysLeft { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OspBot.Cards.Model;
 using OspBot.Conversations;
+using OspBot.Jobs.Meetings;
 using OspBot.Members;
 using OspBot.Notifications;
 using OspBot.Rounds;
@@ -13,7 +14,8 @@ namespace OspBot.Jobs.Rounds;
 /// date has come (so their prompts go out in this same run), schedules chasers and digests, claims due deliveries in batches,
 /// builds each person's card, sends it and records the outcome, until nothing more is due.
 internal sealed class RoundDispatcher(
-    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger)
+    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger,
+    MeetingDeliveries meetings)
 {
     public const int BatchSize = 200;
 
@@ -127,11 +129,16 @@ internal sealed class RoundDispatcher(
     /// Null when the delivery no longer makes sense (e.g. the person lost their seat); it is then recorded.
     private async Task<AdaptiveCard?> CardAsync(DeliveryWork work, CancellationToken ct)
     {
+        // Meetings decide for meeting reminders, and for anyone out of office (chasers, reminders): see MeetingDeliveries.
+        if (await meetings.PrepareAsync(work, ct) is { Handled: true } meeting)
+        {
+            return meeting.Card;
+        }
         var mri = work.EntraObjectId is { } aad ? (await conversations.FindPersonalAsync(aad, ct))?.UserId ?? "" : "";
         var now = clock.GetUtcNow();
         if (work.Kind == DeliveryKind.Digest)
         {
-            return await rounds.DigestAsync(Actor.Scheduler, work.RoundId, ct) switch
+            return await rounds.DigestAsync(Actor.Scheduler, work.RoundId ?? 0, ct) switch
             {
                 Lookup<DigestView>.Found f => C.RoundStatusCards.Digest(RoundStatusMapper.Digest(f.Value, mri.Length > 0 ? [mri] : [])),
                 Lookup<DigestView>.Refused r => await GiveUpAsync(work, r.Refusal, ct),
@@ -160,6 +167,7 @@ internal sealed class RoundDispatcher(
         DeliveryKind.Prompt => "Your quarterly update to the OSP is open",
         DeliveryKind.Chaser => "Reminder: your quarterly update is due",
         DeliveryKind.Reminder => "Reminder: your quarterly update",
+        DeliveryKind.MeetingReminder => "Reminder: an OSP meeting is coming up",
         _ => "Quarterly updates: digest",
     };
 }
