@@ -90,7 +90,7 @@ internal sealed partial class MeetingCardActions
         }
     }
 
-    private string Scheduled(MeetingChange change)
+    private static string Scheduled(MeetingChange change)
     {
         var reminders = change.RemindersQueued switch
         {

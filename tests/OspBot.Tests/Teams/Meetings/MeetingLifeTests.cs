@@ -27,7 +27,7 @@ public sealed class MeetingLifeTests
         var reminder = Assert.Single(wire.ProactiveTo(LeadA), c => Text(c).Contains("Hubs review", StringComparison.Ordinal));
         Assert.Contains("In 7 days: Hubs review", Text(reminder), StringComparison.Ordinal);
         Assert.Contains(@"1\. Apologies" + "\n\n" + @"2\. The \*hub\* pilot", Text(reminder), StringComparison.Ordinal);
-        Assert.Contains("When: Monday 12 October 2026, 10:00–11:00 (London)", Text(reminder), StringComparison.Ordinal);
+        Assert.Contains("When: Mon 12 Oct 2026 10:00–11:00 (London time)", Text(reminder), StringComparison.Ordinal);
 
         var thanks = await wire.ExecuteAsync(LeadA, "meeting.apologies", CardData.Of(reminder, "meeting.apologies").With("apologyNote", "At a conference"), ct);
         Assert.Contains("Your apologies were sent to the OSP secretariat", Text(thanks), StringComparison.Ordinal);
