@@ -11,7 +11,7 @@ public sealed class MeetingsFixture : OspDirectoryFixture
 {
     /// Time for the playground and Chromium to start and the form to be filled before the reminder is due:
     /// a reminder whose time has passed when the meeting is booked is not sent late.
-    public static readonly TimeSpan ReminderLead = TimeSpan.FromSeconds(150);
+    public static readonly TimeSpan ReminderLead = TimeSpan.FromSeconds(120);
 
     public static readonly TimeOnly MeetingTime = new(12, 0);
 

@@ -7,7 +7,8 @@ namespace OspBot.Tests.EndToEnd;
 /// Issue 4, end to end in the Agents Playground through headless Chromium: "the secretariat schedules a meeting
 /// (no Graph) and a member receives the reminder card with the agenda." The UI acts as Hannah only, who is both the
 /// secretariat and a member of Stronger Communities (<see cref="OspDirectoryFixture"/>): she books the group's meeting
-/// through the form, is told no invitation went out without Graph, and the dispatch job then sends her the reminder.
+/// through the form, is told no invitation went out without Graph, and the dispatch job then sends her the reminder,
+/// from which she sends apologies.
 public sealed class ScheduleMeetingUiTests(MeetingsFixture playground) : EndToEndTest<MeetingsFixture>(playground)
 {
     private const string Title = "Stronger Communities catch-up";
@@ -75,6 +76,17 @@ public sealed class ScheduleMeetingUiTests(MeetingsFixture playground) : EndToEn
         Step("reminder arrived");
         await reminder.ScrollIntoViewIfNeededAsync();
         Log($"Screenshot: {await browser.ScreenshotAsync("meeting-03-reminder")}");
+
+        // "Send apologies" opens the note; sending replaces the reminder with the confirmation.
+        var card = reminder.First;
+        await card.GetByRole(AriaRole.Button, new() { Name = "Send apologies" }).First.ClickAsync();
+        await card.Locator("textarea").FillAsync("On leave that week");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Send apologies" }).Last.ClickAsync();
+        var confirmed = browser.Cards.Filter(new() { HasText = "Your apologies were sent to the OSP secretariat" });
+        await Assertions.Expect(confirmed).ToContainTextAsync("On leave that week");
+        await Assertions.Expect(confirmed).ToContainTextAsync(AgendaFirst);
+        Step("apologies sent");
+        Log($"Screenshot: {await browser.ScreenshotAsync("meeting-04-apologies")}");
     }
 
     private void Step(string what) => Log($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what}");

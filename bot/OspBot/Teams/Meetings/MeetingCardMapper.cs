@@ -91,12 +91,13 @@ internal static class MeetingCardMapper
         };
     }
 
-    private static string Offset(TimeSpan offset) => offset switch
+    /// "7 days", "1 day 2 hours", "20 hours 48 minutes".
+    private static string Offset(TimeSpan offset)
     {
-        { TotalDays: var d } when d >= 1 && d == Math.Floor(d) => Plural((int)d, "day"),
-        { TotalHours: var h } when h >= 1 && h == Math.Floor(h) => Plural((int)h, "hour"),
-        _ => Plural((int)offset.TotalMinutes, "minute"),
-    };
+        (int N, string Unit)[] parts = [(offset.Days, "day"), (offset.Hours, "hour"), (offset.Minutes, "minute")];
+        var shown = parts.Where(p => p.N > 0).Select(p => Plural(p.N, p.Unit)).ToList();
+        return shown.Count == 0 ? "at the start" : string.Join(" ", shown);
+    }
 
     private static string Plural(int n, string unit) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {unit}{(n == 1 ? "" : "s")}");
