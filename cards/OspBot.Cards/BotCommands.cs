@@ -107,7 +107,6 @@ internal static class BotCommands
         Description = "See upcoming meetings; move or cancel one, see responses and apologies",
         Scopes = CommandScopes.Personal,
         Audiences = [CardAudience.Secretariat],
-        IsShortcut = true,
     };
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport, Directory, ScheduleMeeting, Meetings];
