@@ -6,6 +6,7 @@ using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Teams.DirectoryEditing;
 using OspBot.Teams.Hosting;
+using OspBot.Teams.Meetings;
 using OspBot.Teams.Rounds;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,8 @@ builder.AddRoundsInTeams(); // round commands and card actions; proactive prompt
 builder.AddDirectoryInTeams(); // secretariat's `directory` card: seats, new people, linking unmatched Teams users
 builder.AddReports();       // annual report: compile command, persisted job, download links
 builder.AddReportPublishing(); // SharePoint/OneDrive copy of each report when Graph and Reports:SharePointDriveId are set
+builder.AddMeetings();      // MeetingService: booking (Graph or .ics), reminders as deliveries, apologies
+builder.AddMeetingsInTeams(); // `schedule meeting`, `meetings` and the meeting cards; signed .ics links (after AddReports)
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -31,5 +34,6 @@ app.UseStatusCodePages();
 app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
 app.MapTeamsBot();          // POST /api/messages
 app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
+app.MapMeetings();          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
 
 app.Run();

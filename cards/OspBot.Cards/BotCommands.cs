@@ -101,7 +101,25 @@ internal static class BotCommands
         Audiences = [CardAudience.Secretariat],
     };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, Rounds, OpenRound, CompileReport, Directory];
+    public static BotCommand ScheduleMeeting { get; } = new()
+    {
+        Title = "schedule meeting",
+        Usage = "schedule meeting",
+        Description = "Book a steering group or sub-group meeting and remind its members",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+    };
+
+    public static BotCommand Meetings { get; } = new()
+    {
+        Title = "meetings",
+        Usage = "meetings",
+        Description = "See upcoming meetings; move or cancel one, see responses and apologies",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, Rounds, OpenRound, CompileReport, Directory, ScheduleMeeting, Meetings];
 
     public static IReadOnlyList<BotCommand> For(CardAudience audience) =>
         [.. All.Where(c => c.Audiences.Contains(audience))];
