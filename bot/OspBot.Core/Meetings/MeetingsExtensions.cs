@@ -22,7 +22,7 @@ public static class MeetingsExtensions
         return builder;
     }
 
-    /// The services alone (tests add them to an app whose Program.cs does not yet call AddMeetings).
+    /// The services alone: AddMeetings and the rounds' dispatch job (which sends meeting reminders) both need them.
     internal static IServiceCollection AddMeetingServices(this IServiceCollection services)
     {
         // Once only: binding the options twice would append the configured reminder offsets twice.

@@ -16,8 +16,14 @@ public sealed class RoundOptions : IValidatableObject
     [Range(0, 119)]
     public int DeadlineDaysBefore { get; set; } = 7;
 
-    /// <summary>Days before the deadline that a chaser goes to those who have not submitted.</summary>
-    public IList<int> ChaserDaysBeforeDeadline { get; set; } = [7, 2];
+    /// <summary>
+    /// Days before the deadline that a chaser goes to those who have not submitted; null means 7 and 2. No initial
+    /// list: the configuration binder appends configured items to one, so "[3]" would become 7, 2 and 3.
+    /// </summary>
+    public IList<int>? ChaserDaysBeforeDeadline { get; set; }
+
+    /// <summary>The chaser days in force: the configured ones, or 7 and 2.</summary>
+    public IReadOnlyList<int> ChaserDays => ChaserDaysBeforeDeadline is { } days ? [.. days] : [7, 2];
 
     /// <summary>Local time in Europe/London at which prompts, chasers and the deadline fall.</summary>
     public TimeOnly SendAtLocalTime { get; set; } = new(9, 0);
@@ -64,7 +70,7 @@ public sealed class RoundOptions : IValidatableObject
                 "Rounds:DeadlineDaysBefore must be smaller than Rounds:PromptDaysBefore (the deadline comes after the prompt).",
                 [nameof(DeadlineDaysBefore)]);
         }
-        if (ChaserDaysBeforeDeadline.Any(d => d < 0 || d >= PromptDaysBefore - DeadlineDaysBefore))
+        if (ChaserDays.Any(d => d < 0 || d >= PromptDaysBefore - DeadlineDaysBefore))
         {
             yield return new ValidationResult(
                 "Rounds:ChaserDaysBeforeDeadline must each fall between the prompt and the deadline.",

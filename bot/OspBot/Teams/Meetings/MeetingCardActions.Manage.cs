@@ -32,7 +32,7 @@ internal sealed partial class MeetingCardActions
         return MeetingCards.Meeting(model with
         {
             Unreachable = unreachable is MeetingResult<IReadOnlyList<MemberReach>>.Done { Value: var members } ? MeetingCardMapper.Unreachable(members) : [],
-            RemindersLine = MeetingCardMapper.RemindersLine(options.Value.ReminderOffsets),
+            RemindersLine = MeetingCardMapper.RemindersLine(options.Value.Offsets),
         });
     }
 

@@ -58,7 +58,7 @@ public sealed class MeetingReminderDispatchTests
         await world.DispatchAsync(ct);
 
         var card = Assert.Single(world.Teams.To("aad-ann")).GetRawText();
-        Assert.Contains("Meeting in 7 days: Quarterly meeting", card, StringComparison.Ordinal);
+        Assert.Contains("In 7 days: Quarterly meeting", card, StringComparison.Ordinal);
         Assert.Contains("Mon 30 Mar 2026 10:00", card, StringComparison.Ordinal);
         Assert.Contains("(London time)", card, StringComparison.Ordinal);
         Assert.Contains("Budget", card, StringComparison.Ordinal);
