@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OspBot.Deduplication;
 using OspBot.Conversations;
 using OspBot.Members;
 using OspBot.Reports;
@@ -32,6 +33,8 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<ReportCompilation> ReportCompilations => Set<ReportCompilation>();
+
+    public DbSet<SeenActivity> SeenActivities => Set<SeenActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);

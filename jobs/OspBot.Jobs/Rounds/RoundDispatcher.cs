@@ -13,7 +13,8 @@ namespace OspBot.Jobs.Rounds;
 /// date has come (so their prompts go out in this same run), schedules chasers and digests, claims due deliveries in batches,
 /// builds each person's card, sends it and records the outcome, until nothing more is due.
 internal sealed class RoundDispatcher(
-    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger)
+    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger,
+    DeliverySends sends)
 {
     public const int BatchSize = 200;
 
@@ -50,7 +51,11 @@ internal sealed class RoundDispatcher(
             async (i, token) =>
             {
                 started[i] = true;
-                outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), token);
+                // Marked Sending first, so a crash from here on leaves it Ambiguous, never resent; false: our claim lapsed.
+                if (await sends.BeginAsync(batch[i], token))
+                {
+                    outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), token);
+                }
             });
         try
         {
@@ -74,7 +79,7 @@ internal sealed class RoundDispatcher(
         catch (OperationCanceledException)
         {
             // Shutting down: what never left is released for the next run; a send cut off mid-flight stays
-            // claimed and turns Ambiguous when its lease ends, because it may have been delivered.
+            // Sending and turns Ambiguous when its lease ends, because it may have been delivered.
             for (var i = 0; i < batch.Count; i++)
             {
                 if (cards[i] is not null && !started[i])
