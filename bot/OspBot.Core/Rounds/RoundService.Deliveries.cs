@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Notifications;
 
 namespace OspBot.Rounds;
 
@@ -63,6 +64,27 @@ internal sealed partial class RoundService
             });
         }
         return claimed;
+    }
+
+    /// Records what became of a send; true when it was delivered.
+    public async Task<bool> RecordAsync(int deliveryId, SendOutcome outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Sent s:
+                await MarkSentAsync(deliveryId, s.ActivityId, ct);
+                return true;
+            case SendOutcome.Unreachable u:
+                await MarkUnreachableAsync(deliveryId, u.Reason, ct);
+                break;
+            case SendOutcome.Ambiguous a:
+                await MarkAmbiguousAsync(deliveryId, a.Error, ct);
+                break;
+            case SendOutcome.Failed f:
+                await MarkFailedAsync(deliveryId, f.Error, f.RetryAfter, ct);
+                break;
+        }
+        return false;
     }
 
     public Task MarkSentAsync(int deliveryId, string? activityId, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
+using OspBot.Notifications;
 
 namespace OspBot.Rounds;
 
@@ -45,15 +46,32 @@ internal sealed partial class RoundService
     }
 }
 
-/// Starts each send of a dispatch (RoundService.BeginSendAsync). Sends run in parallel while the dispatcher's own
-/// DbContext builds the next cards, and a DbContext serves one caller at a time, so each mark uses a scope of its own.
+/// Wraps each send of a dispatch: marks it Sending just before (RoundService.BeginSendAsync) and records its outcome
+/// just after, so a crash leaves in doubt only the sends in flight, not a whole batch. Sends run in parallel while the
+/// dispatcher's own DbContext builds the next cards, and a DbContext serves one caller at a time, so each mark and
+/// record uses a scope of its own.
 internal sealed class DeliverySends(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task<bool> BeginAsync(DeliveryWork work, CancellationToken ct)
+    /// The send's outcome, or null when this dispatcher's claim had lapsed and nothing was sent.
+    public async Task<SendOutcome?> SendAsync(DeliveryWork work, Func<CancellationToken, Task<SendOutcome>> send, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OspDbContext>();
-        return await RoundService.BeginSendAsync(db, work, clock.GetUtcNow(), ct);
+        ArgumentNullException.ThrowIfNull(send);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (!await RoundService.BeginSendAsync(scope.ServiceProvider.GetRequiredService<OspDbContext>(), work, clock.GetUtcNow(), ct))
+            {
+                return null;
+            }
+        }
+
+        var outcome = await send(ct);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // It went out (or may have): recorded even when stopping, else a finished send would turn Ambiguous.
+            await scope.ServiceProvider.GetRequiredService<RoundService>().RecordAsync(work.DeliveryId, outcome, CancellationToken.None);
+        }
+
+        return outcome;
     }
 }

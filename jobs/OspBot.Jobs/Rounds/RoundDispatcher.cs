@@ -33,14 +33,14 @@ internal sealed class RoundDispatcher(
             var outcomes = await SendBatchAsync(batch, ct);
             for (var i = 0; i < batch.Count; i++)
             {
-                sent += outcomes[i] is { } outcome && await RecordAsync(batch[i], outcome, ct) ? 1 : 0;
+                sent += outcomes[i] is SendOutcome.Sent ? 1 : 0;
             }
         }
         return sent;
     }
 
     /// Builds the cards one at a time (one DbContext) and hands each to the senders as soon as it is ready,
-    /// so sending starts at once and only the sends overlap. A null outcome: no card, or never sent.
+    /// so sending starts at once and only the sends overlap. A null outcome: no card, or never sent (our claim lapsed).
     private async Task<SendOutcome?[]> SendBatchAsync(IReadOnlyList<DeliveryWork> batch, CancellationToken ct)
     {
         var cards = new AdaptiveCard?[batch.Count];
@@ -51,11 +51,9 @@ internal sealed class RoundDispatcher(
             async (i, token) =>
             {
                 started[i] = true;
-                // Marked Sending first, so a crash from here on leaves it Ambiguous, never resent; false: our claim lapsed.
-                if (await sends.BeginAsync(batch[i], token))
-                {
-                    outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), token);
-                }
+                // Marked Sending just before, recorded just after (DeliverySends): a crash leaves only this send in doubt.
+                outcomes[i] = await sends.SendAsync(batch[i],
+                    t => notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), t), token);
             });
         try
         {
@@ -107,26 +105,6 @@ internal sealed class RoundDispatcher(
             await rounds.MarkFailedAsync(work.DeliveryId, ex.Message, TimeSpan.FromMinutes(5), ct);
             return null;
         }
-    }
-
-    private async Task<bool> RecordAsync(DeliveryWork work, SendOutcome outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case SendOutcome.Sent s:
-                await rounds.MarkSentAsync(work.DeliveryId, s.ActivityId, ct);
-                return true;
-            case SendOutcome.Unreachable u:
-                await rounds.MarkUnreachableAsync(work.DeliveryId, u.Reason, ct);
-                break;
-            case SendOutcome.Ambiguous a:
-                await rounds.MarkAmbiguousAsync(work.DeliveryId, a.Error, ct);
-                break;
-            case SendOutcome.Failed f:
-                await rounds.MarkFailedAsync(work.DeliveryId, f.Error, f.RetryAfter, ct);
-                break;
-        }
-        return false;
     }
 
     /// Null when the delivery no longer makes sense (e.g. the person lost their seat); it is then recorded.
