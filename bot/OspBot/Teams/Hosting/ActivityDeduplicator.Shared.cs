@@ -54,7 +54,8 @@ internal sealed partial class ActivityDeduplicator
         }
 
         var body = answer?.Body is { } b ? JsonSerializer.Serialize(b, TeamsJson.Default.AdaptiveCardInvokeResponse) : null;
-        await TryAsync(() => store.FinishAsync(key, answer?.Status, body, CancellationToken.None));
+        // Recorded off the answer's path: a repeat arriving meanwhile waits for it, as for a turn still running.
+        _ = TryAsync(() => store.FinishAsync(key, answer?.Status, body, CancellationToken.None));
         return answer;
     }
 
