@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OspBot.Conversations;
+using OspBot.Deduplication;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Reports;
@@ -37,6 +38,8 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<MeetingApology> MeetingApologies => Set<MeetingApology>();
+
+    public DbSet<SeenActivity> SeenActivities => Set<SeenActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);

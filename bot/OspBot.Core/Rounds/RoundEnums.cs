@@ -53,7 +53,11 @@ public enum DeliveryKind
 public enum DeliveryState
 {
     Pending,
-    /// Claimed by a dispatcher that has not reported back yet; left over after a crash, it becomes Ambiguous.
+    /// Taken by a dispatcher that has not started sending it yet; left over after a crash, it goes back to Pending
+    /// when its claim lease ends (RoundOptions.ClaimLease), because nothing left.
+    Claimed,
+    /// Its send has started (marked just before the request goes out); left over after a crash, it becomes
+    /// Ambiguous when its lease ends (RoundOptions.DeliveryLease), because it may have arrived.
     Sending,
     Sent,
     Unreachable,

@@ -29,10 +29,16 @@ public sealed class RoundOptions : IValidatableObject
     public TimeOnly SendAtLocalTime { get; set; } = new(9, 0);
 
     /// <summary>
-    /// How long a claimed delivery may stay unreported before it is taken as interrupted (and marked Ambiguous,
-    /// never resent). Longer than the connector's whole retry budget.
+    /// How long a delivery whose send has started may stay unreported before it is taken as interrupted (and
+    /// marked Ambiguous, never resent). Longer than the connector's whole retry budget.
     /// </summary>
     public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a claimed delivery may wait for its send to start before another dispatcher (another instance, or
+    /// this one after a crash) may take it. Safe when short: a dispatcher whose claim has lapsed does not send.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Failed sends known not to have reached Teams are retried this many times in all.</summary>
     [Range(1, 20)]
@@ -79,6 +85,10 @@ public sealed class RoundOptions : IValidatableObject
         if (DeliveryLease <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Rounds:DeliveryLease must be positive.", [nameof(DeliveryLease)]);
+        }
+        if (ClaimLease <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Rounds:ClaimLease must be positive.", [nameof(ClaimLease)]);
         }
     }
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Notifications;
 
 namespace OspBot.Rounds;
 
 internal sealed partial class RoundService
 {
-    /// Claims up to max due deliveries for sending. A claim is an atomic Pending→Sending switch, so two dispatchers
-    /// never take the same row; rows a crashed dispatcher left in Sending become Ambiguous and are not resent.
+    /// Claims up to max due deliveries for sending. A claim is an atomic Pending→Claimed switch, so two dispatchers
+    /// never take the same row; each send then starts with BeginSendAsync (RoundService.Leases.cs), and only rows
+    /// whose send had started when a dispatcher died become Ambiguous.
     public async Task<IReadOnlyList<DeliveryWork>> ClaimDueAsync(int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -27,7 +29,7 @@ internal sealed partial class RoundService
         {
             var won = await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Pending)
                 .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.State, DeliveryState.Sending)
+                    .SetProperty(x => x.State, DeliveryState.Claimed)
                     .SetProperty(x => x.ClaimedAt, now)
                     .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
             if (won == 0)
@@ -63,6 +65,27 @@ internal sealed partial class RoundService
             });
         }
         return claimed;
+    }
+
+    /// Records what became of a send; true when it was delivered.
+    public async Task<bool> RecordAsync(int deliveryId, SendOutcome outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Sent s:
+                await MarkSentAsync(deliveryId, s.ActivityId, ct);
+                return true;
+            case SendOutcome.Unreachable u:
+                await MarkUnreachableAsync(deliveryId, u.Reason, ct);
+                break;
+            case SendOutcome.Ambiguous a:
+                await MarkAmbiguousAsync(deliveryId, a.Error, ct);
+                break;
+            case SendOutcome.Failed f:
+                await MarkFailedAsync(deliveryId, f.Error, f.RetryAfter, ct);
+                break;
+        }
+        return false;
     }
 
     public Task MarkSentAsync(int deliveryId, string? activityId, CancellationToken ct) =>
@@ -105,24 +128,9 @@ internal sealed partial class RoundService
             .SetProperty(d => d.LastError, Truncate($"{DeliveryReasons.TooManyFailures}: {error}")), ct);
     }
 
+    /// A row this dispatcher holds, claimed or sending: outcomes are recorded only on those.
     private IQueryable<Delivery> Finish(int deliveryId) =>
-        db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Sending);
-
-    private async Task RecoverInterruptedAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var cutoff = now - Options.DeliveryLease;
-        var stuck = await db.Deliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Sending && d.ClaimedAt < cutoff)
-            .Select(d => new { d.Id, d.IdempotencyKey, d.ClaimedAt }).ToListAsync(ct);
-        foreach (var d in stuck)
-        {
-            await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Sending)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.State, DeliveryState.Ambiguous)
-                    .SetProperty(x => x.LastError, DeliveryReasons.Interrupted), ct);
-            logger.DeliveryInterrupted(d.Id, d.IdempotencyKey, d.ClaimedAt);
-        }
-    }
+        db.Deliveries.Where(d => d.Id == deliveryId && (d.State == DeliveryState.Claimed || d.State == DeliveryState.Sending));
 
     /// Chasers and reminders for updates submitted since they were queued are no longer wanted.
     private Task<int> CancelUnwantedAsync(CancellationToken ct) =>

@@ -149,6 +149,7 @@ internal static class RoundStatusCards
         UnreachableReason.Blocked => "They blocked OspBot",
         UnreachableReason.Removed => "OspBot was removed (uninstalled, or they left the team)",
         UnreachableReason.NotMatched => "Not linked to a Teams account",
+        UnreachableReason.MayNotHaveArrived => "Sending was cut off; it may not have arrived (not resent: please check with them)",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
     };
 }

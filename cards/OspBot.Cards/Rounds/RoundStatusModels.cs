@@ -34,6 +34,9 @@ internal enum UnreachableReason
 
     /// Their directory entry is not linked to a Teams account.
     NotMatched,
+
+    /// Sending was cut off (a crash, a lost answer): the message may or may not have arrived, and is not resent.
+    MayNotHaveArrived,
 }
 
 internal sealed record UnreachableRecipient(string Name, string SubGroupName, UnreachableReason Reason);

@@ -14,9 +14,14 @@ namespace OspBot.Jobs.Rounds;
 /// builds each person's card, sends it and records the outcome, until nothing more is due.
 internal sealed class RoundDispatcher(
     RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger,
-    MeetingDeliveries meetings)
+    MeetingDeliveries meetings, DeliverySends sends)
 {
     public const int BatchSize = 200;
+
+    /// Sends marked Sending at once, hence the most a crash can leave in doubt (Ambiguous). Enough that sends
+    /// waiting out a 429's Retry-After leave others to use the app's budget; the connector's limiter is what keeps
+    /// the fan-out within Teams' rates (the app's 50/s, each conversation's windows, any Retry-After).
+    public const int ParallelSends = 32;
 
     /// Returns how many messages were sent.
     public async Task<int> DispatchAsync(CancellationToken ct)
@@ -29,27 +34,36 @@ internal sealed class RoundDispatcher(
             var outcomes = await SendBatchAsync(batch, ct);
             for (var i = 0; i < batch.Count; i++)
             {
-                sent += outcomes[i] is { } outcome && await RecordAsync(batch[i], outcome, ct) ? 1 : 0;
+                sent += outcomes[i] is SendOutcome.Sent ? 1 : 0;
             }
         }
         return sent;
     }
 
-    /// Builds the cards one at a time (one DbContext) and starts each send as soon as its card is ready, so
-    /// only the sends overlap. No fixed number of sender slots: the connector's limiter is the one throttle (the
-    /// app's 50/s, each conversation's windows and any 429's Retry-After), and a send waiting there costs a task,
-    /// not a slot, so a throttled conversation never keeps the others from the app's budget. The batch size
-    /// bounds how many wait at once. A null outcome: no card, or never sent.
+    /// Builds the cards one at a time (one DbContext) and starts each send as soon as its card is ready and one of
+    /// the ParallelSends slots is free, so only the sends overlap. A null outcome: no card, or never sent (our
+    /// claim lapsed).
     private async Task<SendOutcome?[]> SendBatchAsync(IReadOnlyList<DeliveryWork> batch, CancellationToken ct)
     {
         var cards = new AdaptiveCard?[batch.Count];
         var outcomes = new SendOutcome?[batch.Count];
         var started = new bool[batch.Count];
-        var sends = new List<Task>(batch.Count);
+        var inFlight = new List<Task>(batch.Count);
+        using var slots = new SemaphoreSlim(ParallelSends);
         async Task SendAsync(int i)
         {
-            started[i] = true;
-            outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), ct);
+            await slots.WaitAsync(ct);
+            try
+            {
+                started[i] = true;
+                // Marked Sending just before, recorded just after (DeliverySends): a crash leaves only this send in doubt.
+                outcomes[i] = await sends.SendAsync(batch[i],
+                    t => notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), t), ct);
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
 
         try
@@ -58,16 +72,16 @@ internal sealed class RoundDispatcher(
             {
                 if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
                 {
-                    sends.Add(SendAsync(i));
+                    inFlight.Add(SendAsync(i));
                 }
             }
 
-            await Task.WhenAll(sends);
+            await Task.WhenAll(inFlight);
         }
         catch (OperationCanceledException)
         {
             // Shutting down: what never left is released for the next run; a send cut off mid-flight stays
-            // claimed and turns Ambiguous when its lease ends, because it may have been delivered.
+            // Sending and turns Ambiguous when its lease ends, because it may have been delivered.
             for (var i = 0; i < batch.Count; i++)
             {
                 if (cards[i] is not null && !started[i])
@@ -95,26 +109,6 @@ internal sealed class RoundDispatcher(
             await rounds.MarkFailedAsync(work.DeliveryId, ex.Message, TimeSpan.FromMinutes(5), ct);
             return null;
         }
-    }
-
-    private async Task<bool> RecordAsync(DeliveryWork work, SendOutcome outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case SendOutcome.Sent s:
-                await rounds.MarkSentAsync(work.DeliveryId, s.ActivityId, ct);
-                return true;
-            case SendOutcome.Unreachable u:
-                await rounds.MarkUnreachableAsync(work.DeliveryId, u.Reason, ct);
-                break;
-            case SendOutcome.Ambiguous a:
-                await rounds.MarkAmbiguousAsync(work.DeliveryId, a.Error, ct);
-                break;
-            case SendOutcome.Failed f:
-                await rounds.MarkFailedAsync(work.DeliveryId, f.Error, f.RetryAfter, ct);
-                break;
-        }
-        return false;
     }
 
     /// Null when the delivery no longer makes sense (e.g. the person lost their seat); it is then recorded.

@@ -22,9 +22,10 @@ internal static class RoundStatusMapper
             Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
             Unreachable =
             [
-                .. s.Undelivered.Where(u => u.State == D.DeliveryState.Unreachable)
+                .. s.Undelivered.Where(u => u.State is D.DeliveryState.Unreachable or D.DeliveryState.Ambiguous)
                     .DistinctBy(u => (u.PersonName, u.GroupName))
-                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "", Reason(u.Reason))),
+                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "",
+                        u.State == D.DeliveryState.Ambiguous ? C.UnreachableReason.MayNotHaveArrived : Reason(u.Reason))),
             ],
         };
     }

@@ -102,6 +102,31 @@ namespace OspBot.Data.Migrations.Postgres
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.Deduplication.SeenActivity", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswerBody")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("AnswerStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("SeenActivities");
+                });
+
             modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")

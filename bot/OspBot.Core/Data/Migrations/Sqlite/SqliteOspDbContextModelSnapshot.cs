@@ -95,6 +95,31 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.Deduplication.SeenActivity", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnswerStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("SeenActivities");
+                });
+
             modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
