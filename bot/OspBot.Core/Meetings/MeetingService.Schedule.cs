@@ -116,12 +116,16 @@ internal sealed partial class MeetingService
         return await CreateEventAsync(meeting, members, caller.Name, ct);
     }
 
+    /// A booking younger than this may still be waiting on its own first create; the retry job leaves it alone.
+    internal static readonly TimeSpan BookingInProgress = TimeSpan.FromMinutes(2);
+
     /// Retries every meeting still waiting for its calendar event; returns how many are now booked.
     public async Task<int> RetryPendingAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var settled = now - BookingInProgress;
         var pending = await db.Meetings.AsNoTracking()
-            .Where(m => m.State == MeetingState.PendingCalendar && m.StartsAt > now)
+            .Where(m => m.State == MeetingState.PendingCalendar && m.StartsAt > now && m.CreatedAt < settled)
             .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         var booked = 0;
         foreach (var id in pending)
@@ -186,9 +190,10 @@ internal sealed partial class MeetingService
                 $"{e.Message} The meeting is saved as waiting for the calendar; OspBot retries it, or you can retry it now.",
                 true, await ViewAsync(meeting.Id, ct));
         }
-        // Refused for good: nothing is left behind (no event was made, and no reminders were queued).
-        db.Meetings.Remove(meeting);
-        await db.SaveChangesAsync(ct);
+        // Refused for good: nothing is left behind (no event was made, and no reminders were queued). Conditional,
+        // so a meeting another caller has meanwhile booked is not deleted from under its event.
+        db.Entry(meeting).State = EntityState.Detached;
+        await db.Meetings.Where(m => m.Id == meeting.Id && m.State == MeetingState.PendingCalendar).ExecuteDeleteAsync(ct);
         return e.Reason == CalendarFailure.Invalid
             ? new MeetingResult<MeetingChange>.Invalid([e.Message])
             : new MeetingResult<MeetingChange>.CalendarFailed($"The meeting was not booked. {e.Message}", false, null);

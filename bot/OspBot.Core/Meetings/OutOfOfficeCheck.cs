@@ -51,7 +51,7 @@ internal sealed class OutOfOfficeCheck(
     /// Records a claimed delivery as not sent because its person is away.
     public async Task SkipAsync(int deliveryId, int personId, CancellationToken ct)
     {
-        await db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Sending)
+        await db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Claimed)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.State, DeliveryState.OutOfOffice)
                 .SetProperty(d => d.LastError, DeliveryReasons.OutOfOffice), ct);

@@ -31,7 +31,7 @@ internal sealed class MeetingDeliveries(MeetingService meetings, OutOfOfficeChec
         if (await meetings.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct) is not { } view)
         {
             // Cancelled, or they left the group, after it was claimed: no longer wanted.
-            await db.Deliveries.Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Sending)
+            await db.Deliveries.Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
             return MeetingPreparation.Skipped;
         }

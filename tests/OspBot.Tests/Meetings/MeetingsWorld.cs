@@ -61,6 +61,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
         App = new OspBotApp()
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
             .With("Jobs:Rounds:DispatchEnabled", "false")
+            .With("Jobs:Meetings:UpkeepEnabled", "false") // tests call RetryPendingAsync themselves, on the test clock
             .WithServices(s =>
             {
                 s.AddSingleton<TimeProvider>(Clock);
