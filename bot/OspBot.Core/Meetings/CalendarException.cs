@@ -40,5 +40,8 @@ public sealed class CalendarException(
 
     public bool IsRetryable => Reason == CalendarFailure.Unavailable;
 
+    /// Graph gave no answer in time: the request may have been carried out all the same (only its answer was lost).
+    public bool MayHaveApplied { get; init; }
+
     internal static CalendarException Invalid(string message) => new(CalendarFailure.Invalid, message);
 }

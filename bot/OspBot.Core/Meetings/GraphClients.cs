@@ -46,7 +46,13 @@ internal static class GraphClients
                 or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
                 or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
         });
+        // Innermost, so each attempt has its own limit and the RetryHandler's waits (Retry-After) are not cut short.
+        handlers.Add(new GraphAttemptTimeout(options.Timeout));
         var http = GraphClientFactory.Create(handlers, finalHandler: transport);
+        // The SDK's 100 s would cover the whole call, retries and their waits included; each attempt is bounded
+        // above instead, the waits by the RetryHandler (at most 180 s each, Graph:MaxRetries of them), and the
+        // caller's token bounds the rest.
+        http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
 
         // The token goes only to the configured host, for that host's resource (graph.microsoft.com/.default).
         var auth = new AzureIdentityAuthenticationProvider(

@@ -20,6 +20,10 @@ internal static class GraphErrors
 {
     public static CalendarException ToCalendarException(Exception error, GraphOperation operation, string target)
     {
+        if (TimedOut(error))
+        {
+            return new(CalendarFailure.Unavailable, Unanswered(operation), null, null, error) { MayHaveApplied = true };
+        }
         var (status, code, message) = Describe(error);
         return status switch
         {
@@ -75,6 +79,31 @@ internal static class GraphErrors
                 $"Microsoft Graph found no mailbox {target} (404 {code}). Check Graph:OrganiserMailbox: it must be the UPN or " +
                 "e-mail of an Exchange Online mailbox, such as the secretariat's shared mailbox.", status, code, error),
         };
+
+    /// No answer in time (Graph:Timeout, or the HTTP client's own limit): the request may still have been carried out.
+    internal static bool TimedOut(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Honest about what is not known: Graph may have carried the request out and only its answer was lost.
+    private static string Unanswered(GraphOperation operation) => operation switch
+    {
+        GraphOperation.Create =>
+            "Microsoft Graph did not answer in time, so OspBot cannot tell whether the meeting reached the calendar. " +
+            "A retry finishes the booking without creating a second event.",
+        GraphOperation.Move or GraphOperation.Cancel =>
+            "Microsoft Graph did not answer in time, so the change may or may not have reached Outlook. OspBot has kept the " +
+            "meeting as it was (same time, reminders unchanged); try again later – repeating the change is safe.",
+        _ => "Microsoft Graph did not answer in time. Nothing was changed; try again later.",
+    };
 
     private static string Unavailable(GraphOperation operation, int? status)
     {

@@ -52,6 +52,12 @@ public sealed class GraphOptions : IValidatableObject
     [Range(0, 180)]
     public int RetryDelaySeconds { get; set; } = 3;
 
+    /// <summary>
+    /// How long one request to Graph may take before OspBot gives up on it (hh:mm:ss, 1 second to 5 minutes; default
+    /// 30 seconds). Each attempt has its own limit, so waiting out a Retry-After does not count against it.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -64,6 +70,10 @@ public sealed class GraphOptions : IValidatableObject
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult($"Graph:TimeZone '{TimeZone}' is not a time zone this machine knows.", [nameof(TimeZone)]);
+        }
+        if (Timeout < TimeSpan.FromSeconds(1) || Timeout > TimeSpan.FromMinutes(5))
+        {
+            yield return new ValidationResult($"Graph:Timeout '{Timeout}' must be between 00:00:01 and 00:05:00.", [nameof(Timeout)]);
         }
         if (!IsConfigured)
         {

@@ -116,7 +116,9 @@ internal sealed partial class MeetingService
         {
             return e.Reason == CalendarFailure.Invalid
                 ? new MeetingResult<MeetingChange>.Invalid([e.Message])
-                : new MeetingResult<MeetingChange>.CalendarFailed($"Nothing was changed. {e.Message}", e.IsRetryable, await ViewAsync(meeting.Id, ct));
+                // "Nothing was changed" only when Graph said no; after a timeout its message says what is and is not known.
+                : new MeetingResult<MeetingChange>.CalendarFailed(
+                    e.MayHaveApplied ? e.Message : $"Nothing was changed. {e.Message}", e.IsRetryable, await ViewAsync(meeting.Id, ct));
         }
     }
 

@@ -20,6 +20,13 @@ internal sealed class GraphStub : IAsyncDisposable
     /// Answers request n (0-based); the default is 200 with an empty object.
     public Func<GraphRequest, int, StubReply> Respond { get; set; } = (_, _) => StubReply.Json(200, "{}");
 
+    /// How long to sit on the answer to a request (already decided, so e.g. an event is booked) before sending it:
+    /// longer than the client's Graph:Timeout, and the request arrived but its answer was lost.
+    public Func<GraphRequest, TimeSpan> Hold { get; set; } = _ => TimeSpan.Zero;
+
+    /// Graph:Timeout of the clients this stub makes.
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public string BaseUrl { get; private set; } = "";
 
     public IReadOnlyList<GraphRequest> Requests => [.. _requests.OrderBy(r => r.ArrivedAt)];
@@ -49,6 +56,7 @@ internal sealed class GraphStub : IAsyncDisposable
         BaseUrl = BaseUrl,
         MaxRetries = maxRetries,
         RetryDelaySeconds = retryDelaySeconds,
+        Timeout = Timeout,
     };
 
     private async Task HandleAsync(HttpContext http)
@@ -71,7 +79,19 @@ internal sealed class GraphStub : IAsyncDisposable
         };
         _requests.Enqueue(request);
 
-        await Respond(request, Interlocked.Increment(ref _count) - 1).WriteAsync(http.Response, http.RequestAborted);
+        var reply = Respond(request, Interlocked.Increment(ref _count) - 1);
+        if (Hold(request) is { } hold && hold > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(hold, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // The client gave up waiting: the answer is lost.
+            }
+        }
+        await reply.WriteAsync(http.Response, http.RequestAborted);
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
