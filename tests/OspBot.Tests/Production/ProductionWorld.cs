@@ -64,10 +64,13 @@ internal static class ProductionWorld
         Assert.IsType<RoundResult.Done>(opened);
     }
 
-    public static async Task<List<Delivery>> PromptsAsync(string connectionString, CancellationToken ct)
+    public static Task<List<Delivery>> PromptsAsync(string connectionString, CancellationToken ct) =>
+        DeliveriesAsync(connectionString, DeliveryKind.Prompt, ct);
+
+    public static async Task<List<Delivery>> DeliveriesAsync(string connectionString, DeliveryKind kind, CancellationToken ct)
     {
         await using var db = TestDatabases.Postgres(connectionString);
-        return await db.Deliveries.AsNoTracking().Include(d => d.Person).Where(d => d.Kind == DeliveryKind.Prompt).ToListAsync(ct);
+        return await db.Deliveries.AsNoTracking().Include(d => d.Person).Where(d => d.Kind == kind).ToListAsync(ct);
     }
 
     /// The Quartz instance (Jobs:InstanceId) running the round dispatch job now, or null.
@@ -81,13 +84,17 @@ internal static class ProductionWorld
     }
 
     /// Waits until every prompt has an outcome (none pending, claimed or mid-send).
-    public static async Task<List<Delivery>> SettledPromptsAsync(string connectionString, int expected, TimeSpan within, CancellationToken ct)
+    public static Task<List<Delivery>> SettledPromptsAsync(string connectionString, int expected, TimeSpan within, CancellationToken ct) =>
+        SettledAsync(connectionString, DeliveryKind.Prompt, expected, within, ct);
+
+    /// Waits until every delivery of a kind has an outcome (none pending, claimed or mid-send).
+    public static async Task<List<Delivery>> SettledAsync(string connectionString, DeliveryKind kind, int expected, TimeSpan within, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(within);
         while (true)
         {
-            var prompts = await PromptsAsync(connectionString, timeout.Token);
+            var prompts = await DeliveriesAsync(connectionString, kind, timeout.Token);
             if (prompts.Count == expected && prompts.All(d => d.State is not (DeliveryState.Pending or DeliveryState.Claimed or DeliveryState.Sending)))
             {
                 return prompts;
@@ -108,7 +115,7 @@ internal static class ProductionWorld
     }
 
     /// Exactly once, or for a send in flight at the kill, Ambiguous and at most once: every lead got at most one
-    /// prompt; a Sent row was delivered once, by the request its activity id names; an Ambiguous row was interrupted
+    /// prompt (or meeting reminder: whatever the deliveries are); a Sent row was delivered once, by the request its activity id names; an Ambiguous row was interrupted
     /// (never resent) and any delivery of it reached the connector before the kill.
     public static void AssertDeliveredAtMostOnce(IReadOnlyList<Delivery> prompts, FakeConnector connector, int people, DateTimeOffset killedAt)
     {

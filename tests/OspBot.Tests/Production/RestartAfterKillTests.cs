@@ -8,7 +8,7 @@ using OspBot.Tests.Teams.Reports;
 namespace OspBot.Tests.Production;
 
 /// Issue 6: one instance killed with SIGKILL in the middle of its work, then started again on the same database:
-/// everything completes, nothing is duplicated. One case per kind of work (a reminder batch goes beside these).
+/// everything completes, nothing is duplicated. One case per kind of work (the reminder batch: ReminderBatchKillTests).
 [Collection(PostgresTests.Name)]
 public sealed class RestartAfterKillTests(PostgresFixture postgres, ITestOutputHelper output)
 {
