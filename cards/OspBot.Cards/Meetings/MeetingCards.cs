@@ -10,6 +10,7 @@ internal static class MeetingCards
     public const string ConfirmCancelButton = "Yes, cancel it";
     public const string MoveButton = "Move";
     public const string DownloadIcsButton = "Download .ics";
+    public const string RetryButton = "Retry the calendar booking";
 
     private const int MaxUnreachableShown = 5;
 
@@ -93,6 +94,10 @@ internal static class MeetingCards
     private static List<CardAction> Actions(MeetingCardModel model, IReadOnlyList<KeyValuePair<string, string>> ids)
     {
         List<CardAction> actions = [];
+        if (model.IsWaitingForCalendar && !model.IsPast)
+        {
+            actions.Add(RoundActions.Execute(RetryButton, MeetingVerbs.Retry, ids, ActionStyle.Positive));
+        }
         if (!model.IsPast)
         {
             actions.Add(new ShowCardAction(MoveForm(model, ids)) { Title = MoveButton });

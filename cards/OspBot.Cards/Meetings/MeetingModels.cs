@@ -75,6 +75,9 @@ internal sealed record MeetingCardModel
     public Uri? IcsUrl { get; init; }
     public bool IsCancelled { get; init; }
     public bool IsPast { get; init; }
+
+    /// Saved, but Graph has not yet confirmed the calendar event (an outage or a timeout): a retry button is offered.
+    public bool IsWaitingForCalendar { get; init; }
     /// Null when not known.
     public int? AttendeeCount { get; init; }
     public int ApologyCount { get; init; }

@@ -17,6 +17,9 @@ internal static class MeetingVerbs
     public const string Show = "meeting.show";
     public const string Move = "meeting.move";
     public const string Cancel = "meeting.cancel";
+
+    /// Secretariat: book in the calendar again a meeting an outage or a timeout left waiting for it.
+    public const string Retry = "meeting.retry";
     public const string Responses = "meeting.responses";
     /// Secretariat: the apologies received.
     public const string ApologyList = "meeting.apologyList";
@@ -37,7 +40,7 @@ internal static class MeetingVerbs
     public const string ApologyNote = MeetingInputs.ApologyNote;
 
     public static IReadOnlyList<string> All { get; } =
-        [Form, Propose, Schedule, Show, Move, Cancel, Responses, ApologyList, Unreachable, List, SendApologies, ReadUpdates];
+        [Form, Propose, Schedule, Show, Move, Cancel, Retry, Responses, ApologyList, Unreachable, List, SendApologies, ReadUpdates];
 
     public static bool IsMeetingVerb(string? verb) => verb?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 }

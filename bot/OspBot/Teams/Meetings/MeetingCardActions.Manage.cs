@@ -60,6 +60,18 @@ internal sealed partial class MeetingCardActions
             var failed => await FailedAsync(actor, aad, meetingId, failed, "cancel meetings", ct),
         };
 
+    /// The calendar create again, with the meeting's transaction id: at most one event, whatever happened before.
+    private async Task<AdaptiveCard> RetryAsync(Actor actor, string aad, int meetingId, CancellationToken ct) =>
+        await meetings.RetryCalendarAsync(actor, meetingId, ct) switch
+        {
+            MeetingResult<MeetingChange>.Done { Value: var change } => await ChangedCardAsync(aad, change, change.InvitationSent
+                ? "The meeting is in the calendar now: the invitation went out from Outlook, and members' reminders are planned."
+                : "The meeting is saved.", ct),
+            // Refused for good: the service removed the waiting meeting, so there is no card to show it on.
+            MeetingResult<MeetingChange>.CalendarFailed { Meeting: null } f => MeetingBlocks.Message("Microsoft Graph failed", f.Message),
+            var failed => await FailedAsync(actor, aad, meetingId, failed, "book meetings", ct),
+        };
+
     /// A move or cancel that did not happen: the meeting card again, with the reason on it.
     private async Task<AdaptiveCard> FailedAsync(Actor actor, string aad, int meetingId, MeetingResult<MeetingChange> result, string what, CancellationToken ct) =>
         result switch

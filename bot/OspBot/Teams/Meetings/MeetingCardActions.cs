@@ -41,6 +41,7 @@ internal sealed partial class MeetingCardActions(
             MeetingVerbs.Show => await ShowAsync(actor, aad, id, null, null, ct),
             MeetingVerbs.Move => await MoveAsync(actor, aad, id, input, ct),
             MeetingVerbs.Cancel => await CancelAsync(actor, aad, id, input, ct),
+            MeetingVerbs.Retry => await RetryAsync(actor, aad, id, ct),
             MeetingVerbs.Responses => await ResponsesAsync(actor, id, ct),
             MeetingVerbs.ApologyList => await ApologiesAsync(actor, id, ct),
             MeetingVerbs.Unreachable => await UnreachableAsync(actor, id, ct),

@@ -20,13 +20,20 @@ internal static class MeetingCardMapper
         Invitation = view.InCalendar ? InvitationState.SentByGraph
             : calendar.IsConfigured ? InvitationState.Failed : InvitationState.NotConfigured,
         InvitationMessage = view.InCalendar ? null
+            : view.State == MeetingState.PendingCalendar ? WaitingForCalendar(view.CalendarError)
             : view.CalendarError is { Length: > 0 } error ? $"No calendar invitation was sent yet. {error}" : calendar.Reason,
         // Graph sent the invitation itself; otherwise the file is how it reaches Outlook.
         IcsUrl = view.InCalendar ? null : icsUrl,
         IsCancelled = view.State == MeetingState.Cancelled,
         IsPast = view.End <= now,
+        IsWaitingForCalendar = view.State == MeetingState.PendingCalendar,
         ApologyCount = view.ApologyCount,
     };
+
+    // Reminders are planned only once the event exists, so the secretariat is told both.
+    private static string WaitingForCalendar(string? error) =>
+        $"Waiting for the calendar: Outlook has not confirmed this meeting yet, so no reminders are planned. {error} " +
+        "OspBot retries by itself every few minutes, or press \"Retry the calendar booking\".";
 
     /// After a change: the card with what happened to the invitation and, for the steering group, the round.
     public static MeetingCardModel Changed(MeetingChange change, MeetingCalendarAvailability calendar, DateTimeOffset now, Uri? icsUrl, string done)

@@ -66,6 +66,39 @@ public sealed class GraphMeetingTests
         Assert.Equal(0, await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Meetings.CountAsync(ct)));
     }
 
+    [Fact]
+    public async Task A_booking_Graph_did_not_answer_shows_waiting_for_the_calendar_with_a_retry_that_books_it_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var calendar = new Mock<IMeetingCalendar>();
+        calendar.SetupSequence(c => c.CreateAsync(It.IsAny<MeetingDraft>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new CalendarException(CalendarFailure.Unavailable,
+                "Microsoft Graph did not answer in time, so OspBot cannot tell whether the meeting reached the calendar.") { MayHaveApplied = true })
+            .ReturnsAsync(new CalendarEvent("event-1", "https://teams.microsoft.com/l/meetup-join/1", "https://outlook.office.com/1"));
+        await using var wire = await StartAsync(s => s.AddSingleton(calendar.Object));
+        var (groupA, _) = await wire.LinkAsync(ct);
+        await GiveEmailsAsync(wire, groupA, ct);
+
+        var waiting = await wire.ExecuteAsync(Sec, "meeting.schedule", Form(groupA, "Hubs review", "Agenda"), ct);
+        Assert.Contains("did not answer in time", Text(waiting), StringComparison.Ordinal);
+        Assert.Contains("Waiting for the calendar", Text(waiting), StringComparison.Ordinal);
+        Assert.Equal(0, await RemindersAsync(wire, ct));
+        var retry = Assert.Single(Cards.CardQueries.OfType(waiting, "Action.Execute"), a => a.GetProperty("verb").GetString() == "meeting.retry");
+        Assert.Equal(OspBot.Cards.Meetings.MeetingCards.RetryButton, retry.GetProperty("title").GetString());
+
+        var booked = await wire.ExecuteAsync(Sec, "meeting.retry", CardData.Of(waiting, "meeting.retry"), ct);
+        Assert.Contains("The meeting is in the calendar now", Text(booked), StringComparison.Ordinal);
+        Assert.Contains("The calendar invitation was sent from Outlook", Text(booked), StringComparison.Ordinal);
+        Assert.False(CardData.Has(booked, "meeting.retry"));
+        var meeting = await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Meetings.AsNoTracking().SingleAsync(ct));
+        Assert.Equal((MeetingState.Scheduled, "event-1"), (meeting.State, meeting.GraphEventId));
+        Assert.True(await RemindersAsync(wire, ct) > 0);
+        calendar.Verify(c => c.CreateAsync(It.Is<MeetingDraft>(d => d.TransactionId == meeting.TransactionId), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    private static Task<int> RemindersAsync(RoundsWire wire, CancellationToken ct) =>
+        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.CountAsync(d => d.Kind == OspBot.Rounds.DeliveryKind.MeetingReminder, ct));
+
     private static async Task GiveEmailsAsync(RoundsWire wire, string groupKey, CancellationToken ct)
     {
         await using var scope = wire.App.Services.CreateAsyncScope();
