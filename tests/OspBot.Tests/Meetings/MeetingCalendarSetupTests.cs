@@ -51,6 +51,8 @@ public sealed class MeetingCalendarSetupTests
     [InlineData("Graph:TenantId is required", "Graph:ClientSecret", "x", "Graph:OrganiserMailbox", "s@osp.test")]
     [InlineData("Choose one Graph credential", "Graph:ClientSecret", "x", "Graph:UseManagedIdentity", "true")]
     [InlineData("Graph:CertificatePath '/nowhere/osp.pfx' does not exist", "Graph:CertificatePath", "/nowhere/osp.pfx", "Graph:TenantId", "t")]
+    [InlineData("Graph:Timeout '00:00:00' must be between", "Graph:Timeout", "00:00:00", "Graph:ClientSecret", "x")]
+    [InlineData("Graph:Timeout '00:10:00' must be between", "Graph:Timeout", "00:10:00", "Graph:ClientSecret", "x")]
     public void Incomplete_settings_name_the_setting(string expected, string key1, string value1, string key2, string value2)
     {
         using var host = Build(("Graph:ClientId", "client"), (key1, value1), (key2, value2));
