@@ -36,6 +36,10 @@ internal sealed class Delivery
 
     public DateTimeOffset? ClaimedAt { get; set; }
 
+    /// Set by the claim that took the row (RoundService.ClaimDueAsync): a batch is claimed in one statement, and
+    /// this is how the claimer finds which rows it won.
+    public Guid? ClaimToken { get; set; }
+
     public string? LastError { get; set; }
 
     public string? SentActivityId { get; set; }

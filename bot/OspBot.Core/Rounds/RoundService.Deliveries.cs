@@ -6,67 +6,6 @@ namespace OspBot.Rounds;
 
 internal sealed partial class RoundService
 {
-    /// Claims up to max due deliveries for sending. A claim is an atomic Pending→Claimed switch, so two dispatchers
-    /// never take the same row; each send then starts with BeginSendAsync (RoundService.Leases.cs), and only rows
-    /// whose send had started when a dispatcher died become Ambiguous.
-    public async Task<IReadOnlyList<DeliveryWork>> ClaimDueAsync(int max, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await RecoverInterruptedAsync(now, ct);
-        await CancelUnwantedAsync(ct);
-
-        var due = await db.Deliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now)
-            .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
-            .Take(max)
-            .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
-            .ToListAsync(ct);
-        var deadlines = await db.Rounds.AsNoTracking().Where(r => due.Select(d => d.RoundId).Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => r.DeadlineAt, ct);
-
-        var claimed = new List<DeliveryWork>();
-        foreach (var d in due)
-        {
-            var won = await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Pending)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.State, DeliveryState.Claimed)
-                    .SetProperty(x => x.ClaimedAt, now)
-                    .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
-            if (won == 0)
-            {
-                continue;
-            }
-            var chat = d.EntraObjectId is null ? null : await db.Conversations.AsNoTracking()
-                .Where(c => c.UserAadObjectId == d.EntraObjectId && c.ConversationType == "personal")
-                .OrderBy(c => c.UnreachableSince != null).ThenByDescending(c => c.LastSeenAt)
-                .FirstOrDefaultAsync(ct);
-            if (chat is null || chat.UnreachableSince is not null)
-            {
-                var reason = d.EntraObjectId is null ? DeliveryReasons.NotLinked
-                    : chat?.UnreachableReason ?? DeliveryReasons.AppNotInstalled;
-                await MarkUnreachableAsync(d.Id, reason, ct);
-                continue;
-            }
-            claimed.Add(new DeliveryWork
-            {
-                DeliveryId = d.Id,
-                Kind = d.Kind,
-                RoundId = d.RoundId,
-                MeetingId = d.MeetingId,
-                UpdateId = d.SubGroupUpdateId,
-                PersonId = d.PersonId,
-                PersonName = d.Name,
-                EntraObjectId = d.EntraObjectId,
-                IdempotencyKey = d.IdempotencyKey,
-                ConversationId = chat.ConversationId,
-                ServiceUrl = chat.ServiceUrl,
-                Attempt = d.Attempts + 1,
-                DaysLeft = d.RoundId is { } roundId ? RoundCalendar.DaysLeft(now, deadlines[roundId]) : 0,
-            });
-        }
-        return claimed;
-    }
-
     /// Records what became of a send; true when it was delivered.
     public async Task<bool> RecordAsync(int deliveryId, SendOutcome outcome, CancellationToken ct)
     {

@@ -166,6 +166,9 @@ public sealed record DeliveryWork
 
     public required string ServiceUrl { get; init; }
 
+    /// The person's Teams user id in that chat (the card's mention), found with the chat at claim time.
+    public string? UserId { get; init; }
+
     /// 1 on the first try.
     public required int Attempt { get; init; }
 

@@ -12,16 +12,22 @@ namespace OspBot.Jobs.Rounds;
 /// Sends what the rounds queue says is due: opens the rounds of planned steering group meetings whose prompt
 /// date has come (so their prompts go out in this same run), schedules chasers and digests, claims due deliveries in batches,
 /// builds each person's card, sends it and records the outcome, until nothing more is due.
-internal sealed class RoundDispatcher(
-    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger,
+internal sealed partial class RoundDispatcher(
+    RoundService rounds, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger,
     MeetingDeliveries meetings, DeliverySends sends)
 {
-    public const int BatchSize = 200;
+    /// Rows claimed at a time. Small, so the first send starts after a few rows rather than a whole round; the next
+    /// claim overlaps the sends already under way.
+    public const int ClaimBatchSize = 32;
 
     /// Sends marked Sending at once, hence the most a crash can leave in doubt (Ambiguous). Enough that sends
     /// waiting out a 429's Retry-After leave others to use the app's budget; the connector's limiter is what keeps
     /// the fan-out within Teams' rates (the app's 50/s, each conversation's windows, any Retry-After).
     public const int ParallelSends = 32;
+
+    /// Cards built ahead of the sends. Bounds the rows held Claimed and waiting, so a long queue is not claimed
+    /// far beyond what can start before RoundOptions.ClaimLease ends.
+    public const int CardsAhead = 64;
 
     /// Returns how many messages were sent.
     public async Task<int> DispatchAsync(CancellationToken ct)
@@ -29,71 +35,45 @@ internal sealed class RoundDispatcher(
         await rounds.OpenScheduledAsync(ct);
         await rounds.ScheduleDueAsync(ct);
         var sent = 0;
-        while (await rounds.ClaimDueAsync(BatchSize, ct) is { Count: > 0 } batch)
+        using var slots = new SemaphoreSlim(ParallelSends);
+        using var ahead = new SemaphoreSlim(CardsAhead);
+        var pipeline = new SendPipeline(this, rounds, slots, ahead);
+        try
         {
-            var outcomes = await SendBatchAsync(batch, ct);
-            for (var i = 0; i < batch.Count; i++)
+            // A pass claims until nothing is due, each card's send starting as soon as it is built; then it waits for
+            // the sends, whose failures may have come due again (a short Retry-After), and passes again.
+            while (await pipeline.RunPassAsync(ct))
             {
-                sent += outcomes[i] is SendOutcome.Sent ? 1 : 0;
             }
+        }
+        catch (OperationCanceledException)
+        {
+            await pipeline.ReleaseUnstartedAsync();
+            throw;
+        }
+        foreach (var item in pipeline.Items)
+        {
+            sent += item.Outcome is SendOutcome.Sent ? 1 : 0;
         }
         return sent;
     }
 
-    /// Builds the cards one at a time (one DbContext) and starts each send as soon as its card is ready and one of
-    /// the ParallelSends slots is free, so only the sends overlap. A null outcome: no card, or never sent (our
-    /// claim lapsed).
-    private async Task<SendOutcome?[]> SendBatchAsync(IReadOnlyList<DeliveryWork> batch, CancellationToken ct)
+    /// Starts one card's send when one of the ParallelSends slots is free. Marked Sending just before, recorded
+    /// just after (DeliverySends): a crash leaves only the sends in flight in doubt.
+    private async Task SendAsync(SendItem item, SemaphoreSlim slots, SemaphoreSlim ahead, CancellationToken ct)
     {
-        var cards = new AdaptiveCard?[batch.Count];
-        var outcomes = new SendOutcome?[batch.Count];
-        var started = new bool[batch.Count];
-        var inFlight = new List<Task>(batch.Count);
-        using var slots = new SemaphoreSlim(ParallelSends);
-        async Task SendAsync(int i)
-        {
-            await slots.WaitAsync(ct);
-            try
-            {
-                started[i] = true;
-                // Marked Sending just before, recorded just after (DeliverySends): a crash leaves only this send in doubt.
-                outcomes[i] = await sends.SendAsync(batch[i],
-                    t => notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), t), ct);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-
+        await slots.WaitAsync(ct);
         try
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
-                {
-                    inFlight.Add(SendAsync(i));
-                }
-            }
-
-            await Task.WhenAll(inFlight);
+            item.Started = true;
+            ahead.Release();
+            item.Outcome = await sends.SendAsync(item.Work,
+                t => notifier.SendCardAsync(item.Work.ServiceUrl, item.Work.ConversationId, item.Card.ToJsonElement(), Summary(item.Work), t), ct);
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // Shutting down: what never left is released for the next run; a send cut off mid-flight stays
-            // Sending and turns Ambiguous when its lease ends, because it may have been delivered.
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (cards[i] is not null && !started[i])
-                {
-                    await rounds.MarkFailedAsync(batch[i].DeliveryId, "Not sent: the bot was stopping.", TimeSpan.Zero, CancellationToken.None);
-                }
-            }
-
-            throw;
+            slots.Release();
         }
-
-        return outcomes;
     }
 
     private async Task<AdaptiveCard?> PrepareAsync(DeliveryWork work, CancellationToken ct)
@@ -119,7 +99,7 @@ internal sealed class RoundDispatcher(
         {
             return meeting.Card;
         }
-        var mri = work.EntraObjectId is { } aad ? (await conversations.FindPersonalAsync(aad, ct))?.UserId ?? "" : "";
+        var mri = work.UserId ?? "";
         var now = clock.GetUtcNow();
         if (work.Kind == DeliveryKind.Digest)
         {

@@ -1,0 +1,67 @@
+using OspBot.Cards.Model;
+using OspBot.Notifications;
+using OspBot.Rounds;
+
+namespace OspBot.Jobs.Rounds;
+
+internal sealed partial class RoundDispatcher
+{
+    private sealed class SendItem(DeliveryWork work, AdaptiveCard card)
+    {
+        public DeliveryWork Work { get; } = work;
+
+        public AdaptiveCard Card { get; } = card;
+
+        public bool Started { get; set; }
+
+        public SendOutcome? Outcome { get; set; }
+    }
+
+    /// One dispatch's cards and sends. Claims and cards use the dispatcher's DbContext, one at a time on this
+    /// loop; only the sends (each with its own marks) run alongside.
+    private sealed class SendPipeline(RoundDispatcher dispatcher, RoundService rounds, SemaphoreSlim slots, SemaphoreSlim ahead)
+    {
+        private readonly List<Task> _inFlight = [];
+
+        public List<SendItem> Items { get; } = [];
+
+        /// False when nothing was due.
+        public async Task<bool> RunPassAsync(CancellationToken ct)
+        {
+            var any = false;
+            while (await rounds.ClaimDueAsync(ClaimBatchSize, ct) is { Count: > 0 } batch)
+            {
+                any = true;
+                foreach (var work in batch)
+                {
+                    await ahead.WaitAsync(ct);
+                    if (await dispatcher.PrepareAsync(work, ct) is { } card)
+                    {
+                        var item = new SendItem(work, card);
+                        Items.Add(item);
+                        _inFlight.Add(dispatcher.SendAsync(item, slots, ahead, ct));
+                    }
+                    else
+                    {
+                        ahead.Release();
+                    }
+                }
+            }
+            await Task.WhenAll(_inFlight);
+            _inFlight.Clear();
+            return any;
+        }
+
+        /// Shutting down: once the sends under way have ended, what never left is released for the next run; a send
+        /// cut off mid-flight stays Sending and turns Ambiguous when its lease ends, because it may have been delivered.
+        public async Task ReleaseUnstartedAsync()
+        {
+            // Waited for first: a send still starting must not have its row put back under it.
+            await Task.WhenAll(_inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            foreach (var item in Items.Where(i => !i.Started))
+            {
+                await rounds.MarkFailedAsync(item.Work.DeliveryId, "Not sent: the bot was stopping.", TimeSpan.Zero, CancellationToken.None);
+            }
+        }
+    }
+}
