@@ -143,6 +143,8 @@ internal static class RoundStatusCards
         UnreachableReason.Blocked => "They blocked OspBot",
         UnreachableReason.Removed => "OspBot was removed (uninstalled, or they left the team)",
         UnreachableReason.NotMatched => "Not linked to a Teams account",
+        UnreachableReason.Retrying => "Teams is not taking messages just now; OspBot will try again",
+        UnreachableReason.SendFailed => "Teams kept refusing the message; OspBot gave up (Remind now tries again)",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
     };
 }

@@ -34,6 +34,12 @@ internal enum UnreachableReason
 
     /// Their directory entry is not linked to a Teams account.
     NotMatched,
+
+    /// Teams did not take the message just now (throttled, unavailable); OspBot tries again later.
+    Retrying,
+
+    /// Teams kept refusing the message until OspBot gave up; Remind sends it again.
+    SendFailed,
 }
 
 internal sealed record UnreachableRecipient(string Name, string SubGroupName, UnreachableReason Reason);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OspBot.Teams.Schema;
 
 namespace OspBot.Teams.Hosting;
@@ -24,14 +25,24 @@ internal static class ActivityReader
             return ActivityReadResult.Fail(StatusCodes.Status415UnsupportedMediaType, "Send the activity as application/json.");
         }
 
+        // Kestrel's minimum data rate stops a body that trickles below it; this deadline stops one that keeps
+        // just above it, or a chunked body that never ends, so no request waits long for its activity.
+        var limits = request.HttpContext.RequestServices.GetService<IOptions<MessagesEndpointOptions>>()?.Value ?? new();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(limits.BodyTimeout);
         try
         {
-            return await ReadBodyAsync(request.BodyReader, ct);
+            return await ReadBodyAsync(request.BodyReader, deadline.Token);
         }
         catch (BadHttpRequestException ex)
         {
-            // Kestrel's own limits: a body that trickles in too slowly, or a broken chunked encoding.
+            // Kestrel's own limits: a body that trickles in too slowly, is too large, or a broken chunked encoding.
             return ActivityReadResult.Fail(ex.StatusCode, $"The request body could not be read: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status408RequestTimeout,
+                $"The activity did not arrive within {limits.BodyTimeout.TotalSeconds:0.#} s.");
         }
     }
 

@@ -20,6 +20,7 @@ public static class TeamsBotExtensions
 
         builder.AddChannelAuthentication();
         builder.AddBotConnector();
+        builder.AddMessagesEndpointLimits();
 
         builder.Services.AddSingleton<ActivityDeduplicator>();
         builder.Services.AddSingleton<TurnRunner>();
