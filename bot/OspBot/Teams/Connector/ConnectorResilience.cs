@@ -15,7 +15,8 @@ internal sealed class ConnectorResilience
     public ConnectorResilience(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorResilience> logger)
     {
         var o = options.Value;
-        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        // The backoff waits run on the injected clock, so tests can play a long outage in little real time.
+        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = o.MaxRetries,
@@ -57,10 +58,11 @@ internal sealed class ConnectorResilience
         _ => false,
     };
 
-    /// The server's Retry-After (seconds or an HTTP date) on a 429, capped at maxDelay; null lets the backoff decide.
+    /// The server's Retry-After (seconds or an HTTP date) on a 429 or 503 (RFC 9110 10.2.3), capped at maxDelay;
+    /// null lets the backoff decide.
     internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now, TimeSpan maxDelay)
     {
-        if ((int)response.StatusCode != 429 || response.Headers.RetryAfter is not RetryConditionHeaderValue hint)
+        if ((int)response.StatusCode is not (429 or 503) || response.Headers.RetryAfter is not RetryConditionHeaderValue hint)
         {
             return null;
         }
