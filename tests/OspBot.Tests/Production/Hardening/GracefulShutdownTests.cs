@@ -46,7 +46,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         var database = $"Data Source={Path.Combine(folder, "osp.db")}";
         await PrepareAsync(database, serviceUrl, ct);
 
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{PortFinder.Free()}");
         await using var bot = ChildProcess.Start("ospbot", "dotnet", [E2EPrerequisites.BotDll], AppContext.BaseDirectory, new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = url.ToString(),
@@ -82,7 +82,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     private async Task RunAsync(ChildProcess bot, HttpClient http, Uri serviceUrl, string database,
         ConcurrentDictionary<string, int> delivered, ConcurrentBag<string> arrived, CancellationToken ct)
     {
-        await WaitForHealthAsync(bot, http, ct);
+        await ChildHealth.WaitAsync(bot, http, ct);
 
         // The dispatch job is sending (first prompts in flight at the slow connector)...
         await WaitUntilAsync(() => arrived.Any(p => p.EndsWith("/activities", StringComparison.Ordinal)), ct);
@@ -142,30 +142,6 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         return rows.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private static async Task WaitForHealthAsync(ChildProcess bot, HttpClient http, CancellationToken ct)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            Assert.False(bot.HasExited, $"the bot exited during start-up:\n{bot.Output}");
-            try
-            {
-                using var response = await http.GetAsync("/healthz", ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100, ct);
-        }
-
-        Assert.Fail($"the bot never became healthy:\n{bot.Output}");
-    }
-
     private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct, TimeSpan? limit = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -174,12 +150,5 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         {
             await Task.Delay(20, timeout.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
