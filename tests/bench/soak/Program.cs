@@ -79,7 +79,7 @@ try
 
     // Let turns and the dispatch job finish what they started.
     await Task.Delay(TimeSpan.FromSeconds(20), ct);
-    Report.Print(options, driver, connector, bots);
+    Environment.ExitCode = Report.Print(options, driver, connector, bots) ? 0 : 1;
 }
 finally
 {

@@ -7,7 +7,8 @@ internal static class Report
 {
     public const string PromptSummary = "Your quarterly update to the OSP is open";
 
-    public static void Print(Args options, Driver driver, FakeConnector connector, IReadOnlyList<BotInstance> bots)
+    /// True when the run passed.
+    public static bool Print(Args options, Driver driver, FakeConnector connector, IReadOnlyList<BotInstance> bots)
     {
         var replies = driver.ExpectedReplies.Keys.Select(id => connector.Replies.GetValueOrDefault(id)).ToList();
         var lostReplies = driver.ExpectedReplies.Where(e => connector.Replies.GetValueOrDefault(e.Key) == 0).ToList();
@@ -35,7 +36,9 @@ internal static class Report
             Line($"  {sample}");
         }
 
-        Line(errors == 0 && lostReplies.Count + lostPrompts == 0 && duplicateReplies + duplicatePosts == 0 ? "PASS" : "FAIL");
+        var passed = errors == 0 && lostReplies.Count + lostPrompts == 0 && duplicateReplies + duplicatePosts == 0;
+        Line(passed ? "PASS" : "FAIL");
+        return passed;
     }
 
     /// Least-squares slope of RSS over time (MB per minute); 0 with fewer than two samples.
