@@ -63,6 +63,16 @@ internal static class BotCommands
         IsShortcut = true,
     };
 
+    public static BotCommand Rounds { get; } = new()
+    {
+        Title = "rounds",
+        Usage = "rounds",
+        Description = "See past rounds and open any one's status (or type e.g. status Q3 2025/26)",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+        IsShortcut = true,
+    };
+
     public static BotCommand OpenRound { get; } = new()
     {
         Title = "open round",
@@ -91,7 +101,25 @@ internal static class BotCommands
         Audiences = [CardAudience.Secretariat],
     };
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, OpenRound, CompileReport, Directory];
+    public static BotCommand ScheduleMeeting { get; } = new()
+    {
+        Title = "schedule meeting",
+        Usage = "schedule meeting",
+        Description = "Book a steering group or sub-group meeting and remind its members",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+    };
+
+    public static BotCommand Meetings { get; } = new()
+    {
+        Title = "meetings",
+        Usage = "meetings",
+        Description = "See upcoming meetings; move or cancel one, see responses and apologies",
+        Scopes = CommandScopes.Personal,
+        Audiences = [CardAudience.Secretariat],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, MyUpdate, Status, Rounds, OpenRound, CompileReport, Directory, ScheduleMeeting, Meetings];
 
     public static IReadOnlyList<BotCommand> For(CardAudience audience) =>
         [.. All.Where(c => c.Audiences.Contains(audience))];

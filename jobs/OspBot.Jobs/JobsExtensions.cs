@@ -24,6 +24,10 @@ public static class JobsExtensions
 
         builder.AddQuartz(q =>
         {
+            if (!string.IsNullOrWhiteSpace(jobs.InstanceId))
+            {
+                q.ConfigureScheduler(s => s.InstanceId = jobs.InstanceId);
+            }
             q.UseDefaultThreadPool(Math.Max(1, jobs.MaxConcurrency));
             ConfigureStore(q, db);
         });

@@ -12,6 +12,14 @@ public sealed class JobsOptions
     [Range(1, 16)]
     public int MaxConcurrency { get; set; } = 2;
 
+    /// <summary>
+    /// This instance's id in the scheduler cluster (PostgreSQL), which Quartz records beside each job it runs. Empty
+    /// (default): generated at start from the host name and time. If set, it must differ in every instance, e.g. the
+    /// container or pod name: two instances with one id would take each other's running jobs for their own.
+    /// </summary>
+    [MaxLength(200)]
+    public string? InstanceId { get; set; }
+
     // Each job adds its cron string here, with a default and [Cron], e.g.
     // [Cron] public string MeetingReminders { get; set; } = "0 0 8 ? * MON-FRI";
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OspBot.Deduplication;
 using OspBot.Conversations;
 using OspBot.Members;
 
@@ -31,6 +33,9 @@ public static class DatabaseExtensions
         {
             // An empty string lets the host start far enough for ValidateOnStart to name the missing setting.
             builder.Services.AddDbContext<OspDbContext, PostgresOspDbContext>(o => o.UseNpgsql(db.ConnectionString ?? ""));
+            // Several instances may share PostgreSQL: inbound activity ids are de-duplicated across them.
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString ?? ""));
+            builder.Services.AddSingleton<IActivityIdStore, PostgresActivityIdStore>();
         }
         else
         {

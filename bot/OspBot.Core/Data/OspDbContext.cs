@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OspBot.Conversations;
+using OspBot.Deduplication;
+using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Reports;
 using OspBot.Rounds;
@@ -32,6 +34,12 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<ReportCompilation> ReportCompilations => Set<ReportCompilation>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingApology> MeetingApologies => Set<MeetingApology>();
+
+    public DbSet<SeenActivity> SeenActivities => Set<SeenActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);

@@ -39,7 +39,8 @@ public static class MeetingCalendarExtensions
 
         // Resolved from the container, so a test that registers a fake IMeetingCalendar is "configured" too.
         builder.Services.AddSingleton(sp => new MeetingCalendarAvailability(
-            sp.GetService<IMeetingCalendar>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value.TeamsAppId));
+            sp.GetService<IMeetingCalendar>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value.TeamsAppId,
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value.OrganiserMailbox));
         return builder;
     }
 
@@ -51,7 +52,7 @@ public static class MeetingCalendarExtensions
 
 /// Whether OspBot can send calendar invitations itself. When it cannot, Reason is the message for the
 /// secretariat and the meeting goes out as an .ics file (<see cref="IcsInvitation"/>).
-public sealed class MeetingCalendarAvailability(IMeetingCalendar? calendar, string? teamsAppId = null)
+public sealed class MeetingCalendarAvailability(IMeetingCalendar? calendar, string? teamsAppId = null, string? organiser = null)
 {
     public bool IsConfigured => calendar is not null;
 
@@ -60,6 +61,9 @@ public sealed class MeetingCalendarAvailability(IMeetingCalendar? calendar, stri
 
     /// Installing the app for members needs Graph and the app's catalog id (Graph:TeamsAppId).
     public string? TeamsAppId => IsConfigured && !string.IsNullOrWhiteSpace(teamsAppId) ? teamsAppId : null;
+
+    /// The mailbox whose calendar holds the events (Graph:OrganiserMailbox); null without Graph.
+    public string? Organiser => IsConfigured ? organiser : null;
 
     public string? Reason => IsConfigured ? null : MeetingInvitationFallback.NotConfigured;
 }

@@ -12,7 +12,11 @@ internal sealed class Delivery
 
     public DeliveryKind Kind { get; set; }
 
-    public int RoundId { get; set; }
+    /// The round a prompt, chaser, reminder or digest belongs to; null for a meeting reminder.
+    public int? RoundId { get; set; }
+
+    /// The meeting a meeting reminder is about; null for the rounds' deliveries.
+    public int? MeetingId { get; set; }
 
     /// The update a prompt, chaser or reminder is about; null for a digest.
     public int? SubGroupUpdateId { get; set; }
@@ -46,12 +50,14 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => d.IdempotencyKey).IsUnique();
         builder.HasIndex(d => new { d.State, d.DueAt });
         builder.HasIndex(d => d.RoundId);
+        builder.HasIndex(d => d.MeetingId);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.IdempotencyKey).HasMaxLength(128);
         builder.Property(d => d.LastError).HasMaxLength(512);
         builder.Property(d => d.SentActivityId).HasMaxLength(256);
         builder.HasOne<UpdateRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Meetings.Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SubGroupUpdate>().WithMany().HasForeignKey(d => d.SubGroupUpdateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -7,4 +7,6 @@ public static class DeliveryReasons
     public const string AppNotInstalled = "OspBot is not installed in their Teams";
     public const string Interrupted = "Sending was interrupted; it may or may not have arrived";
     public const string TooManyFailures = "Gave up after repeated failures";
+    public const string OutOfOffice = "Not sent: their Outlook automatic replies (out of office) were on";
+    public const string InstallingApp = "OspBot is being installed in their Teams; trying again shortly";
 }

@@ -38,7 +38,7 @@ public static class RoundCalendar
         return new RoundDates(
             ToUtc(meeting.AddDays(-options.PromptDaysBefore), at),
             ToUtc(deadline, at),
-            [.. options.ChaserDaysBeforeDeadline.Order().Reverse().Select(d => ToUtc(deadline.AddDays(-d), at))]);
+            [.. options.ChaserDays.Order().Reverse().Select(d => ToUtc(deadline.AddDays(-d), at))]);
     }
 
     /// Everything wrong with a round's dates, in words for the secretariat; empty when they are fine.

@@ -16,17 +16,29 @@ public sealed class RoundOptions : IValidatableObject
     [Range(0, 119)]
     public int DeadlineDaysBefore { get; set; } = 7;
 
-    /// <summary>Days before the deadline that a chaser goes to those who have not submitted.</summary>
-    public IList<int> ChaserDaysBeforeDeadline { get; set; } = [7, 2];
+    /// <summary>
+    /// Days before the deadline that a chaser goes to those who have not submitted; null means 7 and 2. No initial
+    /// list: the configuration binder appends configured items to one, so "[3]" would become 7, 2 and 3.
+    /// </summary>
+    public IList<int>? ChaserDaysBeforeDeadline { get; set; }
+
+    /// <summary>The chaser days in force: the configured ones, or 7 and 2.</summary>
+    public IReadOnlyList<int> ChaserDays => ChaserDaysBeforeDeadline is { } days ? [.. days] : [7, 2];
 
     /// <summary>Local time in Europe/London at which prompts, chasers and the deadline fall.</summary>
     public TimeOnly SendAtLocalTime { get; set; } = new(9, 0);
 
     /// <summary>
-    /// How long a claimed delivery may stay unreported before it is taken as interrupted (and marked Ambiguous,
-    /// never resent). Longer than the connector's whole retry budget.
+    /// How long a delivery whose send has started may stay unreported before it is taken as interrupted (and
+    /// marked Ambiguous, never resent). Longer than the connector's whole retry budget.
     /// </summary>
     public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a claimed delivery may wait for its send to start before another dispatcher (another instance, or
+    /// this one after a crash) may take it. Safe when short: a dispatcher whose claim has lapsed does not send.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Failed sends known not to have reached Teams are retried this many times in all.</summary>
     [Range(1, 20)]
@@ -64,7 +76,7 @@ public sealed class RoundOptions : IValidatableObject
                 "Rounds:DeadlineDaysBefore must be smaller than Rounds:PromptDaysBefore (the deadline comes after the prompt).",
                 [nameof(DeadlineDaysBefore)]);
         }
-        if (ChaserDaysBeforeDeadline.Any(d => d < 0 || d >= PromptDaysBefore - DeadlineDaysBefore))
+        if (ChaserDays.Any(d => d < 0 || d >= PromptDaysBefore - DeadlineDaysBefore))
         {
             yield return new ValidationResult(
                 "Rounds:ChaserDaysBeforeDeadline must each fall between the prompt and the deadline.",
@@ -73,6 +85,10 @@ public sealed class RoundOptions : IValidatableObject
         if (DeliveryLease <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Rounds:DeliveryLease must be positive.", [nameof(DeliveryLease)]);
+        }
+        if (ClaimLease <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Rounds:ClaimLease must be positive.", [nameof(ClaimLease)]);
         }
     }
 }

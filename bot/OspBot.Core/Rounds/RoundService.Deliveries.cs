@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Notifications;
 
 namespace OspBot.Rounds;
 
 internal sealed partial class RoundService
 {
-    /// Claims up to max due deliveries for sending. A claim is an atomic Pending→Sending switch, so two dispatchers
-    /// never take the same row; rows a crashed dispatcher left in Sending become Ambiguous and are not resent.
+    /// Claims up to max due deliveries for sending. A claim is an atomic Pending→Claimed switch, so two dispatchers
+    /// never take the same row; each send then starts with BeginSendAsync (RoundService.Leases.cs), and only rows
+    /// whose send had started when a dispatcher died become Ambiguous.
     public async Task<IReadOnlyList<DeliveryWork>> ClaimDueAsync(int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -17,7 +19,7 @@ internal sealed partial class RoundService
             .Where(d => d.State == DeliveryState.Pending && d.DueAt <= now)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
             .Take(max)
-            .Select(d => new { d.Id, d.Kind, d.RoundId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
+            .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
             .ToListAsync(ct);
         var deadlines = await db.Rounds.AsNoTracking().Where(r => due.Select(d => d.RoundId).Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.DeadlineAt, ct);
@@ -27,7 +29,7 @@ internal sealed partial class RoundService
         {
             var won = await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Pending)
                 .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.State, DeliveryState.Sending)
+                    .SetProperty(x => x.State, DeliveryState.Claimed)
                     .SetProperty(x => x.ClaimedAt, now)
                     .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
             if (won == 0)
@@ -50,6 +52,7 @@ internal sealed partial class RoundService
                 DeliveryId = d.Id,
                 Kind = d.Kind,
                 RoundId = d.RoundId,
+                MeetingId = d.MeetingId,
                 UpdateId = d.SubGroupUpdateId,
                 PersonId = d.PersonId,
                 PersonName = d.Name,
@@ -58,10 +61,31 @@ internal sealed partial class RoundService
                 ConversationId = chat.ConversationId,
                 ServiceUrl = chat.ServiceUrl,
                 Attempt = d.Attempts + 1,
-                DaysLeft = RoundCalendar.DaysLeft(now, deadlines[d.RoundId]),
+                DaysLeft = d.RoundId is { } roundId ? RoundCalendar.DaysLeft(now, deadlines[roundId]) : 0,
             });
         }
         return claimed;
+    }
+
+    /// Records what became of a send; true when it was delivered.
+    public async Task<bool> RecordAsync(int deliveryId, SendOutcome outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Sent s:
+                await MarkSentAsync(deliveryId, s.ActivityId, ct);
+                return true;
+            case SendOutcome.Unreachable u:
+                await MarkUnreachableAsync(deliveryId, u.Reason, ct);
+                break;
+            case SendOutcome.Ambiguous a:
+                await MarkAmbiguousAsync(deliveryId, a.Error, ct);
+                break;
+            case SendOutcome.Failed f:
+                await MarkFailedAsync(deliveryId, f.Error, f.RetryAfter, ct);
+                break;
+        }
+        return false;
     }
 
     public Task MarkSentAsync(int deliveryId, string? activityId, CancellationToken ct) =>
@@ -127,24 +151,9 @@ internal sealed partial class RoundService
         return delay > MaxRetryDelay ? MaxRetryDelay : delay;
     }
 
+    /// A row this dispatcher holds, claimed or sending: outcomes are recorded only on those.
     private IQueryable<Delivery> Finish(int deliveryId) =>
-        db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Sending);
-
-    private async Task RecoverInterruptedAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var cutoff = now - Options.DeliveryLease;
-        var stuck = await db.Deliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Sending && d.ClaimedAt < cutoff)
-            .Select(d => new { d.Id, d.IdempotencyKey, d.ClaimedAt }).ToListAsync(ct);
-        foreach (var d in stuck)
-        {
-            await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Sending)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.State, DeliveryState.Ambiguous)
-                    .SetProperty(x => x.LastError, DeliveryReasons.Interrupted), ct);
-            logger.DeliveryInterrupted(d.Id, d.IdempotencyKey, d.ClaimedAt);
-        }
-    }
+        db.Deliveries.Where(d => d.Id == deliveryId && (d.State == DeliveryState.Claimed || d.State == DeliveryState.Sending));
 
     /// Chasers and reminders for updates submitted since they were queued are no longer wanted.
     private Task<int> CancelUnwantedAsync(CancellationToken ct) =>

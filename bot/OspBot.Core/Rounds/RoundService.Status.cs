@@ -115,12 +115,6 @@ internal sealed partial class RoundService
         })]);
     }
 
-    /// All rounds, newest first, for the history card.
-    public async Task<IReadOnlyList<RoundView>> RoundsAsync(CancellationToken ct) =>
-        [.. (await db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
-            .OrderByDescending(r => r.FinancialYearStart).ThenByDescending(r => r.Quarter).ThenByDescending(r => r.Id)
-            .ToListAsync(ct)).Select(ToView)];
-
     private Task<UpdateRound?> FindRoundAsync(int? roundId, CancellationToken ct) =>
         db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
             .Where(r => roundId == null || r.Id == roundId)
@@ -138,7 +132,7 @@ internal sealed partial class RoundService
 
     private async Task<IReadOnlyList<Undelivered>> UndeliveredAsync(int roundId, CancellationToken ct) =>
         await db.Deliveries.AsNoTracking()
-            .Where(d => d.RoundId == roundId && (d.State == DeliveryState.Unreachable || d.State == DeliveryState.Ambiguous
+            .Where(d => d.RoundId == roundId && (d.State == DeliveryState.Unreachable || d.State == DeliveryState.Ambiguous || d.State == DeliveryState.OutOfOffice
                 || (d.State == DeliveryState.Pending && d.LastError != null)))
             .OrderBy(d => d.Person!.Name).ThenBy(d => d.DueAt)
             .Select(d => new Undelivered(

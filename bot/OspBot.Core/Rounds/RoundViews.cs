@@ -44,6 +44,9 @@ public sealed record RoundView
 }
 
 /// The secretariat's status card for one round.
+/// A round on the secretariat's list of rounds: how many of its sub-groups have a counting submission.
+public sealed record RoundSummary(RoundView Round, int Submitted, int SubGroups);
+
 public sealed record RoundStatusView(RoundView Round, IReadOnlyList<GroupStatus> Groups, IReadOnlyList<Undelivered> Undelivered);
 
 public sealed record GroupStatus
@@ -142,7 +145,11 @@ public sealed record DeliveryWork
 
     public required DeliveryKind Kind { get; init; }
 
-    public required int RoundId { get; init; }
+    /// Null for a meeting reminder.
+    public required int? RoundId { get; init; }
+
+    /// Set for a meeting reminder.
+    public int? MeetingId { get; init; }
 
     public int? UpdateId { get; init; }
 
@@ -162,6 +169,6 @@ public sealed record DeliveryWork
     /// 1 on the first try.
     public required int Attempt { get; init; }
 
-    /// London calendar days to the round's deadline at claim time (for chasers and reminders).
+    /// London calendar days to the round's deadline at claim time (for chasers and reminders); 0 without a round.
     public required int DaysLeft { get; init; }
 }

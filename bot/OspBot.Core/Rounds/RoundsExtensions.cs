@@ -20,6 +20,7 @@ public static class RoundsExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RoundService>();
+        builder.Services.AddSingleton<DeliverySends>();
         builder.Services.AddScoped<RoundCallers>();
         builder.Services.AddScoped<DirectoryEditor>();
         return builder;

@@ -4,6 +4,7 @@ using OspBot.Cards.Rounds;
 using OspBot.Conversations;
 using OspBot.Jobs.Rounds;
 using OspBot.Teams.DirectoryEditing;
+using OspBot.Teams.Meetings;
 using OspBot.Teams.Reports;
 using OspBot.Teams.Rounds;
 using OspBot.Teams.Schema;
@@ -18,6 +19,7 @@ internal sealed class OspTeamsBot(
     RoundCardActions roundActions,
     ReportCommandHandler reports,
     DirectoryCardHandler directory,
+    MeetingCommands meetings,
     ILogger<OspTeamsBot> logger)
     : ActivityHandler
 {
@@ -34,7 +36,7 @@ internal sealed class OspTeamsBot(
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken ct)
     {
-        if (await directory.TryHandleMessageAsync(turn, ct))
+        if (await directory.TryHandleMessageAsync(turn, ct) || await meetings.TryHandleMessageAsync(turn, ct))
         {
             return;
         }
@@ -84,6 +86,11 @@ internal sealed class OspTeamsBot(
         if (DirectoryCardHandler.IsVerb(action.Verb))
         {
             return InvokeResponses.Card((await directory.ActAsync(action.Verb, action.Data, turn.Activity, ct)).ToJsonElement());
+        }
+
+        if (MeetingCommands.IsVerb(action.Verb))
+        {
+            return InvokeResponses.Card((await meetings.ActAsync(action.Verb, action.Data, turn, ct)).ToJsonElement());
         }
 
         if (!RoundVerbs.All.Contains(action.Verb))

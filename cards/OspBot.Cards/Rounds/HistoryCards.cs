@@ -34,6 +34,17 @@ internal static class HistoryCards
             left.Add(new TextBlock(SubGroupRows.StateText(row)) { IsSubtle = true, Spacing = Spacing.None });
         }
 
+        if (e.Round is { } round)
+        {
+            var closed = round.IsClosed ? " · closed" : "";
+            left.Add(new TextBlock($"Meeting {RoundFormat.Date(round.MeetingDate)} · {round.Submitted} of {round.SubGroups} submitted{closed}")
+            {
+                IsSubtle = true,
+                Wrap = true,
+                Spacing = Spacing.None,
+            });
+        }
+
         if (e.Rag is { } rag)
         {
             left.Add(RoundBlocks.RagLine(rag, null) with { Spacing = Spacing.None });

@@ -15,7 +15,12 @@ internal sealed record HistoryEntry
     public Rag? Rag { get; init; }
     public Stamp? Submitted { get; init; }
     public bool IsLate { get; init; }
+
+    /// On a list of rounds: the meeting it fed, how many sub-groups submitted of how many, and whether it is closed.
+    public RoundFacts? Round { get; init; }
 }
+
+internal sealed record RoundFacts(DateOnly MeetingDate, int Submitted, int SubGroups, bool IsClosed);
 
 internal sealed record UpdateHistoryModel
 {

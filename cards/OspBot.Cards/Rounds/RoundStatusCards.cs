@@ -27,7 +27,9 @@ internal static class RoundStatusCards
                 new FactSet(
                 [
                     new Fact("Deadline", RoundFormat.DateTime(model.Deadline)),
-                    new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
+                    model.ClosedAt is { } closed
+                        ? new Fact("Closed", RoundFormat.DateTime(closed))
+                        : new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
                     new Fact("Submitted", $"{done} of {model.Rows.Count}"),
                 ]),
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
@@ -36,8 +38,9 @@ internal static class RoundStatusCards
             ],
             Actions =
             [
-                .. picker ? PickerActions(roundIds) : [],
+                .. picker ? PickerActions(roundIds, model.ClosedAt is null) : [],
                 RoundActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
+                RoundActions.Execute("Past rounds", RoundVerbs.ShowHistory, []),
                 // No year: the bot compiles the last complete financial year, as "compile report" does.
                 RoundActions.Execute("Compile annual report", Reports.ReportVerbs.Compile, []),
             ],
@@ -81,12 +84,13 @@ internal static class RoundStatusCards
     {
         var data = SubGroupRows.Data(model.RoundId, row).ToList();
         List<CardAction> actions = [];
-        if (row.State != UpdateState.Submitted)
+        var open = model.ClosedAt is null;
+        if (open && row.State != UpdateState.Submitted)
         {
             actions.Add(RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, data));
         }
 
-        if (row.CanReopen)
+        if (open && row.CanReopen)
         {
             actions.Add(RoundActions.Execute("Reopen", RoundVerbs.Reopen, data));
         }
@@ -118,10 +122,12 @@ internal static class RoundStatusCards
         Choices = [.. rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, RoundBlocks.MaxNameChars), r.SubGroupId))],
     };
 
-    private static IEnumerable<CardAction> PickerActions(KeyValuePair<string, string>[] roundIds) =>
+    private static IEnumerable<CardAction> PickerActions(KeyValuePair<string, string>[] roundIds, bool open) =>
     [
-        RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, roundIds, sendInputs: true),
-        RoundActions.Execute("Reopen", RoundVerbs.Reopen, roundIds, sendInputs: true),
+        .. open
+            ? [RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, roundIds, sendInputs: true),
+                RoundActions.Execute("Reopen", RoundVerbs.Reopen, roundIds, sendInputs: true)]
+            : Array.Empty<CardAction>(),
         RoundActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true),
     ];
 
@@ -143,6 +149,7 @@ internal static class RoundStatusCards
         UnreachableReason.Blocked => "They blocked OspBot",
         UnreachableReason.Removed => "OspBot was removed (uninstalled, or they left the team)",
         UnreachableReason.NotMatched => "Not linked to a Teams account",
+        UnreachableReason.MayNotHaveArrived => "Sending was cut off; it may not have arrived (not resent: please check with them)",
         UnreachableReason.Retrying => "Teams is not taking messages just now; OspBot will try again",
         UnreachableReason.SendFailed => "Teams kept refusing the message; OspBot gave up (Remind now tries again)",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),

@@ -35,6 +35,9 @@ internal enum UnreachableReason
     /// Their directory entry is not linked to a Teams account.
     NotMatched,
 
+    /// Sending was cut off (a crash, a lost answer): the message may or may not have arrived, and is not resent.
+    MayNotHaveArrived,
+
     /// Teams did not take the message just now (throttled, unavailable); OspBot tries again later.
     Retrying,
 
@@ -53,6 +56,9 @@ internal sealed record RoundStatusModel
     public required string RoundLabel { get; init; }
     public required DateTimeOffset Deadline { get; init; }
     public required DateTimeOffset Now { get; init; }
+
+    /// Closed by the secretariat: the card is a record, so it offers reading but no reminding or reopening.
+    public DateTimeOffset? ClosedAt { get; init; }
 
     /// The secretariat member the card is for ("29:…"): it refreshes for them.
     public required string RecipientMri { get; init; }

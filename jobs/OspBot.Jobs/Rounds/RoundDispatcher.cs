@@ -1,7 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OspBot.Cards.Model;
 using OspBot.Conversations;
+using OspBot.Jobs.Meetings;
 using OspBot.Members;
 using OspBot.Notifications;
 using OspBot.Rounds;
@@ -13,13 +13,15 @@ namespace OspBot.Jobs.Rounds;
 /// date has come (so their prompts go out in this same run), schedules chasers and digests, claims due deliveries in batches,
 /// builds each person's card, sends it and records the outcome, until nothing more is due.
 internal sealed class RoundDispatcher(
-    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger)
+    RoundService rounds, ConversationStore conversations, ITeamsNotifier notifier, TimeProvider clock, ILogger<RoundDispatcher> logger,
+    MeetingDeliveries meetings, DeliverySends sends)
 {
     public const int BatchSize = 200;
 
-    /// Sends in flight at once: enough that one send waiting out a 429's Retry-After does not hold up the
-    /// others; the connector's limiter keeps the whole fan-out within Teams' per-app rate.
-    public const int ParallelSends = 16;
+    /// Sends marked Sending at once, hence the most a crash can leave in doubt (Ambiguous). Enough that sends
+    /// waiting out a 429's Retry-After leave others to use the app's budget; the connector's limiter is what keeps
+    /// the fan-out within Teams' rates (the app's 50/s, each conversation's windows, any Retry-After).
+    public const int ParallelSends = 32;
 
     /// Returns how many messages were sent.
     public async Task<int> DispatchAsync(CancellationToken ct)
@@ -32,49 +34,54 @@ internal sealed class RoundDispatcher(
             var outcomes = await SendBatchAsync(batch, ct);
             for (var i = 0; i < batch.Count; i++)
             {
-                sent += outcomes[i] is { } outcome && await RecordAsync(batch[i], outcome, ct) ? 1 : 0;
+                sent += outcomes[i] is SendOutcome.Sent ? 1 : 0;
             }
         }
         return sent;
     }
 
-    /// Builds the cards one at a time (one DbContext) and hands each to the senders as soon as it is ready,
-    /// so sending starts at once and only the sends overlap. A null outcome: no card, or never sent.
+    /// Builds the cards one at a time (one DbContext) and starts each send as soon as its card is ready and one of
+    /// the ParallelSends slots is free, so only the sends overlap. A null outcome: no card, or never sent (our
+    /// claim lapsed).
     private async Task<SendOutcome?[]> SendBatchAsync(IReadOnlyList<DeliveryWork> batch, CancellationToken ct)
     {
         var cards = new AdaptiveCard?[batch.Count];
         var outcomes = new SendOutcome?[batch.Count];
         var started = new bool[batch.Count];
-        var ready = Channel.CreateBounded<int>(ParallelSends * 2);
-        var senders = Parallel.ForEachAsync(ready.Reader.ReadAllAsync(ct), new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = ct },
-            async (i, token) =>
-            {
-                started[i] = true;
-                outcomes[i] = await notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), token);
-            });
-        try
+        var inFlight = new List<Task>(batch.Count);
+        using var slots = new SemaphoreSlim(ParallelSends);
+        async Task SendAsync(int i)
         {
+            await slots.WaitAsync(ct);
             try
             {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
-                    {
-                        await ready.Writer.WriteAsync(i, ct);
-                    }
-                }
+                started[i] = true;
+                // Marked Sending just before, recorded just after (DeliverySends): a crash leaves only this send in doubt.
+                outcomes[i] = await sends.SendAsync(batch[i],
+                    t => notifier.SendCardAsync(batch[i].ServiceUrl, batch[i].ConversationId, cards[i]!.ToJsonElement(), Summary(batch[i]), t), ct);
             }
             finally
             {
-                ready.Writer.TryComplete();
+                slots.Release();
+            }
+        }
+
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if ((cards[i] = await PrepareAsync(batch[i], ct)) is not null)
+                {
+                    inFlight.Add(SendAsync(i));
+                }
             }
 
-            await senders;
+            await Task.WhenAll(inFlight);
         }
         catch (OperationCanceledException)
         {
             // Shutting down: what never left is released for the next run; a send cut off mid-flight stays
-            // claimed and turns Ambiguous when its lease ends, because it may have been delivered.
+            // Sending and turns Ambiguous when its lease ends, because it may have been delivered.
             for (var i = 0; i < batch.Count; i++)
             {
                 if (cards[i] is not null && !started[i])
@@ -104,34 +111,19 @@ internal sealed class RoundDispatcher(
         }
     }
 
-    private async Task<bool> RecordAsync(DeliveryWork work, SendOutcome outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case SendOutcome.Sent s:
-                await rounds.MarkSentAsync(work.DeliveryId, s.ActivityId, ct);
-                return true;
-            case SendOutcome.Unreachable u:
-                await rounds.MarkUnreachableAsync(work.DeliveryId, u.Reason, ct);
-                break;
-            case SendOutcome.Ambiguous a:
-                await rounds.MarkAmbiguousAsync(work.DeliveryId, a.Error, ct);
-                break;
-            case SendOutcome.Failed f:
-                await rounds.MarkFailedAsync(work.DeliveryId, f.Error, f.RetryAfter, ct);
-                break;
-        }
-        return false;
-    }
-
     /// Null when the delivery no longer makes sense (e.g. the person lost their seat); it is then recorded.
     private async Task<AdaptiveCard?> CardAsync(DeliveryWork work, CancellationToken ct)
     {
+        // Meetings decide for meeting reminders, and for anyone out of office (chasers, reminders): see MeetingDeliveries.
+        if (await meetings.PrepareAsync(work, ct) is { Handled: true } meeting)
+        {
+            return meeting.Card;
+        }
         var mri = work.EntraObjectId is { } aad ? (await conversations.FindPersonalAsync(aad, ct))?.UserId ?? "" : "";
         var now = clock.GetUtcNow();
         if (work.Kind == DeliveryKind.Digest)
         {
-            return await rounds.DigestAsync(Actor.Scheduler, work.RoundId, ct) switch
+            return await rounds.DigestAsync(Actor.Scheduler, work.RoundId ?? 0, ct) switch
             {
                 Lookup<DigestView>.Found f => C.RoundStatusCards.Digest(RoundStatusMapper.Digest(f.Value, mri.Length > 0 ? [mri] : [])),
                 Lookup<DigestView>.Refused r => await GiveUpAsync(work, r.Refusal, ct),
@@ -160,6 +152,7 @@ internal sealed class RoundDispatcher(
         DeliveryKind.Prompt => "Your quarterly update to the OSP is open",
         DeliveryKind.Chaser => "Reminder: your quarterly update is due",
         DeliveryKind.Reminder => "Reminder: your quarterly update",
+        DeliveryKind.MeetingReminder => "Reminder: an OSP meeting is coming up",
         _ => "Quarterly updates: digest",
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OspBot.Jobs.Meetings;
 using Quartz;
 
 namespace OspBot.Jobs.Rounds;
@@ -19,6 +20,7 @@ public static class RoundJobsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<RoundDispatcher>();
+        builder.Services.AddMeetingDeliveries(); // meeting reminders and out-of-office checks go through the same dispatch
         builder.Services.AddSingleton<RoundDispatchNow>();
         var options = builder.Configuration.GetSection(RoundJobsOptions.Section).Get<RoundJobsOptions>() ?? new();
         if (options.DispatchEnabled)

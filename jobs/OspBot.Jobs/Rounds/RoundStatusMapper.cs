@@ -17,14 +17,19 @@ internal static class RoundStatusMapper
             RoundLabel = s.Round.QuarterLabel,
             Deadline = s.Round.DeadlineAt,
             Now = now,
+            ClosedAt = s.Round.State == D.RoundState.Closed ? s.Round.ClosedAt ?? now : null,
             RecipientMri = recipientMri,
             Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
             Unreachable =
             [
-                .. s.Undelivered.Where(u => u.State is D.DeliveryState.Unreachable or D.DeliveryState.Pending)
+                .. s.Undelivered.Where(u => u.State is D.DeliveryState.Unreachable or D.DeliveryState.Ambiguous or D.DeliveryState.Pending)
                     .DistinctBy(u => (u.PersonName, u.GroupName))
-                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "",
-                        u.State == D.DeliveryState.Pending ? C.UnreachableReason.Retrying : Reason(u.Reason))),
+                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "", u.State switch
+                    {
+                        D.DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
+                        D.DeliveryState.Pending => C.UnreachableReason.Retrying,
+                        _ => Reason(u.Reason),
+                    })),
             ],
         };
     }
@@ -72,6 +77,25 @@ internal static class RoundStatusMapper
                     Rag = Rag(e.Rag),
                     Submitted = e.SubmittedAt is { } at ? new C.Stamp(e.SubmittedBy ?? "", at) : null,
                     IsLate = e.IsLate,
+                }),
+            ],
+        };
+    }
+
+    /// The secretariat's list of rounds, newest first; each entry's button opens that round's status card.
+    public static C.UpdateHistoryModel Rounds(IReadOnlyList<D.RoundSummary> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        return new C.UpdateHistoryModel
+        {
+            Title = "Quarterly update rounds",
+            Entries =
+            [
+                .. rounds.Select(r => new C.HistoryEntry
+                {
+                    RoundId = Id(r.Round.RoundId),
+                    QuarterLabel = r.Round.QuarterLabel,
+                    Round = new C.RoundFacts(r.Round.MeetingDate, r.Submitted, r.SubGroups, r.Round.State == D.RoundState.Closed),
                 }),
             ],
         };

@@ -73,7 +73,7 @@ public sealed class WelcomeCardsTests
         var posted = CardQueries.OfType(card, "Action.Submit")
             .Select(a => a.GetProperty("data").GetProperty("msteams").GetProperty("value").GetString()).ToList();
 
-        Assert.Equal(["status"], posted);
+        Assert.Equal(["status", "rounds"], posted);
     }
 
     [Theory]

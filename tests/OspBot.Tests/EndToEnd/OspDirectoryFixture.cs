@@ -6,7 +6,7 @@ namespace OspBot.Tests.EndToEnd;
 /// by their Entra object ids. The current user, Hannah Whitfield, is both secretariat and lead of Stronger Communities,
 /// because the UI can only act as her: she opens the round, gets the prompt, writes and submits the update, and
 /// reads the status. The other five hold the remaining seats so the round has more than one sub-group.
-public sealed class OspDirectoryFixture : PlaygroundFixture
+public class OspDirectoryFixture : PlaygroundFixture
 {
     public const string HannahAad = "3b9d6f1e-2a4c-4e8b-b7d0-1c5e9f3a6d20";
     public const string HannahGroup = "Stronger Communities";

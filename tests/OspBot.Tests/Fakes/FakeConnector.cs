@@ -20,6 +20,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// Sent as Retry-After (seconds) with every 429 answer, as Teams does.
     public int? RetryAfterSeconds { get; set; }
 
+    /// How long each answer takes after the request is recorded: a slow Teams, so a test can act mid-send.
+    public TimeSpan ResponseDelay { get; set; }
+
     public Uri ServiceUrl { get; private set; } = null!;
 
     public static async Task<FakeConnector> StartAsync(string path = "/amer/tenant-1/")
@@ -58,6 +61,11 @@ public sealed class FakeConnector : IAsyncDisposable
             body,
             DateTimeOffset.UtcNow);
         Requests.Enqueue(request);
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay, context.RequestAborted);
+        }
+
         var (status, answer) = Respond?.Invoke(request) ?? (200, $$"""{"id":"{{Interlocked.Increment(ref _nextId)}}"}""");
         var reply = status == 429 && RetryAfterSeconds is { } seconds
             ? StubReply.Json(status, answer, ("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)))

@@ -21,25 +21,57 @@ public sealed class DeliveryQueueTests
         world.Clock.Set(PromptTime);
         var first = await world.Service().ClaimDueAsync(2, ct);
         Assert.Equal(2, first.Count);
+        Assert.True(await BeginSendAsync(world, first[0], ct));
         await world.Service().MarkSentAsync(first[0].DeliveryId, "1:activity", ct);
-        // The process dies before reporting first[1]. A new dispatcher after the lease takes the rest, never first[1].
+        Assert.True(await BeginSendAsync(world, first[1], ct));
+        var neverStarted = await world.Service().ClaimDueAsync(100, ct);
+        Assert.Equal(2, neverStarted.Count);
+        // The process dies with first[1] in flight and the others claimed but never started. A new dispatcher after
+        // the leases takes those again, never first[1]; the dead one's claims are no longer good for sending.
         world.Clock.Set(PromptTime + world.Options.DeliveryLease + TimeSpan.FromSeconds(1));
         var rest = await world.Service().ClaimDueAsync(100, ct);
+        Assert.False(await BeginSendAsync(world, neverStarted[0], ct));
         foreach (var work in rest)
         {
+            Assert.True(await BeginSendAsync(world, work, ct));
             await world.Service().MarkSentAsync(work.DeliveryId, "a", ct);
         }
         Assert.Empty(await world.Service().ClaimDueAsync(100, ct));
 
-        Assert.DoesNotContain(rest, w => first.Any(f => f.DeliveryId == w.DeliveryId));
+        Assert.Equal(neverStarted.Select(w => w.DeliveryId).Order(), rest.Select(w => w.DeliveryId).Order());
         await using var db = world.Db();
         var rows = await db.Deliveries.Include(d => d.Person).ToListAsync(ct);
-        Assert.Equal(DeliveryState.Ambiguous, rows.Single(d => d.Id == first[1].DeliveryId).State);
-        Assert.All(rows, d => Assert.Equal(1, d.Attempts));
+        var interrupted = rows.Single(d => d.Id == first[1].DeliveryId);
+        Assert.Equal((DeliveryState.Ambiguous, DeliveryReasons.Interrupted), (interrupted.State, interrupted.LastError));
+        Assert.All(rows, d => Assert.Equal(rest.Any(w => w.DeliveryId == d.Id) ? 2 : 1, d.Attempts));
         // Saf Lead never installed the app; the unlinked chair has no Teams account.
         Assert.Equal(DeliveryReasons.AppNotInstalled, rows.Single(d => d.Person!.Name == "Saf Lead").LastError);
         Assert.Equal(DeliveryReasons.NotLinked, rows.Single(d => d.Person!.Name == "Unlinked Chair").LastError);
         Assert.Equal(3, rows.Count(d => d.State == DeliveryState.Sent));
+    }
+
+    [Fact]
+    public async Task A_claim_never_started_goes_back_to_the_queue_after_the_claim_lease_without_waiting_for_the_send_lease()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(October1, ct);
+        await OpenAsync(world, ct);
+        world.Clock.Set(PromptTime);
+        var claimed = await world.Service().ClaimDueAsync(100, ct);
+        Assert.True(await BeginSendAsync(world, claimed[0], ct));
+
+        world.Clock.Set(PromptTime + world.Options.ClaimLease + TimeSpan.FromSeconds(1));
+        var again = await world.Service().ClaimDueAsync(100, ct);
+
+        Assert.Equal(claimed.Skip(1).Select(w => w.DeliveryId).Order(), again.Select(w => w.DeliveryId).Order());
+        await using var db = world.Db();
+        Assert.Equal(DeliveryState.Sending, (await db.Deliveries.SingleAsync(d => d.Id == claimed[0].DeliveryId, ct)).State);
+    }
+
+    private static async Task<bool> BeginSendAsync(W world, DeliveryWork work, CancellationToken ct)
+    {
+        await using var db = world.Db();
+        return await RoundService.BeginSendAsync(db, work, world.Clock.GetUtcNow(), ct);
     }
 
     [Fact]

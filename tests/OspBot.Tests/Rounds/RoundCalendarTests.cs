@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.Rounds;
@@ -118,5 +119,18 @@ public sealed class RoundCalendarTests
         var results = options.Validate(new ValidationContext(options)).ToList();
         Assert.Contains(results, r => r.MemberNames.Contains(nameof(RoundOptions.DeadlineDaysBefore)));
         Assert.Empty(new RoundOptions().Validate(new ValidationContext(new RoundOptions())));
+    }
+
+    [Fact]
+    public void Configured_chaser_days_replace_the_defaults_rather_than_adding_to_them()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rounds:ChaserDaysBeforeDeadline:0"] = "3" })
+            .Build();
+
+        var configured = configuration.GetSection(RoundOptions.Section).Get<RoundOptions>()!;
+
+        Assert.Equal([3], configured.ChaserDays);
+        Assert.Equal([7, 2], new RoundOptions().ChaserDays);
     }
 }

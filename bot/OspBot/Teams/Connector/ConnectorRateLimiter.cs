@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 namespace OspBot.Teams.Connector;
 
 /// Keeps sends within Teams' per-conversation windows (7/1 s, 8/2 s, 60/30 s, 1800/h) and the per-app window
-/// (50/s) by waiting, never by failing.
+/// (50/s) by waiting, never by failing. A 429 from Teams is per conversation: <see cref="Throttled"/> makes that
+/// one conversation wait out its Retry-After (every caller's send to it, not just the retry) while the others keep
+/// using the app's budget.
 ///
 /// Why not System.Threading.RateLimiting: its SlidingWindowRateLimiter counts in segments, so a permit taken late
 /// in one segment comes back up to one segment early (up to twice the limit in a true sliding window), and a
@@ -49,6 +51,22 @@ internal sealed partial class ConnectorRateLimiter(IOptions<ConnectorOptions> op
 
             // Re-checked after the wait: other callers may have taken the freed slot first.
             await Task.Delay(wait, time, ct);
+        }
+    }
+
+    /// Teams answered 429 for this conversation: nothing more goes to it before the Retry-After (else a short
+    /// backoff) has passed. Never shortens an earlier, longer wait.
+    public void Throttled(string conversationId, HttpResponseMessage response)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(response);
+        var o = options.Value;
+        var wait = ConnectorResilience.RetryAfter(response, time.GetUtcNow(), o.MaxDelay) ?? o.BaseDelay;
+        lock (_gate)
+        {
+            var log = LogFor(conversationId);
+            var until = Now + wait;
+            log.NotBefore = until > log.NotBefore ? until : log.NotBefore;
         }
     }
 

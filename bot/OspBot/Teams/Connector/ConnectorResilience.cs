@@ -15,8 +15,10 @@ internal sealed class ConnectorResilience
     public ConnectorResilience(IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorResilience> logger)
     {
         var o = options.Value;
-        // The backoff waits run on the injected clock, so tests can play a long outage in little real time.
-        Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+        // Polly rejects MaxRetryAttempts = 0 when the pipeline is built, which took every connector call (and so
+        // every turn) down with it: "no retries" is simply no retry strategy. The backoff waits run on the
+        // injected clock, so tests can play a long outage in little real time.
+        Pipeline = o.MaxRetries == 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = o.MaxRetries,

@@ -9,11 +9,14 @@ internal sealed partial class ConnectorRateLimiter
         private readonly List<TimeSpan> _scratch = [];
         private readonly TimeSpan _longest = windows.Max(w => w.Window) + margin;
 
+        /// Set from a 429's Retry-After: no send before this, whatever the windows say.
+        public TimeSpan NotBefore { get; set; } = TimeSpan.Zero;
+
         /// When a new send may go, MaxValue while a send in flight blocks it. A window of N permits is full while N
         /// sends may have arrived less than the window ago; it frees when enough of them are surely older.
         public TimeSpan NextAllowed(TimeSpan now)
         {
-            var allowedAt = now;
+            var allowedAt = NotBefore > now ? NotBefore : now;
             foreach (var w in windows)
             {
                 var span = w.Window + margin;
@@ -55,6 +58,6 @@ internal sealed partial class ConnectorRateLimiter
             }
         }
 
-        public bool IsIdle(TimeSpan now) => _sends.TrueForAll(s => s.Done < now - _longest);
+        public bool IsIdle(TimeSpan now) => NotBefore < now && _sends.TrueForAll(s => s.Done < now - _longest);
     }
 }

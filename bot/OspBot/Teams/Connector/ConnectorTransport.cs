@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -79,7 +80,15 @@ internal sealed class ConnectorTransport(
         }
 
         var http = httpClients.CreateClient(HttpClientName);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && call.ConversationId is { } conversationId)
+        {
+            // Learnt before the retry waits, so a turn's reply to the same chat waits too instead of earning
+            // another 429, while sends to other conversations carry on.
+            limiter.Throttled(conversationId, response);
+        }
+
+        return response;
     }
 
     // The token must never reach a host we did not learn from a validated channel token or configuration, and

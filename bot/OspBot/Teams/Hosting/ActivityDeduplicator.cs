@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using OspBot.Deduplication;
 using OspBot.Teams.Schema;
 
 namespace OspBot.Teams.Hosting;
@@ -7,7 +8,10 @@ namespace OspBot.Teams.Hosting;
 /// Teams re-delivers an activity whose answer took too long (spec 1.5): the same id must run once. A repeat
 /// of a running turn shares it; a repeat of a finished one is answered from memory (invokes with the same
 /// answer). Ids are remembered as 64-bit hashes in two generations, so memory stays flat under load.
-internal sealed class ActivityDeduplicator(TimeProvider time)
+/// With a shared store (PostgreSQL, several instances) this in-memory front still catches repeats within the
+/// process, and the store catches a repeat that reaches another instance (ActivityDeduplicator.Shared.cs).
+internal sealed partial class ActivityDeduplicator(
+    TimeProvider time, ILogger<ActivityDeduplicator> logger, IActivityIdStore? shared = null)
 {
     /// Teams retries within a minute or two; every id is remembered for between one and two generations.
     public static readonly TimeSpan Generation = TimeSpan.FromMinutes(3);
@@ -51,7 +55,7 @@ internal sealed class ActivityDeduplicator(TimeProvider time)
             _running[key] = mine.Task;
         }
 
-        _ = CompleteAsync(key, run, mine);
+        _ = CompleteAsync(key, shared is null ? run : () => RunOnceAcrossInstancesAsync(shared, activity, run), mine);
         return (mine.Task, false);
     }
 

@@ -8,15 +8,17 @@ namespace OspBot.Teams.Rounds;
 /// The open-round form: its choices, and reading its inputs back into an OpenRoundRequest.
 internal static class OpenRoundForm
 {
-    public static OpenRoundModel Model(DateTimeOffset now, IReadOnlyList<OspBot.Cards.Rounds.FieldError> errors, RoundActionInput? entered = null)
+    /// What was entered wins; else the suggestion (RoundService.SuggestRoundAsync); else the next quarter.
+    public static OpenRoundModel Model(
+        DateTimeOffset now, IReadOnlyList<OspBot.Cards.Rounds.FieldError> errors, RoundActionInput? entered = null, RoundSuggestion? suggested = null)
     {
         var current = RoundCalendar.QuarterOf(now);
         FinancialQuarter[] quarters = [current, current.Next, current.Next.Next];
         return new OpenRoundModel
         {
             Quarters = [.. quarters.Select(q => new QuarterChoice(Value(q), q.Label))],
-            DefaultQuarter = entered?.String(OpenRoundInputs.Quarter) ?? Value(current.Next),
-            MeetingDate = entered?.Date(OpenRoundInputs.MeetingDate),
+            DefaultQuarter = entered?.String(OpenRoundInputs.Quarter) ?? Value(suggested?.Quarter ?? current.Next),
+            MeetingDate = entered is null ? suggested?.MeetingDate : entered.Date(OpenRoundInputs.MeetingDate),
             PromptDate = entered?.Date(OpenRoundInputs.PromptDate),
             DeadlineDate = entered?.Date(OpenRoundInputs.DeadlineDate),
             Errors = errors,

@@ -12,7 +12,7 @@ namespace OspBot.Teams.Rounds;
 /// Answers a round card's button (Action.Execute or its Action.Submit fallback) with the card that replaces it.
 /// Each person gets their own view: the actor is always the Teams user who pressed.
 internal sealed class RoundCardActions(
-    RoundService rounds, RoundDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
+    RoundService rounds, PastRounds past, RoundDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
 {
     public async Task<AdaptiveCard> ActAsync(string verb, RoundActionInput input, Activity activity, CancellationToken ct)
     {
@@ -36,6 +36,7 @@ internal sealed class RoundCardActions(
             RoundVerbs.RemindGroup => await AdminAsync(rounds.RemindNowAsync(actor, updateId, ct), activity, dispatch: true, ct),
             RoundVerbs.Reopen => await AdminAsync(rounds.ReopenAsync(actor, updateId, ct), activity, dispatch: false, ct),
             RoundVerbs.ShowStatus => await StatusCardAsync(activity, input.RoundId, ct),
+            RoundVerbs.ShowHistory => await past.RoundsCardAsync(activity, ct),
             RoundVerbs.OpenRound => await OpenRoundAsync(actor, input, activity, ct),
             _ => RoundStatusMapper.Message("Sorry", "I don't know that button. Type \"my update\" to get your current update."),
         };

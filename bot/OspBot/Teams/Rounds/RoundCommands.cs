@@ -6,9 +6,9 @@ using OspBot.Rounds;
 
 namespace OspBot.Teams.Rounds;
 
-/// The typed round commands: "my update", "status", "open round", "history {group}". Each reads the caller,
+/// The typed round commands: "my update", "status", "status {quarter}", "rounds", "open round", "history {group}". Each reads the caller,
 /// asks RoundService, and sends one card per answer.
-internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, RoundCardActions actions, TimeProvider clock)
+internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, RoundCardActions actions, PastRounds past, TimeProvider clock)
 {
     /// False when the text is not a round command (the caller then shows help).
     public async Task<bool> TryHandleAsync(TurnContext turn, string command, CancellationToken ct)
@@ -18,6 +18,8 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         {
             "my update" or "my updates" or "update" => await MyUpdatesAsync(turn, ct),
             "status" => [await actions.StatusCardAsync(turn.Activity, null, ct)],
+            "rounds" or "past rounds" => [await past.RoundsCardAsync(turn.Activity, ct)],
+            _ when command.StartsWith("status ", StringComparison.Ordinal) => [await past.QuarterStatusCardAsync(turn.Activity, command["status ".Length..], ct)],
             "open round" => [await OpenRoundAsync(turn, ct)],
             _ when command.StartsWith("history ", StringComparison.Ordinal) => [await HistoryAsync(turn, command["history ".Length..].Trim(), ct)],
             _ => null,
@@ -69,7 +71,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         {
             { Matched: false } => RoundMessageCards.NotMatched(),
             { IsSecretariat: false } => RoundStatusMapper.Message("Sorry", "Sorry, only the OSP secretariat can open a round."),
-            _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [])),
+            _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [], suggested: await rounds.SuggestRoundAsync(ct))),
         };
     }
 

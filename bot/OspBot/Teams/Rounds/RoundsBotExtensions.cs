@@ -15,6 +15,7 @@ public static class RoundsBotExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<RoundCardActions>();
+        builder.Services.AddScoped<PastRounds>();
         builder.Services.AddScoped<RoundCommands>();
         builder.Services.AddSingleton<ITeamsNotifier, TeamsNotifier>();
         builder.AddRoundJobs();

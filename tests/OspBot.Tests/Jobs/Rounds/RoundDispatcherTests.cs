@@ -105,5 +105,7 @@ public sealed class RoundDispatcherTests
         notifier.Verify(n => n.SendCardAsync(wire.Connector.ServiceUrl.ToString(), LeadA.ConversationId, It.IsAny<JsonElement>(),
             "Your quarterly update to the OSP is open", It.IsAny<CancellationToken>()), Times.Exactly(prompts.Count));
         notifier.VerifyNoOtherCalls();
+        var status = Assert.Single(await wire.SayAsync(Sec, "status", ct)).GetRawText();
+        Assert.Contains("it may not have arrived (not resent", status, StringComparison.Ordinal);
     }
 }

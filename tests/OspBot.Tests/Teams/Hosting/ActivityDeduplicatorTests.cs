@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using OspBot.Teams.Hosting;
 using OspBot.Teams.Schema;
 using OspBot.Tests.Fakes;
@@ -13,7 +14,7 @@ public sealed class ActivityDeduplicatorTests
     public async Task A_repeat_shares_the_running_turn_and_later_gets_the_same_answer()
     {
         var clock = new TestClock(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var deduplicator = new ActivityDeduplicator(clock);
+        var deduplicator = new ActivityDeduplicator(clock, NullLogger<ActivityDeduplicator>.Instance);
         var release = new TaskCompletionSource<InvokeResponse?>();
         var runs = 0;
         Task<InvokeResponse?> Run()
@@ -41,7 +42,7 @@ public sealed class ActivityDeduplicatorTests
     public async Task Ids_are_per_conversation_and_forgotten_after_two_generations()
     {
         var clock = new TestClock(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var deduplicator = new ActivityDeduplicator(clock);
+        var deduplicator = new ActivityDeduplicator(clock, NullLogger<ActivityDeduplicator>.Instance);
         var runs = 0;
         Task<InvokeResponse?> Run()
         {
@@ -64,7 +65,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public async Task A_turn_cancelled_at_shutdown_can_run_again()
     {
-        var deduplicator = new ActivityDeduplicator(TimeProvider.System);
+        var deduplicator = new ActivityDeduplicator(TimeProvider.System, NullLogger<ActivityDeduplicator>.Instance);
 
         var (cancelled, _) = deduplicator.RunOnce(Message("1"), () => Task.FromCanceled<InvokeResponse?>(new CancellationToken(true)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);

@@ -95,6 +95,145 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.Deduplication.SeenActivity", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnswerStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("SeenActivities");
+                });
+
+            modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarError")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GraphEventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebLink")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPersonId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "StartsAt");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("OspBot.Meetings.MeetingApology", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingApologies", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.Members.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -312,10 +451,13 @@ namespace OspBot.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RoundId")
+                    b.Property<int?>("RoundId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SentActivityId")
@@ -337,6 +479,8 @@ namespace OspBot.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("PersonId");
 
@@ -584,6 +728,48 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("UpdateVersions");
                 });
 
+            modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("OspBot.Meetings.MeetingApology", b =>
+                {
+                    b.HasOne("OspBot.Meetings.Meeting", "Meeting")
+                        .WithMany("Apologies")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Members.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("OspBot.Members.Membership", b =>
                 {
                     b.HasOne("OspBot.Members.Group", "Group")
@@ -614,6 +800,11 @@ namespace OspBot.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OspBot.Rounds.Delivery", b =>
                 {
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("OspBot.Members.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -623,8 +814,7 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.HasOne("OspBot.Rounds.UpdateRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OspBot.Rounds.SubGroupUpdate", null)
                         .WithMany()
@@ -709,6 +899,11 @@ namespace OspBot.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("SavedBy");
+                });
+
+            modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Apologies");
                 });
 
             modelBuilder.Entity("OspBot.Members.Group", b =>

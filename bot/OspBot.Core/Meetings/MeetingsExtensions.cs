@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace OspBot.Meetings;
+
+public static class MeetingsExtensions
+{
+    /// <summary>
+    /// Meetings: the Graph calendar (AddMeetingCalendar), MeetingService, the out-of-office check and the app
+    /// installer, with MeetingOptions from section "Meetings" (validated at start). Needs AddOspDatabase and AddRounds.
+    /// Replaces AddMeetingCalendar in Program.cs (calling both is harmless).
+    /// </summary>
+    public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Services.Any(s => s.ServiceType == typeof(MeetingCalendarAvailability)))
+        {
+            builder.AddMeetingCalendar();
+        }
+        builder.Services.AddMeetingServices();
+        return builder;
+    }
+
+    /// The services alone: AddMeetings and the rounds' dispatch job (which sends meeting reminders) both need them.
+    internal static IServiceCollection AddMeetingServices(this IServiceCollection services)
+    {
+        // Once only: binding the options twice would append the configured reminder offsets twice.
+        if (services.Any(s => s.ServiceType == typeof(MeetingService)))
+        {
+            return services;
+        }
+        services.AddOptions<MeetingOptions>()
+            .BindConfiguration(MeetingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<MeetingService>();
+        services.TryAddScoped<OutOfOfficeCheck>();
+        services.TryAddScoped<MemberAppInstaller>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using OspBot.Cards.Model;
+using OspBot.Data;
+using OspBot.Meetings;
+using OspBot.Rounds;
+
+namespace OspBot.Jobs.Meetings;
+
+/// The dispatcher's card for a delivery, when meetings decide it: nothing for someone out of office (a chaser or a
+/// meeting reminder is recorded OutOfOffice instead), and the reminder card for a meeting reminder.
+internal readonly record struct MeetingPreparation(bool Handled, AdaptiveCard? Card)
+{
+    public static readonly MeetingPreparation NotMine = new(false, null);
+    public static readonly MeetingPreparation Skipped = new(true, null);
+}
+
+internal sealed class MeetingDeliveries(MeetingService meetings, OutOfOfficeCheck away, OspDbContext db, TimeProvider clock)
+{
+    public async Task<MeetingPreparation> PrepareAsync(DeliveryWork work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (work.Kind is DeliveryKind.Chaser or DeliveryKind.MeetingReminder && await away.IsAwayAsync(work.PersonId, ct))
+        {
+            await away.SkipAsync(work.DeliveryId, work.PersonId, ct);
+            return MeetingPreparation.Skipped;
+        }
+        if (work.Kind != DeliveryKind.MeetingReminder)
+        {
+            return MeetingPreparation.NotMine;
+        }
+        if (await meetings.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct) is not { } view)
+        {
+            // Cancelled, or they left the group, after it was claimed: no longer wanted.
+            await db.Deliveries.Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
+            return MeetingPreparation.Skipped;
+        }
+        return new(true, ReminderCards.Reminder(view, clock.GetUtcNow()));
+    }
+}

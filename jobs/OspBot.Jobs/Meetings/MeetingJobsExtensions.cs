@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using OspBot.Meetings;
+using Quartz;
+
+namespace OspBot.Jobs.Meetings;
+
+public static class MeetingJobsExtensions
+{
+    /// <summary>
+    /// The meetings' upkeep job (calendar retries and app installs, "Jobs:Meetings:UpkeepCron"). Meeting reminders
+    /// need no job of their own: the rounds' dispatch job sends them. Call after AddOspJobs and AddMeetings.
+    /// </summary>
+    public static IHostApplicationBuilder AddMeetingJobs(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<MeetingJobsOptions>()
+            .BindConfiguration(MeetingJobsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddMeetingDeliveries();
+        var options = builder.Configuration.GetSection(MeetingJobsOptions.Section).Get<MeetingJobsOptions>() ?? new();
+        if (options.UpkeepEnabled)
+        {
+            builder.AddQuartz(q =>
+            {
+                q.AddJob<MeetingUpkeepJob>(j => j.WithIdentity(MeetingUpkeepJob.Key).StoreDurably());
+                q.AddTrigger(t => t.ForJob(MeetingUpkeepJob.Key).WithIdentity("meeting-upkeep", "meetings").WithCronSchedule(options.UpkeepCron));
+            });
+        }
+        return builder;
+    }
+
+    /// What the rounds' dispatcher needs to send meeting reminders and skip people out of office; AddRoundJobs calls it.
+    internal static IServiceCollection AddMeetingDeliveries(this IServiceCollection services)
+    {
+        services.AddMeetingServices();
+        services.TryAddScoped<MeetingDeliveries>();
+        return services;
+    }
+}

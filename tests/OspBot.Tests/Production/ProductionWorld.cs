@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using OspBot.Conversations;
+using OspBot.Data;
+using OspBot.Members;
+using OspBot.Rounds;
+using OspBot.Tests.Data;
+using OspBot.Tests.Fakes;
+
+namespace OspBot.Tests.Production;
+
+/// The data side of the production tests, straight on the shared PostgreSQL database: leads with chats on the fake
+/// connector, a round opened as the scheduler would, and what became of each prompt.
+internal static class ProductionWorld
+{
+    public static string Conversation(int lead) => $"a:lead-{lead}";
+
+    /// The connector's answer names the conversation, so a Sent row can be matched to the request that delivered it.
+    public static (int, string) AnswerNamingTheConversation(ConnectorRequest request) =>
+        (200, $$"""{"id":"sent-{{ConversationOf(request) ?? "reply"}}"}""");
+
+    public static string? ConversationOf(ConnectorRequest request) =>
+        request.Method == "POST" && request.Path.Split("/v3/conversations/") is [_, var rest] && rest.EndsWith("/activities", StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(rest[..^"/activities".Length])
+            : null;
+
+    /// Proactive sends per conversation, and when each arrived.
+    public static ILookup<string, ConnectorRequest> Proactive(FakeConnector connector) =>
+        connector.Requests.Where(r => ConversationOf(r) is not null).ToLookup(r => ConversationOf(r)!);
+
+    /// Replaces the sample directory's chairs and leads with <paramref name="people"/> leads, each with a chat.
+    public static async Task SeedLeadsAsync(string connectionString, Uri serviceUrl, int people, CancellationToken ct)
+    {
+        await using var db = TestDatabases.Postgres(connectionString);
+        var subGroups = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).OrderBy(g => g.Id).ToListAsync(ct);
+        await db.Memberships.Where(m => m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead).ExecuteDeleteAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < people; i++)
+        {
+            var person = new Person { Name = $"Lead {i}", EntraObjectId = $"aad-lead-{i}", Email = $"lead{i}@example.org" };
+            person.Memberships.Add(new Membership { Group = subGroups[i % subGroups.Count], Role = MembershipRole.Lead });
+            db.People.Add(person);
+            db.Conversations.Add(new ConversationReference
+            {
+                ConversationId = Conversation(i), ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(), ConversationType = "personal",
+                UserId = $"29:lead-{i}", UserAadObjectId = $"aad-lead-{i}", InstalledAt = now, LastSeenAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// Opens a round whose prompts are due now, as the scheduler does; the instances' dispatch jobs send them.
+    public static async Task OpenRoundAsync(string connectionString, CancellationToken ct)
+    {
+        await using var db = TestDatabases.Postgres(connectionString);
+        var rounds = new RoundService(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
+        var opened = await rounds.OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
+        {
+            MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+            PromptAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        }, ct);
+        Assert.IsType<RoundResult.Done>(opened);
+    }
+
+    public static async Task<List<Delivery>> PromptsAsync(string connectionString, CancellationToken ct)
+    {
+        await using var db = TestDatabases.Postgres(connectionString);
+        return await db.Deliveries.AsNoTracking().Include(d => d.Person).Where(d => d.Kind == DeliveryKind.Prompt).ToListAsync(ct);
+    }
+
+    /// The Quartz instance (Jobs:InstanceId) running the round dispatch job now, or null.
+    public static async Task<string?> DispatchingInstanceAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = 'round-dispatch' AND state = 'EXECUTING' LIMIT 1", connection);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
+    /// Waits until every prompt has an outcome (none pending, claimed or mid-send).
+    public static async Task<List<Delivery>> SettledPromptsAsync(string connectionString, int expected, TimeSpan within, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(within);
+        while (true)
+        {
+            var prompts = await PromptsAsync(connectionString, timeout.Token);
+            if (prompts.Count == expected && prompts.All(d => d.State is not (DeliveryState.Pending or DeliveryState.Claimed or DeliveryState.Sending)))
+            {
+                return prompts;
+            }
+
+            await Task.Delay(250, timeout.Token);
+        }
+    }
+
+    public static async Task WaitForAsync(Func<bool> condition, TimeSpan within, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(within);
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// Exactly once, or for a send in flight at the kill, Ambiguous and at most once: every lead got at most one
+    /// prompt; a Sent row was delivered once, by the request its activity id names; an Ambiguous row was interrupted
+    /// (never resent) and any delivery of it reached the connector before the kill.
+    public static void AssertDeliveredAtMostOnce(IReadOnlyList<Delivery> prompts, FakeConnector connector, int people, DateTimeOffset killedAt)
+    {
+        var sent = Proactive(connector);
+        Assert.Equal(people, prompts.Count);
+        foreach (var row in prompts)
+        {
+            var conversation = "a:" + row.Person!.EntraObjectId!["aad-".Length..];
+            var requests = sent[conversation].ToList();
+            Assert.True(requests.Count <= 1, $"{conversation} got {requests.Count} prompts");
+            switch (row.State)
+            {
+                case DeliveryState.Sent:
+                    Assert.Single(requests);
+                    Assert.Equal($"sent-{conversation}", row.SentActivityId);
+                    break;
+                case DeliveryState.Ambiguous:
+                    Assert.Equal(DeliveryReasons.Interrupted, row.LastError);
+                    Assert.All(requests, r => Assert.True(r.At <= killedAt, $"{conversation}: ambiguous, yet delivered after the kill"));
+                    break;
+                default:
+                    Assert.Fail($"{conversation}: prompt ended {row.State} ({row.LastError})");
+                    break;
+            }
+        }
+
+        Assert.All(sent, g => Assert.StartsWith("a:lead-", g.Key, StringComparison.Ordinal));
+    }
+}

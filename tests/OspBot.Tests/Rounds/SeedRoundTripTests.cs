@@ -1,0 +1,40 @@
+using OspBot.Cards.Rounds;
+using OspBot.Jobs.Rounds;
+using OspBot.Tests.Cards;
+using OspBot.Tests.Cards.Rounds;
+using static OspBot.Tests.Rounds.RoundAssert;
+using W = OspBot.Tests.Rounds.RoundsWorld;
+
+namespace OspBot.Tests.Rounds;
+
+/// Issue 3: both real updates (seeds 000 and 002), submitted, come back intact in the read-only cards built from
+/// the stored version (the summary the lead sees and the reader the secretariat opens). The stored text itself is
+/// checked in UpdateEditingTests.
+public sealed class SeedRoundTripTests
+{
+    [Theory]
+    [InlineData(SeedUpdates.Mid2019)]
+    [InlineData(SeedUpdates.Early2019Ocr)]
+    public async Task A_submitted_seed_is_shown_whole_in_the_read_only_cards(string seed)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), ct);
+        var round = await OpenAsync(world, ct);
+        var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
+        var content = SeedUpdates.Read(seed);
+        Saved(await world.Service().SubmitAsync(W.ScLead, sc, content, 0, ct));
+
+        var stored = await ViewAsync(world, W.ScLead, sc, ct);
+        var summary = RoundCardChecks.AssertValid(PersonalCards.Current(stored, "29:lead", world.Clock.GetUtcNow()));
+        var reader = RoundCardChecks.AssertValid(UpdateReaderCards.Reader(RoundCardMapper.ReadOnly(stored), "29:sec"));
+
+        Assert.True(RoundCardChecks.Buttons(summary, RoundVerbs.Edit).Count > 0, "the lead's card is the read-only summary with Edit");
+        Assert.Empty(RoundCardChecks.Buttons(summary, RoundVerbs.Submit));
+        foreach (var card in new[] { summary, reader })
+        {
+            var shown = CardQueries.Texts(card).Select(RoundCardSizeTests.ReadBack).ToList();
+            Assert.All([content.Achievements, content.Plans, content.Challenges, content.Requests],
+                s => Assert.Contains(s!.Replace("\r\n", "\n", StringComparison.Ordinal), shown));
+        }
+    }
+}
