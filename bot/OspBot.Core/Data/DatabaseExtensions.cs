@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OspBot.Deduplication;
 using OspBot.Conversations;
@@ -32,7 +34,8 @@ public static class DatabaseExtensions
         if (db.Provider == DatabaseProvider.Postgres)
         {
             // An empty string lets the host start far enough for ValidateOnStart to name the missing setting.
-            builder.Services.AddDbContext<OspDbContext, PostgresOspDbContext>(o => o.UseNpgsql(db.ConnectionString ?? ""));
+            builder.Services.AddDbContext<OspDbContext, PostgresOspDbContext>(o => o.UseNpgsql(db.ConnectionString ?? "")
+                .ConfigureWarnings(QuietHandledFailures));
             // Several instances may share PostgreSQL: inbound activity ids are de-duplicated across them.
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString ?? ""));
             builder.Services.AddSingleton<IActivityIdStore, PostgresActivityIdStore>();
@@ -40,7 +43,7 @@ public static class DatabaseExtensions
         else
         {
             builder.Services.AddDbContext<OspDbContext, SqliteOspDbContext>(o =>
-                o.UseSqlite(db.ConnectionString).AddInterceptors(SqlitePragmas.Instance));
+                o.UseSqlite(db.ConnectionString).AddInterceptors(SqlitePragmas.Instance).ConfigureWarnings(QuietHandledFailures));
         }
 
         builder.Services.AddMemoryCache();
@@ -57,4 +60,12 @@ public static class DatabaseExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<OspDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    /// EF Core logs every failed command and SaveChanges as an error, also those the code expects and handles: two
+    /// instances saving one update at once (a unique-key conflict RoundService retries), the migrations history
+    /// table that a new database does not have yet. A failure that matters reaches a turn's, job's or start-up's
+    /// error boundary as an exception and is logged there, with the turn's ids; EF's own lines become Information.
+    private static void QuietHandledFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Information),
+        (CoreEventId.SaveChangesFailed, LogLevel.Information));
 }

@@ -52,19 +52,42 @@ internal sealed partial class RoundService
             .SetProperty(d => d.State, DeliveryState.Ambiguous)
             .SetProperty(d => d.LastError, Truncate(error)), ct);
 
-    /// The send certainly did not reach Teams (refused before sending, 429/5xx answered): try again after retryAfter,
-    /// or give up as Unreachable after RoundOptions.MaxDeliveryAttempts.
+    /// The send certainly did not reach Teams (refused before sending, 429/503 answered): try again later, or give up
+    /// as Unreachable after RoundOptions.MaxDeliveryAttempts. retryAfter is the wait after a first failure; it doubles
+    /// with each further failure, up to MaxRetryDelay, so an outage is ridden out without hammering Teams and the
+    /// give-up comes only after an outage of about an hour. Meanwhile the status card shows the delivery as retrying.
     public async Task MarkFailedAsync(int deliveryId, string error, TimeSpan retryAfter, CancellationToken ct)
     {
         var max = Options.MaxDeliveryAttempts;
-        var retryAt = clock.GetUtcNow() + retryAfter;
-        await Finish(deliveryId).Where(d => d.Attempts < max).ExecuteUpdateAsync(u => u
+        var attempts = await db.Deliveries.Where(d => d.Id == deliveryId).Select(d => d.Attempts).FirstOrDefaultAsync(ct);
+        var retryAt = clock.GetUtcNow() + RetryDelay(retryAfter, attempts);
+        var retried = await Finish(deliveryId).Where(d => d.Attempts < max).ExecuteUpdateAsync(u => u
             .SetProperty(d => d.State, DeliveryState.Pending)
             .SetProperty(d => d.DueAt, retryAt)
             .SetProperty(d => d.LastError, Truncate(error)), ct);
-        await Finish(deliveryId).ExecuteUpdateAsync(u => u
+        if (retried > 0)
+        {
+            logger.DeliveryRetrying(deliveryId, attempts, retryAt, error);
+            return;
+        }
+
+        var gaveUp = await Finish(deliveryId).ExecuteUpdateAsync(u => u
             .SetProperty(d => d.State, DeliveryState.Unreachable)
             .SetProperty(d => d.LastError, Truncate($"{DeliveryReasons.TooManyFailures}: {error}")), ct);
+        if (gaveUp > 0)
+        {
+            logger.DeliveryGaveUp(deliveryId, attempts, error);
+        }
+    }
+
+    /// Longest wait between two attempts of one delivery.
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
+
+    internal static TimeSpan RetryDelay(TimeSpan first, int attempts)
+    {
+        var doublings = Math.Clamp(attempts - 1, 0, 16);
+        var delay = first * Math.Pow(2, doublings);
+        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
     }
 
     /// A row this dispatcher holds, claimed or sending: outcomes are recorded only on those.

@@ -132,7 +132,8 @@ internal sealed partial class RoundService
 
     private async Task<IReadOnlyList<Undelivered>> UndeliveredAsync(int roundId, CancellationToken ct) =>
         await db.Deliveries.AsNoTracking()
-            .Where(d => d.RoundId == roundId && (d.State == DeliveryState.Unreachable || d.State == DeliveryState.Ambiguous || d.State == DeliveryState.OutOfOffice))
+            .Where(d => d.RoundId == roundId && (d.State == DeliveryState.Unreachable || d.State == DeliveryState.Ambiguous || d.State == DeliveryState.OutOfOffice
+                || (d.State == DeliveryState.Pending && d.LastError != null)))
             .OrderBy(d => d.Person!.Name).ThenBy(d => d.DueAt)
             .Select(d => new Undelivered(
                 d.Person!.Name,

@@ -42,6 +42,16 @@ internal sealed class BotOptions
     /// traffic from the network would otherwise be accepted.
     public bool AllowUnauthenticatedNonLoopback { get; set; }
 
+    /// Tenants whose activities the bot serves (conversation.tenantId); others get 403. Empty serves every
+    /// tenant the channel authenticates: a SingleTenant Azure Bot may still be reached from other tenants
+    /// (spec section 3), so production sets this to the organisation's own tenant id(s).
+    public List<string> AllowedTenants { get; set; } = [];
+
+    /// True when the activity's tenant may be served (always when <see cref="AllowedTenants"/> is empty).
+    public bool ServesTenant(string? tenantId) =>
+        AllowedTenants.Count == 0
+        || (tenantId is { Length: > 0 } && AllowedTenants.Any(t => string.Equals(t.Trim(), tenantId, StringComparison.OrdinalIgnoreCase)));
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }
 

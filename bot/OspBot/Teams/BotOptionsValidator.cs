@@ -11,6 +11,14 @@ internal sealed class BotOptionsValidator(IConfiguration configuration) : IValid
     {
         ArgumentNullException.ThrowIfNull(options);
         List<string> errors = [];
+        for (var i = 0; i < options.AllowedTenants.Count; i++)
+        {
+            if (!Guid.TryParse(options.AllowedTenants[i], out _))
+            {
+                errors.Add($"AllowedTenants:{i} '{options.AllowedTenants[i]}' is not a GUID: list the Entra tenant ids whose Teams users the bot serves.");
+            }
+        }
+
         if (!options.AuthenticationEnabled)
         {
             if (!options.AllowUnauthenticatedNonLoopback && NonLoopbackUrls().FirstOrDefault() is { } url)

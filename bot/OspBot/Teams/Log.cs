@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(2005, LogLevel.Warning, "MicrosoftAppId is empty: channel authentication is OFF. This is for local development with the Agents Playground only.")]
     public static partial void AuthenticationOff(ILogger logger);
 
+    [LoggerMessage(2006, LogLevel.Warning, "Activity {ActivityId} in {ConversationId} refused with 403: tenant {TenantId} is not in AllowedTenants")]
+    public static partial void TenantRefused(ILogger logger, string? tenantId, string? activityId, string? conversationId);
+
     [LoggerMessage(2010, LogLevel.Information, "OspBot was installed in {ConversationType} conversation {ConversationId}")]
     public static partial void Installed(ILogger logger, string? conversationType, string? conversationId);
 

@@ -150,6 +150,8 @@ internal static class RoundStatusCards
         UnreachableReason.Removed => "OspBot was removed (uninstalled, or they left the team)",
         UnreachableReason.NotMatched => "Not linked to a Teams account",
         UnreachableReason.MayNotHaveArrived => "Sending was cut off; it may not have arrived (not resent: please check with them)",
+        UnreachableReason.Retrying => "Teams is not taking messages just now; OspBot will try again",
+        UnreachableReason.SendFailed => "Teams kept refusing the message; OspBot gave up (Remind now tries again)",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
     };
 }

@@ -37,6 +37,12 @@ internal enum UnreachableReason
 
     /// Sending was cut off (a crash, a lost answer): the message may or may not have arrived, and is not resent.
     MayNotHaveArrived,
+
+    /// Teams did not take the message just now (throttled, unavailable); OspBot tries again later.
+    Retrying,
+
+    /// Teams kept refusing the message until OspBot gave up; Remind sends it again.
+    SendFailed,
 }
 
 internal sealed record UnreachableRecipient(string Name, string SubGroupName, UnreachableReason Reason);

@@ -22,10 +22,14 @@ internal static class RoundStatusMapper
             Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
             Unreachable =
             [
-                .. s.Undelivered.Where(u => u.State is D.DeliveryState.Unreachable or D.DeliveryState.Ambiguous)
+                .. s.Undelivered.Where(u => u.State is D.DeliveryState.Unreachable or D.DeliveryState.Ambiguous or D.DeliveryState.Pending)
                     .DistinctBy(u => (u.PersonName, u.GroupName))
-                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "",
-                        u.State == D.DeliveryState.Ambiguous ? C.UnreachableReason.MayNotHaveArrived : Reason(u.Reason))),
+                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "", u.State switch
+                    {
+                        D.DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
+                        D.DeliveryState.Pending => C.UnreachableReason.Retrying,
+                        _ => Reason(u.Reason),
+                    })),
             ],
         };
     }
@@ -131,6 +135,7 @@ internal static class RoundStatusMapper
     private static C.UnreachableReason Reason(string? reason) => reason switch
     {
         D.DeliveryReasons.NotLinked => C.UnreachableReason.NotMatched,
+        { } r when r.StartsWith(D.DeliveryReasons.TooManyFailures, StringComparison.Ordinal) => C.UnreachableReason.SendFailed,
         D.DeliveryReasons.AppNotInstalled or null => C.UnreachableReason.AppNotInstalled,
         "ConversationBlockedByUser" or "MessageWritesBlocked" => C.UnreachableReason.Blocked,
         _ => C.UnreachableReason.Removed,

@@ -8,8 +8,11 @@ internal sealed class ConnectorOptions
     public const string Section = "Connector";
 
     /// Retries after the first attempt for 429/412/502/503/504 and network failures. 0 disables retries.
+    /// Seven backoff steps (1, 2, 4, 8, 16, 30, 30 s, with jitter) ride out a connector outage of about a minute
+    /// and a half, so a reply to a user is delayed rather than lost; proactive sends that still fail are
+    /// retried later by the round dispatcher.
     [Range(0, 10)]
-    public int MaxRetries { get; set; } = 4;
+    public int MaxRetries { get; set; } = 7;
 
     /// First backoff step; doubles per attempt, with jitter, up to <see cref="MaxDelay"/>.
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);

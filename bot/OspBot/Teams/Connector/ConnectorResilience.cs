@@ -16,8 +16,9 @@ internal sealed class ConnectorResilience
     {
         var o = options.Value;
         // Polly rejects MaxRetryAttempts = 0 when the pipeline is built, which took every connector call (and so
-        // every turn) down with it: "no retries" is simply no retry strategy.
-        Pipeline = o.MaxRetries == 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage>()
+        // every turn) down with it: "no retries" is simply no retry strategy. The backoff waits run on the
+        // injected clock, so tests can play a long outage in little real time.
+        Pipeline = o.MaxRetries == 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = o.MaxRetries,
@@ -59,10 +60,11 @@ internal sealed class ConnectorResilience
         _ => false,
     };
 
-    /// The server's Retry-After (seconds or an HTTP date) on a 429, capped at maxDelay; null lets the backoff decide.
+    /// The server's Retry-After (seconds or an HTTP date) on a 429 or 503 (RFC 9110 10.2.3), capped at maxDelay;
+    /// null lets the backoff decide.
     internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now, TimeSpan maxDelay)
     {
-        if ((int)response.StatusCode != 429 || response.Headers.RetryAfter is not RetryConditionHeaderValue hint)
+        if ((int)response.StatusCode is not (429 or 503) || response.Headers.RetryAfter is not RetryConditionHeaderValue hint)
         {
             return null;
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using OspBot.Teams.Schema;
 
 namespace OspBot.Teams.Hosting;
@@ -24,18 +25,28 @@ internal static class ActivityReader
             return ActivityReadResult.Fail(StatusCodes.Status415UnsupportedMediaType, "Send the activity as application/json.");
         }
 
+        // Kestrel's minimum data rate stops a body that trickles below it; this deadline stops one that keeps
+        // just above it, or a chunked body that never ends, so no request waits long for its activity. It
+        // cancels the pending read rather than the read's token: a read cancelled by token leaves Kestrel's
+        // body reader in a state it cannot drain afterwards.
+        var limits = request.HttpContext.RequestServices.GetService<IOptions<MessagesEndpointOptions>>()?.Value ?? new();
+        var reader = request.BodyReader;
+        using var deadline = new CancellationTokenSource(limits.BodyTimeout);
+        using var stop = deadline.Token.Register(reader.CancelPendingRead);
         try
         {
-            return await ReadBodyAsync(request.BodyReader, ct);
+            return await ReadBodyAsync(reader, ct) ?? ActivityReadResult.Fail(StatusCodes.Status408RequestTimeout,
+                $"The activity did not arrive within {limits.BodyTimeout.TotalSeconds:0.#} s.");
         }
         catch (BadHttpRequestException ex)
         {
-            // Kestrel's own limits: a body that trickles in too slowly, or a broken chunked encoding.
+            // Kestrel's own limits: a body that trickles in too slowly, is too large, or a broken chunked encoding.
             return ActivityReadResult.Fail(ex.StatusCode, $"The request body could not be read: {ex.Message}");
         }
     }
 
-    private static async Task<ActivityReadResult> ReadBodyAsync(PipeReader reader, CancellationToken ct)
+    /// Null when the deadline cancelled the read.
+    private static async Task<ActivityReadResult?> ReadBodyAsync(PipeReader reader, CancellationToken ct)
     {
         while (true)
         {
@@ -46,7 +57,13 @@ internal static class ActivityReader
                 return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than 1 MB.");
             }
 
-            if (read.IsCompleted || read.IsCanceled)
+            if (read.IsCanceled)
+            {
+                reader.AdvanceTo(read.Buffer.End);
+                return null;
+            }
+
+            if (read.IsCompleted)
             {
                 try
                 {
@@ -67,6 +84,13 @@ internal static class ActivityReader
         if (body.IsEmpty)
         {
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The request has no body; send one activity as JSON.");
+        }
+
+        // Strings the model does not know (extension data, unknown property names) are kept as raw bytes and
+        // never decoded, so invalid UTF-8 there would pass unnoticed and travel on: refuse the body as a whole.
+        if (!IsUtf8(body))
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The body is not valid UTF-8.");
         }
 
         Activity? activity;
@@ -105,9 +129,30 @@ internal static class ActivityReader
             : ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no conversation id.");
     }
 
+    private static bool IsUtf8(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return System.Text.Unicode.Utf8.IsValid(body.FirstSpan);
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent((int)body.Length);
+        try
+        {
+            body.CopyTo(bytes);
+            return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, (int)body.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// application/json exactly (not application/jsonp or …+json), in UTF-8 if a charset is named (RFC 8259).
     private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && contentType.AsSpan().TrimStart().StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 }
 
 internal sealed record ActivityReadResult(Activity? Activity, int Status, string? Error)

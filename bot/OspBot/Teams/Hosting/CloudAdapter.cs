@@ -44,6 +44,12 @@ internal sealed class CloudAdapter(
             }
         }
 
+        if (!TenantGate.Serves(options.Value, activity, out var tenantId))
+        {
+            Log.TenantRefused(logger, tenantId, activity.Id, activity.Conversation?.Id);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var (turn, isRepeat) = deduplicator.RunOnce(activity, () => runner.RunAsync(activity));
         if (isRepeat)
         {

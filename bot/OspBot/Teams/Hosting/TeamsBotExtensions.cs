@@ -20,6 +20,7 @@ public static class TeamsBotExtensions
 
         builder.AddChannelAuthentication();
         builder.AddBotConnector();
+        builder.AddMessagesEndpointLimits();
 
         builder.Services.AddSingleton<ActivityDeduplicator>();
         builder.Services.AddSingleton<TurnRunner>();
@@ -35,7 +36,11 @@ public static class TeamsBotExtensions
     public static RouteGroupBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api");
-        group.MapPost("/messages", (HttpRequest request, CloudAdapter adapter, CancellationToken ct) => adapter.ProcessAsync(request, ct))
+        // Routing matches methods case-insensitively, HTTP does not (RFC 9110 9.1): "post" is another method.
+        group.MapPost("/messages", (HttpRequest request, CloudAdapter adapter, CancellationToken ct) =>
+                string.Equals(request.Method, HttpMethods.Post, StringComparison.Ordinal)
+                    ? adapter.ProcessAsync(request, ct)
+                    : Task.FromResult(Results.StatusCode(StatusCodes.Status405MethodNotAllowed)))
             .WithName("BotMessages")
             .DisableAntiforgery();
         return group;

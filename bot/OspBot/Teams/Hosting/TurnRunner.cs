@@ -6,14 +6,16 @@ namespace OspBot.Teams.Hosting;
 
 /// Runs a turn in its own DI scope, detached from the HTTP request so it can outlive a slow answer, inside
 /// the turn's error boundary: the error is logged and the user gets a short apology, never the exception.
-/// It remembers running turns so that shutdown lets them finish.
-internal sealed class TurnRunner(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<TurnRunner> logger)
+/// It remembers running turns so that shutdown lets them finish: a turn is cancelled only when the host's
+/// shutdown timeout runs out (<see cref="DrainAsync"/>), not when stopping begins, so its reply still goes out.
+internal sealed class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
+    private readonly CancellationTokenSource _abandon = new();
 
     public Task<InvokeResponse?> RunAsync(Activity activity)
     {
-        var turn = RunInScopeAsync(activity, lifetime.ApplicationStopping);
+        var turn = RunInScopeAsync(activity, _abandon.Token);
         if (!turn.IsCompleted)
         {
             _running.TryAdd(turn, true);
@@ -23,8 +25,21 @@ internal sealed class TurnRunner(IServiceScopeFactory scopes, IHostApplicationLi
         return turn;
     }
 
-    /// Waits for the turns still running, up to the host's shutdown timeout.
-    public Task DrainAsync(CancellationToken ct) => Task.WhenAll(_running.Keys).WaitAsync(ct);
+    /// Waits for the turns still running; when the host's shutdown timeout ends the wait, cancels them.
+    public async Task DrainAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAll(_running.Keys).WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abandon.CancelAsync();
+            throw;
+        }
+    }
+
+    public void Dispose() => _abandon.Dispose();
 
     private async Task<InvokeResponse?> RunInScopeAsync(Activity activity, CancellationToken ct)
     {

@@ -54,6 +54,10 @@ internal sealed class TeamsNotifier(IConnectorClient connector, ILogger<TeamsNot
             // No answer: the request may have been delivered.
             { StatusCode: 0 } => new SendOutcome.Ambiguous(ex.Message),
             { StatusCode: 429 } => new SendOutcome.Failed(ex.Message, ThrottledRetry),
+            // 503 says the service did not take the request (RFC 9110 15.6.4; Teams lists it as retryable):
+            // during a connector outage every send ends here and must be sent later, not written off as maybe
+            // delivered. 500, 502 and 504 answer after the request may have reached the conversation: ambiguous.
+            { StatusCode: 503 } => new SendOutcome.Failed(ex.Message, ThrottledRetry),
             { StatusCode: >= 500 } => new SendOutcome.Ambiguous(ex.Message),
             _ => new SendOutcome.Failed(ex.Message, FailedRetry),
         };

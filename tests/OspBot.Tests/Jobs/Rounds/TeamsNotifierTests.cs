@@ -20,7 +20,10 @@ public sealed class TeamsNotifierTests
         // No answer, or a server error after the request went out: it may have been delivered.
         { 0, "NetworkError", nameof(SendOutcome.Ambiguous) },
         { 500, null, nameof(SendOutcome.Ambiguous) },
-        { 503, "ServiceUnavailable", nameof(SendOutcome.Ambiguous) },
+        { 502, "BadGateway", nameof(SendOutcome.Ambiguous) },
+        { 504, "GatewayTimeout", nameof(SendOutcome.Ambiguous) },
+        // The service did not take the request (outage): not delivered, sent again later.
+        { 503, "ServiceUnavailable", nameof(SendOutcome.Failed) },
     };
 
     [Theory]
