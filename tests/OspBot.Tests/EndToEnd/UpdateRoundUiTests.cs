@@ -57,7 +57,9 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         // 18 days ahead: the prompts (21 days before) are due at once, while the deadline (7 days before) and both
         // chasers (7 and 2 days before the deadline) are still to come, so the prompt is the one message that follows.
         var meeting = RoundCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(18);
-        await PickDateAsync(browser.Page, form.GetByRole(AriaRole.Combobox, new() { Name = "Steering group meeting date" }), meeting);
+        var meetingDate = form.GetByRole(AriaRole.Combobox, new() { Name = "Steering group meeting date" });
+        await PlaygroundInputs.PickDateAsync(browser.Page, meetingDate, meeting);
+        Log($"Meeting date {meeting:yyyy-MM-dd} picked; the field shows \"{await meetingDate.InputValueAsync()}\"");
         await Shot(browser, form, "round-01-open-round-form");
         var cardsBefore = await browser.Cards.CountAsync();
 
@@ -84,7 +86,7 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         {
             await sections.Nth(i).FillAsync(Sections[i]);
         }
-        await ChooseAsync(browser.Page, prompt.GetByRole(AriaRole.Combobox, new() { Name = "Overall status (RAG)" }), "Green");
+        await PlaygroundInputs.ChooseAsync(browser.Page, prompt.GetByRole(AriaRole.Combobox, new() { Name = "Overall status (RAG)" }), "Green");
         await Shot(browser, prompt, "round-04-prompt-filled");
 
         await prompt.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
@@ -122,34 +124,6 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         await Assertions.Expect(status).ToContainTextAsync("Submitted by Hannah Whitfield");
         Step("status shows submitted");
         await Shot(browser, status, "round-07-status-submitted");
-    }
-
-    /// The playground renders Input.Date as a Fluent UI DatePicker: open its calendar, page to the month, click the day.
-    private static async Task PickDateAsync(IPage page, ILocator input, DateOnly date)
-    {
-        await input.ClickAsync();
-        var calendar = page.GetByRole(AriaRole.Dialog, new() { Name = "Calendar" });
-        // The first button is the month shown, named like "November 2026".
-        var shown = DateTime.ParseExact(
-            await calendar.GetByRole(AriaRole.Button).First.GetAttributeAsync("aria-label") ?? "", "MMMM yyyy", CultureInfo.InvariantCulture);
-        for (var i = (date.Year * 12) + date.Month - ((shown.Year * 12) + shown.Month); i > 0; i--)
-        {
-            await calendar.Locator("button[title^='Next month']").ClickAsync();
-        }
-        var month = date.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-        await Assertions.Expect(calendar.GetByRole(AriaRole.Button, new() { Name = month, Exact = true })).ToBeVisibleAsync();
-        var day = string.Create(CultureInfo.InvariantCulture, $"{date.Day}, {date:MMMM}, {date.Year}");
-        await calendar.GetByRole(AriaRole.Button, new() { Name = day, Exact = true }).ClickAsync();
-        await Assertions.Expect(input).Not.ToHaveValueAsync("");
-        Log($"Meeting date {date:yyyy-MM-dd} picked; the field shows \"{await input.InputValueAsync()}\"");
-    }
-
-    /// A compact Input.ChoiceSet is a Fluent UI Combobox here: open it and pick the option.
-    private static async Task ChooseAsync(IPage page, ILocator combobox, string option)
-    {
-        await combobox.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Assertions.Expect(combobox).ToHaveValueAsync(option);
     }
 
     private void Step(string what) => Log($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what}");
