@@ -37,7 +37,8 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
 
         output.WriteLine($"{deliveredBeforeKill} reminders reached the connector before the kill; after the restart: " +
             string.Join(", ", reminders.GroupBy(r => r.State).Select(g => $"{g.Count()} {g.Key}")));
-        ProductionWorld.AssertDeliveredAtMostOnce(reminders, connector, Members, killedAt);
+        var ambiguousArrived = ProductionWorld.AssertDeliveredAtMostOnce(reminders, connector, Members, killedAt);
+        output.WriteLine($"of the Ambiguous, {ambiguousArrived} had reached the connector");
         Assert.True(deliveredBeforeKill < Members, "the kill landed after the reminders were sent");
         Assert.InRange(reminders.Count(r => r.State == DeliveryState.Ambiguous), 0, OspBot.Jobs.Rounds.RoundDispatcher.ParallelSends);
         Assert.All(ProductionWorld.Proactive(connector).SelectMany(g => g),

@@ -32,9 +32,11 @@ public sealed class RestartAfterKillTests(PostgresFixture postgres, ITestOutputH
 
         var prompts = await run.GuardAsync(() => ProductionWorld.SettledPromptsAsync(database, People, TimeSpan.FromSeconds(120), ct));
 
-        ProductionWorld.AssertDeliveredAtMostOnce(prompts, connector, People, killedAt);
+        var ambiguousArrived = ProductionWorld.AssertDeliveredAtMostOnce(prompts, connector, People, killedAt);
         Assert.True(deliveredBeforeKill < People, "the kill landed after the round was sent");
-        Assert.InRange(prompts.Count(p => p.State == DeliveryState.Ambiguous), 0, OspBot.Jobs.Rounds.RoundDispatcher.ParallelSends);
+        var ambiguous = prompts.Count(p => p.State == DeliveryState.Ambiguous);
+        Assert.InRange(ambiguous, 0, OspBot.Jobs.Rounds.RoundDispatcher.ParallelSends);
+        output.WriteLine($"killed after {deliveredBeforeKill} prompts; sent={People - ambiguous}; ambiguous={ambiguous}, of which reached the connector={ambiguousArrived}");
     }
 
     [Fact]

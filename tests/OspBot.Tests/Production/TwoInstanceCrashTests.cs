@@ -48,7 +48,7 @@ public sealed class TwoInstanceCrashTests(PostgresFixture postgres, ITestOutputH
 
             var prompts = await ProductionWorld.SettledPromptsAsync(database, People, TimeSpan.FromSeconds(120), ct);
 
-            ProductionWorld.AssertDeliveredAtMostOnce(prompts, connector, People, killedAt);
+            var ambiguousArrived = ProductionWorld.AssertDeliveredAtMostOnce(prompts, connector, People, killedAt);
             Assert.True(deliveredBeforeKill < People, "the kill landed after the round was sent");
             Assert.False(survivor.HasExited);
             // Only sends in flight at the kill may be in doubt; whatever was claimed but not started went out later.
@@ -56,7 +56,7 @@ public sealed class TwoInstanceCrashTests(PostgresFixture postgres, ITestOutputH
             Assert.InRange(ambiguous, 0, RoundDispatcher.ParallelSends);
             Assert.Equal(People - ambiguous, prompts.Count(p => p.State == DeliveryState.Sent));
             Assert.True(ProductionWorld.Proactive(connector).Count > deliveredBeforeKill, "the survivor sent nothing");
-            output.WriteLine($"killed {victim.Name} after {deliveredBeforeKill} prompts; ambiguous={ambiguous}; sent={People - ambiguous}");
+            output.WriteLine($"killed {victim.Name} after {deliveredBeforeKill} prompts; sent={People - ambiguous}; ambiguous={ambiguous}, of which reached the connector={ambiguousArrived}");
         }
         catch
         {
