@@ -29,8 +29,9 @@ internal sealed class Driver(HttpClient http, IReadOnlyList<BotInstance> bots, F
 
     public async Task InstallAllAsync(CancellationToken ct)
     {
-        await Parallel.ForEachAsync(Enumerable.Range(-1, leads + 1), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (i, token) => await SendAsync(Teams.Install(connector.ServiceUrl, i < 0 ? Teams.Secretariat : Teams.Lead(i)), token));
+        var users = Enumerable.Range(0, Teams.SecretariatSize).Select(Teams.SecretariatMember).Concat(Enumerable.Range(0, leads).Select(Teams.Lead));
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (user, token) => await SendAsync(Teams.Install(connector.ServiceUrl, user), token));
     }
 
     /// The secretariat opens this quarter's round with prompts due now: one prompt per lead.
@@ -65,7 +66,7 @@ internal sealed class Driver(HttpClient http, IReadOnlyList<BotInstance> bots, F
         }
         else if (roll < 60)
         {
-            await SendAsync(Teams.Message(connector.ServiceUrl, Teams.Secretariat, "status"), ct);
+            await SendAsync(Teams.Message(connector.ServiceUrl, Teams.SecretariatMember(random.Next(Teams.SecretariatSize)), "status"), ct);
         }
         else if (connector.Cards.TryGetValue(Teams.Conversation(lead), out var prompt)
             && Teams.ActionData(prompt, roll < 85 ? "update.saveDraft" : "update.submit") is { } data)

@@ -3,11 +3,19 @@ using System.Text.Json.Nodes;
 
 namespace OspBot.Bench.Soak;
 
-/// Teams-shaped activities and the directory seed for the soak: leads 0..n-1 and one secretariat member.
+/// Teams-shaped activities and the directory seed for the soak: leads 0..n-1 and a secretariat of several people.
 internal static class Teams
 {
     public const string Tenant = "11111111-2222-3333-4444-555555555555";
-    public const string Secretariat = "sec";
+
+    /// The secretariat member who opens the round and compiles the report.
+    public const string Secretariat = "sec-0";
+
+    /// Enough that each one's chat stays within Teams' per-conversation limits (1,800 messages an hour) at the
+    /// mix's rate of `status` requests; one chat taking them all would be throttled by the connector's limiter.
+    public const int SecretariatSize = 8;
+
+    public static string SecretariatMember(int i) => $"sec-{i}";
 
     public static string Conversation(string user) => $"a:{user}";
 
@@ -56,11 +64,11 @@ internal static class Teams
     public static string Directory(int leads)
     {
         string[] groups = ["economic-development", "stronger-communities", "zero-carbon-oxford-partnership", "safer-communities"];
-        var people = new JsonArray(new JsonObject
+        var people = new JsonArray([.. Enumerable.Range(0, SecretariatSize).Select(i => new JsonObject
         {
-            ["name"] = "Soak Secretariat", ["entraObjectId"] = $"aad-{Secretariat}", ["isSecretariat"] = true,
+            ["name"] = $"Soak Secretariat {i}", ["entraObjectId"] = $"aad-{SecretariatMember(i)}", ["isSecretariat"] = true,
             ["memberships"] = new JsonArray(new JsonObject { ["group"] = "steering-group", ["role"] = "Member" }),
-        });
+        })]);
         for (var i = 0; i < leads; i++)
         {
             people.Add(new JsonObject
