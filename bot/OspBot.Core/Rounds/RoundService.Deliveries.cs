@@ -23,6 +23,9 @@ internal sealed partial class RoundService
             case SendOutcome.Failed f:
                 await MarkFailedAsync(deliveryId, f.Error, f.RetryAfter, ct);
                 break;
+            case SendOutcome.Withdrawn:
+                // Nothing left; the row is no longer this sender's to record (its claim lapsed).
+                break;
         }
         return false;
     }

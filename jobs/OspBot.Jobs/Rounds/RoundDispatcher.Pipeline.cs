@@ -12,8 +12,6 @@ internal sealed partial class RoundDispatcher
 
         public AdaptiveCard Card { get; } = card;
 
-        public bool Started { get; set; }
-
         public SendOutcome? Outcome { get; set; }
     }
 
@@ -52,15 +50,16 @@ internal sealed partial class RoundDispatcher
             return any;
         }
 
-        /// Shutting down: once the sends under way have ended, what never left is released for the next run; a send
-        /// cut off mid-flight stays Sending and turns Ambiguous when its lease ends, because it may have been delivered.
+        /// Shutting down: once the sends under way have ended, what never left (still Claimed, perhaps cut off while
+        /// waiting for the rate limiter) is released for the next run; a send cut off mid-flight stays Sending and
+        /// turns Ambiguous when its lease ends, because it may have been delivered.
         public async Task ReleaseUnstartedAsync()
         {
             // Waited for first: a send still starting must not have its row put back under it.
             await Task.WhenAll(_inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-            foreach (var item in Items.Where(i => !i.Started))
+            foreach (var item in Items.Where(i => i.Outcome is null))
             {
-                await rounds.MarkFailedAsync(item.Work.DeliveryId, "Not sent: the bot was stopping.", TimeSpan.Zero, CancellationToken.None);
+                await rounds.ReleaseClaimAsync(item.Work, "Not sent: the bot was stopping.", CancellationToken.None);
             }
         }
     }

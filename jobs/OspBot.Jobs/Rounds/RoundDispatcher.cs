@@ -20,9 +20,10 @@ internal sealed partial class RoundDispatcher(
     /// claim overlaps the sends already under way.
     public const int ClaimBatchSize = 32;
 
-    /// Sends marked Sending at once, hence the most a crash can leave in doubt (Ambiguous). Enough that sends
-    /// waiting out a 429's Retry-After leave others to use the app's budget; the connector's limiter is what keeps
-    /// the fan-out within Teams' rates (the app's 50/s, each conversation's windows, any Retry-After).
+    /// Sends under way at once, hence the most a crash can leave in doubt (Ambiguous): a send is marked Sending only
+    /// when the connector's limiter lets it go, so fewer are in doubt whenever the limiter holds some back. Enough that
+    /// sends waiting out a 429's Retry-After leave others to use the app's budget; the limiter is what keeps the
+    /// fan-out within Teams' rates (the app's 50/s, each conversation's windows, any Retry-After).
     public const int ParallelSends = 32;
 
     /// Cards built ahead of the sends. Bounds the rows held Claimed and waiting, so a long queue is not claimed
@@ -58,17 +59,16 @@ internal sealed partial class RoundDispatcher(
         return sent;
     }
 
-    /// Starts one card's send when one of the ParallelSends slots is free. Marked Sending just before, recorded
-    /// just after (DeliverySends): a crash leaves only the sends in flight in doubt.
+    /// Starts one card's send when one of the ParallelSends slots is free. Marked Sending as it leaves the rate
+    /// limiter, recorded just after (DeliverySends): a crash leaves only the sends in flight in doubt.
     private async Task SendAsync(SendItem item, SemaphoreSlim slots, SemaphoreSlim ahead, CancellationToken ct)
     {
         await slots.WaitAsync(ct);
         try
         {
-            item.Started = true;
             ahead.Release();
-            item.Outcome = await sends.SendAsync(item.Work,
-                t => notifier.SendCardAsync(item.Work.ServiceUrl, item.Work.ConversationId, item.Card.ToJsonElement(), Summary(item.Work), t), ct);
+            item.Outcome = await sends.SendAsync(item.Work, (beforeSend, t) => notifier.SendCardAsync(
+                item.Work.ServiceUrl, item.Work.ConversationId, item.Card.ToJsonElement(), Summary(item.Work), beforeSend, t), ct);
         }
         finally
         {

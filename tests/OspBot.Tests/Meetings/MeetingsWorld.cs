@@ -167,16 +167,22 @@ internal sealed class MeetingsWorld : IAsyncDisposable
     }
 }
 
-/// ITeamsNotifier that records every card and says it was sent.
+/// ITeamsNotifier that records every card and says it was sent (unless its sender withdraws it, as Teams' would).
 internal sealed class CapturingNotifier : ITeamsNotifier
 {
     public ConcurrentQueue<(string ConversationId, JsonElement Card, string Summary)> Sent { get; } = new();
 
     public IReadOnlyList<JsonElement> To(string aad) => [.. Sent.Where(s => s.ConversationId == $"a:{aad}").Select(s => s.Card)];
 
-    public Task<SendOutcome> SendCardAsync(string serviceUrl, string conversationId, JsonElement card, string summary, CancellationToken ct)
+    public async Task<SendOutcome> SendCardAsync(
+        string serviceUrl, string conversationId, JsonElement card, string summary, BeforeSend? beforeSend, CancellationToken ct)
     {
+        if (beforeSend is not null && !await beforeSend(ct))
+        {
+            return new SendOutcome.Withdrawn();
+        }
+
         Sent.Enqueue((conversationId, card.Clone(), summary));
-        return Task.FromResult<SendOutcome>(new SendOutcome.Sent(Guid.NewGuid().ToString("N")));
+        return new SendOutcome.Sent(Guid.NewGuid().ToString("N"));
     }
 }

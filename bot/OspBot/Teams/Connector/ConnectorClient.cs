@@ -9,10 +9,26 @@ internal sealed class ConnectorClient(ConnectorTransport transport) : IConnector
     public async Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        var call = Call("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Id(conversationId)}/activities",
-            conversationId, rateLimited: true, mayDuplicate: true);
-        return await transport.SendAsync(call, activity, TeamsJson.Default.Activity, TeamsJson.Default.ResourceResponse, ct)
+        return await transport.SendAsync(SendToConversation(serviceUrl, conversationId), activity, TeamsJson.Default.Activity,
+                TeamsJson.Default.ResourceResponse, ct)
             ?? new ResourceResponse(null);
+    }
+
+    public async Task<ResourceResponse?> SendToConversationAsync(
+        Uri serviceUrl, string conversationId, Activity activity, Func<CancellationToken, Task<bool>> beforeSend, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(beforeSend);
+        try
+        {
+            return await transport.SendAsync(SendToConversation(serviceUrl, conversationId) with { BeforeSend = beforeSend }, activity,
+                    TeamsJson.Default.Activity, TeamsJson.Default.ResourceResponse, ct)
+                ?? new ResourceResponse(null);
+        }
+        catch (ConnectorSendWithdrawnException)
+        {
+            return null;
+        }
     }
 
     public async Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct)
@@ -87,6 +103,10 @@ internal sealed class ConnectorClient(ConnectorTransport transport) : IConnector
         var baseText = serviceUrl.GetLeftPart(UriPartial.Path);
         return new Uri(baseText.EndsWith('/') ? baseText + relative : baseText + "/" + relative);
     }
+
+    private static ConnectorCall SendToConversation(Uri serviceUrl, string conversationId) =>
+        Call("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Id(conversationId)}/activities",
+            conversationId, rateLimited: true, mayDuplicate: true);
 
     // Ids carry ':', '@', ';' and '=' (19:…@thread.tacv2;messageid=…): each must stay inside its path segment.
     private static string Id(string id) => Uri.EscapeDataString(id);

@@ -84,4 +84,12 @@ internal sealed class ConnectorResilience
 
 /// One logical connector operation, whatever the number of attempts.
 /// <param name="MayDuplicate">A POST that creates a message: re-sending after an ambiguous failure can duplicate it.</param>
-internal sealed record ConnectorCall(string Operation, HttpMethod Method, Uri Url, string? ConversationId, bool RateLimited, bool MayDuplicate);
+internal sealed record ConnectorCall(string Operation, HttpMethod Method, Uri Url, string? ConversationId, bool RateLimited, bool MayDuplicate)
+{
+    /// Asked once, just before the first request leaves (after the rate limiter); false withdraws the call.
+    public Func<CancellationToken, Task<bool>>? BeforeSend { get; init; }
+}
+
+/// The call's BeforeSend withdrew it before anything was sent.
+internal sealed class ConnectorSendWithdrawnException(string operation)
+    : Exception($"Connector {operation} was withdrawn by its sender before anything was sent.");

@@ -34,13 +34,14 @@ internal sealed class ConnectorTransport(
 
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(ConnectorResilience.CallKey, call);
+        var beforeFirstRequest = call.BeforeSend is null ? null : new BeforeFirstRequest(call.BeforeSend);
         HttpResponseMessage response;
         try
         {
             response = await resilience.Pipeline.ExecuteAsync(
-                static (ctx, state) => state.self.AttemptAsync(state.call, state.payload, ctx.CancellationToken),
+                static (ctx, state) => state.self.AttemptAsync(state.call, state.payload, state.beforeFirstRequest, ctx.CancellationToken),
                 context,
-                (self: this, call, payload));
+                (self: this, call, payload, beforeFirstRequest));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
         {
@@ -63,7 +64,7 @@ internal sealed class ConnectorTransport(
         }
     }
 
-    private async ValueTask<HttpResponseMessage> AttemptAsync(ConnectorCall call, byte[]? payload, CancellationToken ct)
+    private async ValueTask<HttpResponseMessage> AttemptAsync(ConnectorCall call, byte[]? payload, BeforeFirstRequest? beforeFirstRequest, CancellationToken ct)
     {
         // Held until the response is in: the limiter counts the send as possibly arriving any time until then.
         using var lease = call.RateLimited ? await limiter.AcquireAsync(call.ConversationId, ct) : null;
@@ -80,6 +81,12 @@ internal sealed class ConnectorTransport(
         }
 
         var http = httpClients.CreateClient(HttpClientName);
+        // Last, so that only the request itself lies between the sender's "sending" mark and the wire.
+        if (beforeFirstRequest is not null && !await beforeFirstRequest.ProceedAsync(ct))
+        {
+            throw new ConnectorSendWithdrawnException(call.Operation);
+        }
+
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         if (response.StatusCode == HttpStatusCode.TooManyRequests && call.ConversationId is { } conversationId)
         {
@@ -89,6 +96,23 @@ internal sealed class ConnectorTransport(
         }
 
         return response;
+    }
+
+    /// Asks the call's BeforeSend once, before the first request: a retry is the same message, already marked as sending.
+    private sealed class BeforeFirstRequest(Func<CancellationToken, Task<bool>> beforeSend)
+    {
+        private bool _asked;
+
+        public async Task<bool> ProceedAsync(CancellationToken ct)
+        {
+            if (_asked)
+            {
+                return true;
+            }
+
+            _asked = true;
+            return await beforeSend(ct);
+        }
     }
 
     // The token must never reach a host we did not learn from a validated channel token or configuration, and

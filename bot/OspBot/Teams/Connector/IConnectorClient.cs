@@ -9,6 +9,12 @@ public interface IConnectorClient
 {
     Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken ct);
 
+    /// SendToConversation for a sender that records its sends: <paramref name="beforeSend"/> is asked once, when the
+    /// rate limiter has let the message go and just before the first request; when it answers false nothing is sent
+    /// and the result is null. Retries after that first request do not ask again.
+    Task<ResourceResponse?> SendToConversationAsync(
+        Uri serviceUrl, string conversationId, Activity activity, Func<CancellationToken, Task<bool>> beforeSend, CancellationToken ct);
+
     Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);
 
     Task<ResourceResponse> UpdateActivityAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct);

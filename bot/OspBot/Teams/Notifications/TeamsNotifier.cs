@@ -14,7 +14,8 @@ internal sealed class TeamsNotifier(IConnectorClient connector, ILogger<TeamsNot
 
     internal static readonly TimeSpan FailedRetry = TimeSpan.FromMinutes(5);
 
-    public async Task<SendOutcome> SendCardAsync(string serviceUrl, string conversationId, JsonElement card, string summary, CancellationToken ct)
+    public async Task<SendOutcome> SendCardAsync(
+        string serviceUrl, string conversationId, JsonElement card, string summary, BeforeSend? beforeSend, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -25,8 +26,15 @@ internal sealed class TeamsNotifier(IConnectorClient connector, ILogger<TeamsNot
         };
         try
         {
-            var sent = await connector.SendToConversationAsync(new Uri(serviceUrl), conversationId, activity, ct);
-            return new SendOutcome.Sent(sent.Id);
+            var url = new Uri(serviceUrl);
+            if (beforeSend is null)
+            {
+                return new SendOutcome.Sent((await connector.SendToConversationAsync(url, conversationId, activity, ct)).Id);
+            }
+
+            return await connector.SendToConversationAsync(url, conversationId, activity, t => beforeSend(t), ct) is { } sent
+                ? new SendOutcome.Sent(sent.Id)
+                : new SendOutcome.Withdrawn();
         }
         catch (ConnectorException ex)
         {

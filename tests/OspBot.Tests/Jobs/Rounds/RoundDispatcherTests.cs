@@ -64,6 +64,48 @@ public sealed class RoundDispatcherTests
         Assert.Equal(prompts.Count + 2, wire.ProactiveTo(LeadA).Count);
     }
 
+    /// Issue 6: a send is marked Sending only when the connector's rate limiter lets it go. Those still queued behind
+    /// the limits when the dispatcher stops (or dies) never left, so they are not left in doubt: they go next run.
+    [Fact]
+    public async Task Sends_still_held_by_the_rate_limiter_when_the_dispatcher_stops_are_not_in_doubt_and_go_next_run()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var wire = await StartAsync();
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.SayAsync(LeadB, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+        // One send per ten minutes for the whole app: the first prompt leaves, every other one waits in the limiter.
+        wire.Restart(("Connector:AppWindows:0:Permits", "1"), ("Connector:AppWindows:0:Window", "00:10:00"));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        var dispatch = wire.DispatchAsync(stop.Token);
+        while (wire.ProactiveTo(LeadA).Count + wire.ProactiveTo(LeadB).Count == 0)
+        {
+            await Task.Delay(20, ct);
+        }
+        await Task.Delay(300, ct);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
+
+        var stopped = await AllPromptsAsync(wire, ct);
+        Assert.True(stopped.Count >= 2, $"{stopped.Count} prompts");
+        Assert.Equal(1, stopped.Count(d => d.State == DeliveryState.Sent));
+        Assert.All(stopped.Where(d => d.State != DeliveryState.Sent),
+            d => Assert.Equal((DeliveryState.Pending, "Not sent: the bot was stopping."), (d.State, d.LastError)));
+
+        wire.Restart();
+        var later = await wire.DispatchAsync(ct);
+
+        Assert.Equal(stopped.Count - 1, later);
+        Assert.All(await AllPromptsAsync(wire, ct), d => Assert.Equal(DeliveryState.Sent, d.State));
+        Assert.Equal(stopped.Count, wire.ProactiveTo(LeadA).Count + wire.ProactiveTo(LeadB).Count);
+    }
+
+    private static Task<List<Delivery>> AllPromptsAsync(RoundsWire wire, CancellationToken ct) =>
+        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.AsNoTracking()
+            .Where(d => d.Kind == DeliveryKind.Prompt && (d.Person!.EntraObjectId == LeadA.Aad || d.Person.EntraObjectId == LeadB.Aad)).ToListAsync(ct));
+
     [Fact]
     public async Task A_forbidden_chat_is_recorded_unreachable_and_shown_on_the_status_card()
     {
@@ -90,8 +132,10 @@ public sealed class RoundDispatcherTests
     {
         var ct = TestContext.Current.CancellationToken;
         var notifier = new Mock<ITeamsNotifier>();
-        notifier.Setup(n => n.SendCardAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<JsonElement>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SendOutcome.Ambiguous("connection reset"));
+        notifier.Setup(n => n.SendCardAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<JsonElement>(), It.IsAny<string>(),
+                It.IsAny<BeforeSend?>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string _, string _, JsonElement _, string _, BeforeSend? beforeSend, CancellationToken t) =>
+                await beforeSend!(t) ? new SendOutcome.Ambiguous("connection reset") : new SendOutcome.Withdrawn());
         await using var wire = await StartAsync(s => s.AddSingleton(notifier.Object));
         await wire.LinkAsync(ct);
         await wire.SayAsync(LeadA, "hi", ct);
@@ -103,7 +147,7 @@ public sealed class RoundDispatcherTests
         var prompts = await PromptsAsync(wire, ct);
         Assert.All(prompts, d => Assert.Equal(DeliveryState.Ambiguous, d.State));
         notifier.Verify(n => n.SendCardAsync(wire.Connector.ServiceUrl.ToString(), LeadA.ConversationId, It.IsAny<JsonElement>(),
-            "Your quarterly update to the OSP is open", It.IsAny<CancellationToken>()), Times.Exactly(prompts.Count));
+            "Your quarterly update to the OSP is open", It.IsNotNull<BeforeSend?>(), It.IsAny<CancellationToken>()), Times.Exactly(prompts.Count));
         notifier.VerifyNoOtherCalls();
         var status = Assert.Single(await wire.SayAsync(Sec, "status", ct)).GetRawText();
         Assert.Contains("it may not have arrived (not resent", status, StringComparison.Ordinal);
