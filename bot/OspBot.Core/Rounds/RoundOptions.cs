@@ -35,8 +35,9 @@ public sealed class RoundOptions : IValidatableObject
     public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How long a claimed delivery may wait for its send to start before another dispatcher (another instance, or
-    /// this one after a crash) may take it. Safe when short: a dispatcher whose claim has lapsed does not send.
+    /// How long a claimed delivery may wait for its send to start (its card built, Teams' rate limits let it go)
+    /// before another dispatcher (another instance, or this one after a crash) may take it. Safe when short: a
+    /// dispatcher whose claim has lapsed does not send, even if its send was already waiting in the rate limiter.
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
