@@ -58,6 +58,17 @@ internal sealed partial class MeetingService
             .Where(d => d.MeetingId == meetingId && d.State == DeliveryState.Pending && (personId == null || d.PersonId == personId))
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
 
+    /// True when a later reminder of the same meeting is due for the same member too: after downtime the week-before
+    /// and day-before reminders would otherwise arrive together, and only the latest is worth sending.
+    public Task<bool> IsReminderSupersededAsync(int deliveryId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var reminder = db.Deliveries.Where(d => d.Id == deliveryId && d.Kind == DeliveryKind.MeetingReminder);
+        return db.Deliveries.AnyAsync(later => later.Kind == DeliveryKind.MeetingReminder
+            && later.State != DeliveryState.Cancelled && later.DueAt <= now
+            && reminder.Any(d => d.MeetingId == later.MeetingId && d.PersonId == later.PersonId && d.DueAt < later.DueAt), ct);
+    }
+
     /// Every reminder of a meeting and where it stands (sent, waiting, out of office, unreachable...).
     public async Task<MeetingResult<IReadOnlyList<ReminderStatus>>> RemindersAsync(Actor actor, int meetingId, CancellationToken ct)
     {

@@ -28,13 +28,20 @@ internal sealed class MeetingDeliveries(MeetingService meetings, OutOfOfficeChec
         {
             return MeetingPreparation.NotMine;
         }
-        if (await meetings.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct) is not { } view)
+        var now = clock.GetUtcNow();
+        var view = await meetings.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct);
+        // The meeting was cancelled, or they left the group, after it was claimed; or the bot was down past its time,
+        // or past two of its reminders: no longer wanted.
+        var unwanted = view is null ? null
+            : view.Start <= now ? DeliveryReasons.MeetingBegun
+            : await meetings.IsReminderSupersededAsync(work.DeliveryId, ct) ? DeliveryReasons.LaterReminderDue
+            : null;
+        if (view is null || unwanted is not null)
         {
-            // Cancelled, or they left the group, after it was claimed: no longer wanted.
             await db.Deliveries.Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled).SetProperty(d => d.LastError, unwanted), ct);
             return MeetingPreparation.Skipped;
         }
-        return new(true, ReminderCards.Reminder(view, clock.GetUtcNow()));
+        return new(true, ReminderCards.Reminder(view, now));
     }
 }

@@ -48,6 +48,41 @@ public sealed class MeetingReminderDispatchTests
     }
 
     [Fact]
+    public async Task After_downtime_past_both_reminders_only_the_later_one_goes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.StartAsync(March2, null, ct);
+        await world.ScheduleAsync(world.TestGroupId, At("2026-11-02T10:00:00Z"), ct);
+
+        // Down from before the week-before reminder until after the day-before one.
+        world.Clock.Set(At("2026-11-01T10:05:00Z"));
+        Assert.Equal(2, await world.DispatchAsync(ct));
+
+        Assert.Contains("Tomorrow", Assert.Single(world.Teams.To("aad-ann")).GetRawText(), StringComparison.Ordinal);
+        Assert.Single(world.Teams.To("aad-bob"));
+        var linked = (await world.RemindersAsync(ct)).Where(d => d.Person!.Name != "Cat").ToList();
+        Assert.All(linked.Where(d => d.DueAt == At("2026-10-26T10:00:00Z")),
+            d => Assert.Equal((DeliveryState.Cancelled, DeliveryReasons.LaterReminderDue), (d.State, d.LastError)));
+        Assert.All(linked.Where(d => d.DueAt == At("2026-11-01T10:00:00Z")), d => Assert.Equal(DeliveryState.Sent, d.State));
+    }
+
+    [Fact]
+    public async Task After_downtime_past_the_meeting_no_reminder_goes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.StartAsync(March2, null, ct);
+        await world.ScheduleAsync(world.TestGroupId, At("2026-11-02T10:00:00Z"), ct);
+
+        world.Clock.Set(At("2026-11-02T10:01:00Z"));
+        Assert.Equal(0, await world.DispatchAsync(ct));
+
+        Assert.Empty(world.Teams.Sent);
+        var linked = (await world.RemindersAsync(ct)).Where(d => d.Person!.Name != "Cat").ToList();
+        Assert.Equal(4, linked.Count);
+        Assert.All(linked, d => Assert.Equal((DeliveryState.Cancelled, DeliveryReasons.MeetingBegun), (d.State, d.LastError)));
+    }
+
+    [Fact]
     public async Task The_reminder_card_shows_title_time_agenda_and_an_apologies_button()
     {
         var ct = TestContext.Current.CancellationToken;
