@@ -12,9 +12,14 @@ namespace OspBot.Tests.Jobs.Rounds;
 
 public sealed class RoundDispatcherTests
 {
-    private static Task<List<Delivery>> PromptsAsync(RoundsWire wire, CancellationToken ct) =>
-        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.AsNoTracking()
-            .Where(d => d.Kind == DeliveryKind.Prompt && d.Person!.EntraObjectId == LeadA.Aad).ToListAsync(ct));
+    private static Task<List<Delivery>> PromptsAsync(RoundsWire wire, CancellationToken ct) => PromptsAsync(wire, [LeadA], ct);
+
+    private static Task<List<Delivery>> PromptsAsync(RoundsWire wire, TeamsUser[] to, CancellationToken ct)
+    {
+        var aads = to.Select(u => u.Aad).ToList();
+        return wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.AsNoTracking()
+            .Where(d => d.Kind == DeliveryKind.Prompt && aads.Contains(d.Person!.EntraObjectId!)).ToListAsync(ct));
+    }
 
     [Fact]
     public async Task Each_prompt_is_sent_once_across_runs_and_a_restart()
@@ -88,7 +93,7 @@ public sealed class RoundDispatcherTests
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
 
-        var stopped = await AllPromptsAsync(wire, ct);
+        var stopped = await PromptsAsync(wire, [LeadA, LeadB], ct);
         Assert.True(stopped.Count >= 2, $"{stopped.Count} prompts");
         Assert.Equal(1, stopped.Count(d => d.State == DeliveryState.Sent));
         Assert.All(stopped.Where(d => d.State != DeliveryState.Sent),
@@ -98,13 +103,9 @@ public sealed class RoundDispatcherTests
         var later = await wire.DispatchAsync(ct);
 
         Assert.Equal(stopped.Count - 1, later);
-        Assert.All(await AllPromptsAsync(wire, ct), d => Assert.Equal(DeliveryState.Sent, d.State));
+        Assert.All(await PromptsAsync(wire, [LeadA, LeadB], ct), d => Assert.Equal(DeliveryState.Sent, d.State));
         Assert.Equal(stopped.Count, wire.ProactiveTo(LeadA).Count + wire.ProactiveTo(LeadB).Count);
     }
-
-    private static Task<List<Delivery>> AllPromptsAsync(RoundsWire wire, CancellationToken ct) =>
-        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.AsNoTracking()
-            .Where(d => d.Kind == DeliveryKind.Prompt && (d.Person!.EntraObjectId == LeadA.Aad || d.Person.EntraObjectId == LeadB.Aad)).ToListAsync(ct));
 
     [Fact]
     public async Task A_forbidden_chat_is_recorded_unreachable_and_shown_on_the_status_card()
