@@ -7,7 +7,8 @@ using OspBot.Rounds;
 namespace OspBot.Jobs.Meetings;
 
 /// The dispatcher's card for a delivery, when meetings decide it: nothing for someone out of office (a chaser or a
-/// meeting reminder is recorded OutOfOffice instead), and the reminder card for a meeting reminder.
+/// meeting reminder is recorded OutOfOffice instead), and the reminder card for a meeting reminder, unless it is no
+/// longer worth sending (recorded Cancelled, with the reason).
 internal readonly record struct MeetingPreparation(bool Handled, AdaptiveCard? Card)
 {
     public static readonly MeetingPreparation NotMine = new(false, null);
