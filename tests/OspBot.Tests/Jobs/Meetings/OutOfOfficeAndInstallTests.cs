@@ -24,12 +24,13 @@ public sealed class OutOfOfficeAndInstallTests
         graph.AwayUsers.Add("aad-ann");
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
 
-        // Back from downtime on the day before: both of each member's reminders are due in this one run.
+        // Back from downtime on the day before: both of each member's reminders are due in this one run (Bob gets only
+        // the later one: MeetingReminderDispatchTests).
         world.Clock.Set(March30At10London.AddDays(-1));
-        Assert.Equal(2, await world.DispatchAsync(ct));
+        Assert.Equal(1, await world.DispatchAsync(ct));
 
         Assert.Empty(world.Teams.To("aad-ann"));
-        Assert.Equal(2, world.Teams.To("aad-bob").Count);
+        Assert.Single(world.Teams.To("aad-bob"));
         Assert.Single(graph.Requests("GET", "/users/aad-ann/mailboxSettings/automaticRepliesSetting"));
         Assert.Single(graph.Requests("GET", "/users/aad-bob/mailboxSettings/automaticRepliesSetting"));
         var status = Assert.IsType<MeetingResult<IReadOnlyList<ReminderStatus>>.Done>(await world.WithMeetingsAsync(m => m.RemindersAsync(W.Sam, id, ct))).Value;
