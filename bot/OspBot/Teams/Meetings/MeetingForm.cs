@@ -55,17 +55,9 @@ internal static class MeetingForm
         var group = Group(input, groups, errors);
         Title(input, errors);
         var length = Length(input, errors);
-        var from = input.Date(MeetingInputs.From, out var badFrom);
-        var to = input.Date(MeetingInputs.To, out var badTo);
-        if (from is null)
-        {
-            errors.Add(new(MeetingInputs.From, badFrom ? "That is not a date." : "Give the earliest day."));
-        }
-        if (to is null)
-        {
-            errors.Add(new(MeetingInputs.To, badTo ? "That is not a date." : "Give the latest day."));
-        }
-        else if (from is { } f && to < f)
+        var from = RequiredDate(input, MeetingInputs.From, "Give the earliest day.", errors);
+        var to = RequiredDate(input, MeetingInputs.To, "Give the latest day.", errors);
+        if (from is { } f && to < f)
         {
             errors.Add(new(MeetingInputs.To, "The latest day is before the earliest day."));
         }
@@ -129,14 +121,20 @@ internal static class MeetingForm
         return TimeSpan.FromMinutes(minutes);
     }
 
-    private static DateTimeOffset? Start(MeetingInput input, List<FieldError> errors)
+    private static DateOnly? RequiredDate(MeetingInput input, string field, string whenMissing, List<FieldError> errors)
     {
-        var date = input.Date(MeetingInputs.Date, out var badDate);
-        var time = input.Time(MeetingInputs.Time, out var badTime);
+        var date = input.Date(field, out var bad);
         if (date is null)
         {
-            errors.Add(new(MeetingInputs.Date, badDate ? "That is not a date." : "Give the date of the meeting."));
+            errors.Add(new(field, bad ? "That is not a date." : whenMissing));
         }
+        return date;
+    }
+
+    private static DateTimeOffset? Start(MeetingInput input, List<FieldError> errors)
+    {
+        var date = RequiredDate(input, MeetingInputs.Date, "Give the date of the meeting.", errors);
+        var time = input.Time(MeetingInputs.Time, out var badTime);
         if (time is null)
         {
             errors.Add(new(MeetingInputs.Time, badTime ? "Choose one of the times listed." : "Choose a start time."));
