@@ -65,6 +65,20 @@ internal sealed class TelemetryCapture : IAsyncDisposable
 
     public IReadOnlyList<Activity> Spans(string name) => [.. _spans.Snapshot().Where(s => s.OperationName == name)];
 
+    /// The first ended span that matches, once it has ended (spans are exported as they end).
+    public async Task<Activity> SpanAsync(Func<Activity, bool> match, CancellationToken ct)
+    {
+        var found = new TaskCompletionSource<Activity>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watch = _spans.Watch(span =>
+        {
+            if (match(span))
+            {
+                found.TrySetResult(span);
+            }
+        });
+        return await found.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
+
     public IReadOnlyList<Activity> AllSpans => _spans.Snapshot();
 
     /// The points of a metric as last exported (cumulative since the app started) whose tags include all of <paramref name="tags"/>.
@@ -115,6 +129,7 @@ internal sealed class TelemetryCapture : IAsyncDisposable
     private sealed class Locked<T> : ICollection<T>
     {
         private readonly List<T> _items = [];
+        private readonly List<Action<T>> _watchers = [];
 
         public int Count
         {
@@ -139,10 +154,38 @@ internal sealed class TelemetryCapture : IAsyncDisposable
 
         public void Add(T item)
         {
+            Action<T>[] watchers;
             lock (_items)
             {
                 _items.Add(item);
+                watchers = [.. _watchers];
             }
+            foreach (var watcher in watchers)
+            {
+                watcher(item);
+            }
+        }
+
+        /// Calls <paramref name="watcher"/> with every item already here and every one added until disposed.
+        public IDisposable Watch(Action<T> watcher)
+        {
+            T[] present;
+            lock (_items)
+            {
+                _watchers.Add(watcher);
+                present = [.. _items];
+            }
+            foreach (var item in present)
+            {
+                watcher(item);
+            }
+            return new Unwatch(() =>
+            {
+                lock (_items)
+                {
+                    _watchers.Remove(watcher);
+                }
+            });
         }
 
         public void Clear()
@@ -168,5 +211,10 @@ internal sealed class TelemetryCapture : IAsyncDisposable
         public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private sealed class Unwatch(Action undo) : IDisposable
+        {
+            public void Dispose() => undo();
+        }
     }
 }
