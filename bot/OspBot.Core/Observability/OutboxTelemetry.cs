@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using OspBot.Rounds;
 
 namespace OspBot.Observability;
 
@@ -14,7 +10,7 @@ internal static class OutboxTelemetry
     public const string KindTag = "ospbot.outbox.kind";
     public const string ReasonTag = "ospbot.outbox.reason";
 
-    private static readonly Counter<long> Queued =
+    internal static readonly Counter<long> Queued =
         OspTelemetry.Meter.CreateCounter<long>("ospbot.outbox.queued", "{message}", "Proactive messages written to the outbox");
 
     private static readonly Counter<long> Sent =
@@ -63,97 +59,6 @@ internal static class OutboxTelemetry
         OutboxOutcome.GaveUp => "gave_up",
         _ => "unreachable",
     });
-
-    /// Counts the deliveries a SaveChanges adds, by kind, once the save has succeeded (a conflicting duplicate
-    /// key, which the idempotency keys are there to cause, counts nothing).
-    internal sealed class QueuedInterceptor : SaveChangesInterceptor
-    {
-        public static readonly QueuedInterceptor Instance = new();
-
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, int[]> Adding = [];
-
-        private QueuedInterceptor()
-        {
-        }
-
-        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-        {
-            Remember(eventData?.Context);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Remember(eventData?.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            Count(eventData?.Context);
-            return result;
-        }
-
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            Count(eventData?.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData?.Context);
-
-        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Forget(eventData?.Context);
-            return Task.CompletedTask;
-        }
-
-        private static void Remember(DbContext? context)
-        {
-            if (context is null || !Queued.Enabled)
-            {
-                return;
-            }
-            int[]? byKind = null;
-            foreach (var entry in context.ChangeTracker.Entries<Delivery>())
-            {
-                if (entry.State == EntityState.Added)
-                {
-                    byKind ??= new int[Enum.GetValues<DeliveryKind>().Length];
-                    byKind[(int)entry.Entity.Kind]++;
-                }
-            }
-            if (byKind is not null)
-            {
-                Adding.AddOrUpdate(context, byKind);
-            }
-        }
-
-        private static void Count(DbContext? context)
-        {
-            if (context is null || !Adding.TryGetValue(context, out var byKind))
-            {
-                return;
-            }
-            Adding.Remove(context);
-            for (var kind = 0; kind < byKind.Length; kind++)
-            {
-                if (byKind[kind] > 0)
-                {
-                    Queued.Add(byKind[kind], new KeyValuePair<string, object?>(KindTag, ((DeliveryKind)kind).ToString()));
-                }
-            }
-        }
-
-        private static void Forget(DbContext? context)
-        {
-            if (context is not null)
-            {
-                Adding.Remove(context);
-            }
-        }
-    }
 }
 
 /// What a state change of an outbox row means to an operator.

@@ -54,8 +54,8 @@ public static class TelemetryExtensions
         // Replaces the connector client whether AddTeamsBot came before or comes after (it only TryAdds its own).
         services.Replace(ServiceDescriptor.Singleton<IConnectorClient>(
             sp => new MeasuredConnectorClient(ActivatorUtilities.CreateInstance<ConnectorClient>(sp))));
-        services.ConfigureDbContext<SqliteOspDbContext>(o => o.AddInterceptors(DbCommandTelemetry.Instance, OutboxTelemetry.QueuedInterceptor.Instance));
-        services.ConfigureDbContext<PostgresOspDbContext>(o => o.AddInterceptors(DbCommandTelemetry.Instance, OutboxTelemetry.QueuedInterceptor.Instance));
+        services.ConfigureDbContext<SqliteOspDbContext>(o => o.AddInterceptors(DbCommandTelemetry.Instance, OutboxQueuedInterceptor.Instance));
+        services.ConfigureDbContext<PostgresOspDbContext>(o => o.AddInterceptors(DbCommandTelemetry.Instance, OutboxQueuedInterceptor.Instance));
         return builder;
     }
 

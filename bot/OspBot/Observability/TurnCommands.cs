@@ -24,14 +24,23 @@ internal static class TurnCommands
 
     private static readonly FrozenDictionary<string, string> Typed = new Dictionary<string, string>
     {
-        [""] = Help, ["help"] = Help, ["hi"] = Help, ["hello"] = Help,
-        ["my update"] = "my update", ["my updates"] = "my update", ["update"] = "my update",
+        [""] = Help,
+        ["help"] = Help,
+        ["hi"] = Help,
+        ["hello"] = Help,
+        ["my update"] = "my update",
+        ["my updates"] = "my update",
+        ["update"] = "my update",
         ["status"] = "status",
-        ["rounds"] = "rounds", ["past rounds"] = "rounds",
+        ["rounds"] = "rounds",
+        ["past rounds"] = "rounds",
         ["open round"] = "open round",
-        [MeetingCommands.Schedule] = MeetingCommands.Schedule, ["schedule a meeting"] = MeetingCommands.Schedule,
+        [MeetingCommands.Schedule] = MeetingCommands.Schedule,
+        ["schedule a meeting"] = MeetingCommands.Schedule,
         ["new meeting"] = MeetingCommands.Schedule,
-        [MeetingCommands.List] = MeetingCommands.List, ["upcoming meetings"] = MeetingCommands.List, ["my meetings"] = MeetingCommands.List,
+        [MeetingCommands.List] = MeetingCommands.List,
+        ["upcoming meetings"] = MeetingCommands.List,
+        ["my meetings"] = MeetingCommands.List,
         [DirectoryCardHandler.Command] = DirectoryCardHandler.Command,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
