@@ -3,6 +3,7 @@ using OspBot.Data;
 using OspBot.Jobs;
 using OspBot.Jobs.Meetings;
 using OspBot.Meetings;
+using OspBot.Observability;
 using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Teams.DirectoryEditing;
@@ -19,6 +20,7 @@ builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Po
 builder.AddRounds();        // quarterly update rounds: RoundService, directory edits
 builder.AddMeetings();      // MeetingService; the Graph calendar when Graph:ClientId is set, otherwise .ics invitations
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
+builder.AddOspTelemetry();  // OpenTelemetry traces and metrics over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
 builder.AddMeetingJobs();   // retries calendar bookings Graph could not take; installs the app for members it cannot reach
 builder.AddRoundsInTeams(); // round commands and card actions; proactive prompts, chasers, digests every minute

@@ -6,6 +6,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using OspBot.Observability;
 
 namespace OspBot.Meetings;
 
@@ -48,6 +49,7 @@ internal static class GraphClients
         });
         // Innermost, so each attempt has its own limit and the RetryHandler's waits (Retry-After) are not cut short.
         handlers.Add(new GraphAttemptTimeout(options.Timeout));
+        GraphTelemetry.Instrument(handlers);
         var http = GraphClientFactory.Create(handlers, finalHandler: transport);
         // The SDK's 100 s would cover the whole call, retries and their waits included; each attempt is bounded
         // above instead, the waits by the RetryHandler (at most 180 s each, Graph:MaxRetries of them), and the

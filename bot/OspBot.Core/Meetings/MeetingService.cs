@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Observability;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;
@@ -70,7 +71,7 @@ internal sealed partial class MeetingService(
 
     private static Refusal NotFound() => Refuse(RefusalReason.NotFound);
 
-    private static Refusal Refuse(RefusalReason reason) => new(reason, reason switch
+    private static Refusal Refuse(RefusalReason reason) => TurnOutcome.Refusing(new Refusal(reason, reason switch
     {
         RefusalReason.NotMatched =>
             "Sorry, I don't know who you are yet: your Teams account isn't linked to anyone in the OSP directory. The OSP secretariat can link it.",
@@ -78,7 +79,7 @@ internal sealed partial class MeetingService(
         RefusalReason.NoRole => "Only members of the group that meets can send apologies for this meeting.",
         RefusalReason.NotSecretariat => "Sorry, only the OSP secretariat can do that.",
         _ => "Sorry, that isn't possible.",
-    }, []);
+    }, []));
 
     private async Task<MeetingView?> ViewAsync(int meetingId, CancellationToken ct) =>
         (await ViewsAsync(db.Meetings.Where(m => m.Id == meetingId), ct)).SingleOrDefault();

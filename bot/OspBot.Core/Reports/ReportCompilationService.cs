@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Observability;
 
 namespace OspBot.Reports;
 
@@ -18,6 +19,7 @@ internal sealed partial class ReportCompilationService(
         var caller = await Caller.ResolveAsync(db, actor, ct);
         if (caller is not { IsSecretariat: true, PersonId: { } personId } || actor.IsScheduler)
         {
+            TurnOutcome.MarkRefused();
             return new CompileRequestResult.Refused();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Notifications;
+using OspBot.Observability;
 
 namespace OspBot.Rounds;
 
@@ -34,7 +35,7 @@ internal sealed partial class RoundService
         Finish(deliveryId).ExecuteUpdateAsync(u => u
             .SetProperty(d => d.State, DeliveryState.Sent)
             .SetProperty(d => d.SentActivityId, activityId)
-            .SetProperty(d => d.SentAt, clock.GetUtcNow()), ct);
+            .SetProperty(d => d.SentAt, clock.GetUtcNow()), ct).Counted(OutboxOutcome.Sent);
 
     /// Teams said the person cannot be written to (app removed, blocked: 403/404). Shown on the status card.
     public async Task MarkUnreachableAsync(int deliveryId, string reason, CancellationToken ct)
@@ -46,6 +47,7 @@ internal sealed partial class RoundService
         {
             var personId = await db.Deliveries.Where(d => d.Id == deliveryId).Select(d => d.PersonId).SingleAsync(ct);
             logger.DeliveryUnreachable(deliveryId, personId, reason);
+            OutboxTelemetry.Count(OutboxOutcome.Unreachable);
         }
     }
 
@@ -53,7 +55,7 @@ internal sealed partial class RoundService
     public Task MarkAmbiguousAsync(int deliveryId, string error, CancellationToken ct) =>
         Finish(deliveryId).ExecuteUpdateAsync(u => u
             .SetProperty(d => d.State, DeliveryState.Ambiguous)
-            .SetProperty(d => d.LastError, Truncate(error)), ct);
+            .SetProperty(d => d.LastError, Truncate(error)), ct).Counted(OutboxOutcome.NoAnswer);
 
     /// The send certainly did not reach Teams (refused before sending, 429/503 answered): try again later, or give up
     /// as Unreachable after RoundOptions.MaxDeliveryAttempts. retryAfter is the wait after a first failure; it doubles
@@ -71,6 +73,7 @@ internal sealed partial class RoundService
         if (retried > 0)
         {
             logger.DeliveryRetrying(deliveryId, attempts, retryAt, error);
+            OutboxTelemetry.Count(OutboxOutcome.Retrying);
             return;
         }
 
@@ -80,6 +83,7 @@ internal sealed partial class RoundService
         if (gaveUp > 0)
         {
             logger.DeliveryGaveUp(deliveryId, attempts, error);
+            OutboxTelemetry.Count(OutboxOutcome.GaveUp);
         }
     }
 

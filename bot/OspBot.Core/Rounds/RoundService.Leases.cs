@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Notifications;
+using OspBot.Observability;
 
 namespace OspBot.Rounds;
 
@@ -50,7 +51,7 @@ internal sealed partial class RoundService
             await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Sending)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(x => x.State, DeliveryState.Ambiguous)
-                    .SetProperty(x => x.LastError, DeliveryReasons.Interrupted), ct);
+                    .SetProperty(x => x.LastError, DeliveryReasons.Interrupted), ct).Counted(OutboxOutcome.Interrupted);
             logger.DeliveryInterrupted(d.Id, d.IdempotencyKey, d.ClaimedAt);
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Observability;
 
 namespace OspBot.Rounds;
 
@@ -24,6 +25,7 @@ internal sealed partial class RoundService(OspDbContext db, TimeProvider clock, 
 
     private async Task<Refusal> RefuseAsync(RefusalReason reason, CancellationToken ct)
     {
+        TurnOutcome.MarkRefused();
         var askWhom = reason is RefusalReason.NotMatched or RefusalReason.Locked or RefusalReason.RoundClosed or RefusalReason.NoRole
             ? await SecretariatAsync(ct)
             : [];

@@ -54,6 +54,7 @@ internal sealed class CloudAdapter(
         if (isRepeat)
         {
             Log.RepeatedActivity(logger, activity.Id, activity.Conversation?.Id);
+            Observability.TurnTelemetry.Repeated(activity);
         }
 
         return activity.Type == ActivityTypes.Invoke

@@ -44,6 +44,7 @@ internal sealed class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner
     private async Task<InvokeResponse?> RunInScopeAsync(Activity activity, CancellationToken ct)
     {
         using var scope = logger.BeginScope(new TurnLogScope(activity.Id, activity.Conversation?.Id, activity.Type));
+        using var measured = Observability.TurnTelemetry.Start(activity, ct);
         await using var services = scopes.CreateAsyncScope();
         var turn = new TurnContext(activity, services.ServiceProvider.GetRequiredService<IConnectorClient>());
         try
@@ -54,6 +55,7 @@ internal sealed class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             Log.TurnFailed(logger, ex, activity.Type, activity.Name);
+            measured?.Failed(ex);
             return await ApologiseAsync(turn, ct);
         }
     }
