@@ -1,5 +1,9 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace OspBot.Meetings;
 
@@ -20,10 +24,18 @@ public sealed record IcsMeeting
     public string? Location { get; init; }
 }
 
-/// Writes RFC 5545 invitations (METHOD:REQUEST, and METHOD:CANCEL) with times in Europe/London. Pure.
+/// RFC 5545 invitations (METHOD:REQUEST, and METHOD:CANCEL) with times in Europe/London, written by Ical.Net.
+/// The same meeting and stamp give the same file.
 public static class IcsInvitation
 {
     public const string FileExtension = ".ics";
+
+    private const string Zone = "Europe/London";
+
+    // The UK has changed clocks on the last Sundays of March and October since 1996. Starting the zone's history
+    // at a fixed date makes Ical.Net give the same VTIMEZONE whenever it is written (its default starts from the
+    // machine's current year), and one that covers any meeting OspBot holds or held.
+    private static readonly DateTime ZoneHistoryFrom = new(1998, 1, 1);
 
     public static string ContentType(bool cancel = false) => $"text/calendar; charset=utf-8; method={(cancel ? "CANCEL" : "REQUEST")}";
 
@@ -47,67 +59,79 @@ public static class IcsInvitation
             throw new ArgumentException($"'{bad.Email}' is not an e-mail address.", nameof(meeting));
         }
 
-        var ics = new StringBuilder();
-        void Line(string text) => IcsText.AppendLine(ics, text);
-        Line("BEGIN:VCALENDAR");
-        Line("PRODID:-//Oxford Strategic Partnership//OspBot//EN");
-        Line("VERSION:2.0");
-        Line("CALSCALE:GREGORIAN");
-        Line(cancel ? "METHOD:CANCEL" : "METHOD:REQUEST");
-        foreach (var tz in LondonTimeZone)
+        var calendar = new Calendar
         {
-            Line(tz);
-        }
-        Line("BEGIN:VEVENT");
-        Line($"UID:{IcsText.Escape(meeting.Uid)}");
-        Line($"DTSTAMP:{stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
-        Line($"SEQUENCE:{meeting.Sequence.ToString(CultureInfo.InvariantCulture)}");
-        Line($"DTSTART;TZID=Europe/London:{LocalTime(meeting.Start)}");
-        Line($"DTEND;TZID=Europe/London:{LocalTime(meeting.End)}");
-        Line($"SUMMARY:{IcsText.Escape(meeting.Subject)}");
-        if (!string.IsNullOrWhiteSpace(meeting.Agenda))
-        {
-            Line($"DESCRIPTION:{IcsText.Escape(meeting.Agenda)}");
-        }
-        if (!string.IsNullOrWhiteSpace(meeting.Location))
-        {
-            Line($"LOCATION:{IcsText.Escape(meeting.Location)}");
-        }
-        Line($"ORGANIZER;CN={IcsText.Quoted(meeting.Organiser.Name ?? meeting.Organiser.Email)}:mailto:{meeting.Organiser.Email}");
-        foreach (var a in meeting.Attendees)
-        {
-            Line($"ATTENDEE;CN={IcsText.Quoted(a.Name ?? a.Email)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{a.Email}");
-        }
-        Line(cancel ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
-        Line("TRANSP:OPAQUE");
-        Line("END:VEVENT");
-        Line("END:VCALENDAR");
-        return ics.ToString();
+            ProductId = "-//Oxford Strategic Partnership//OspBot//EN",
+            Scale = "GREGORIAN",
+            Method = cancel ? "CANCEL" : "REQUEST",
+        };
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Zone, ZoneHistoryFrom, includeHistoricalData: false));
+        calendar.Events.Add(Event(meeting, stamp, cancel));
+        return Refold(new CalendarSerializer().SerializeToString(calendar)!);
     }
 
-    private static string LocalTime(DateTimeOffset instant) =>
-        London.Local(instant).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+    private static IcalEvent Event(IcsMeeting meeting, DateTimeOffset stamp, bool cancel)
+    {
+        var utcStamp = stamp.UtcDateTime;
+        var e = new IcalEvent
+        {
+            Uid = meeting.Uid,
+            DtStamp = new CalDateTime(utcStamp.AddTicks(-(utcStamp.Ticks % TimeSpan.TicksPerSecond))),
+            Sequence = meeting.Sequence,
+            DtStart = new CalDateTime(London.Local(meeting.Start), Zone),
+            DtEnd = new CalDateTime(London.Local(meeting.End), Zone),
+            Summary = Text(meeting.Subject),
+            Description = string.IsNullOrWhiteSpace(meeting.Agenda) ? null : Text(meeting.Agenda),
+            Location = string.IsNullOrWhiteSpace(meeting.Location) ? null : Text(meeting.Location),
+            Organizer = new Organizer($"mailto:{meeting.Organiser.Email}") { CommonName = Name(meeting.Organiser) },
+            Status = cancel ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Transparency = TransparencyType.Opaque,
+        };
+        foreach (var a in meeting.Attendees)
+        {
+            e.Attendees.Add(new Attendee($"mailto:{a.Email}")
+            {
+                CommonName = Name(a),
+                Type = "INDIVIDUAL",
+                Role = ParticipationRole.RequiredParticipant,
+                ParticipationStatus = EventParticipationStatus.NeedsAction,
+                Rsvp = true,
+            });
+        }
+        return e;
+    }
 
-    // UK rules since 1996: BST from 01:00 GMT on the last Sunday of March to 01:00 GMT (02:00 BST) on the
-    // last Sunday of October. DTSTART of each part is local time before the change, as RFC 5545 requires.
-    private static readonly string[] LondonTimeZone =
-    [
-        "BEGIN:VTIMEZONE",
-        "TZID:Europe/London",
-        "BEGIN:DAYLIGHT",
-        "TZOFFSETFROM:+0000",
-        "TZOFFSETTO:+0100",
-        "TZNAME:BST",
-        "DTSTART:19810329T010000",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-        "END:DAYLIGHT",
-        "BEGIN:STANDARD",
-        "TZOFFSETFROM:+0100",
-        "TZOFFSETTO:+0000",
-        "TZNAME:GMT",
-        "DTSTART:19961027T020000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ];
+    /// TEXT may hold no control characters but line breaks and tabs (RFC 5545 section 3.3.11); Ical.Net escapes
+    /// the rest (backslash, semicolon, comma, line breaks) but passes control characters through.
+    private static string Text(string value) =>
+        new([.. value.ReplaceLineEndings("\n").Where(c => c is '\n' or '\t' || !char.IsControl(c))]);
+
+    /// A CN parameter may hold neither DQUOTE nor control characters (section 3.2). Ical.Net writes a parameter
+    /// value as given, so a line break in a name would start a property of its own.
+    private static string Name(IcsPerson person) =>
+        new([.. (person.Name ?? person.Email).Replace('"', '\'').Where(c => !char.IsControl(c))]);
+
+    /// Folds every content line at 75 octets between whole characters (section 3.1). Ical.Net 5.2.4 counts each
+    /// UTF-16 unit on its own and can fold between the two halves of a surrogate pair, which UTF-8 cannot encode
+    /// (an emoji would arrive as two replacement characters), so its folds are undone and redone here.
+    internal static string Refold(string ics)
+    {
+        var folded = new StringBuilder(ics.Length + (ics.Length / 64));
+        foreach (var line in ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var octets = 0;
+            foreach (var rune in line.EnumerateRunes())
+            {
+                if (octets + rune.Utf8SequenceLength > 75)
+                {
+                    folded.Append("\r\n ");
+                    octets = 1; // the leading space of the continuation line counts
+                }
+                folded.Append(rune.ToString());
+                octets += rune.Utf8SequenceLength;
+            }
+            folded.Append("\r\n");
+        }
+        return folded.ToString();
+    }
 }

@@ -35,9 +35,21 @@ public sealed class IcsInvitationTests
         Assert.Contains("DTSTAMP:20260302T093000Z", lines);
         Assert.Contains("SEQUENCE:0", lines);
         Assert.Contains("STATUS:CONFIRMED", lines);
-        Assert.Contains("ORGANIZER;CN=\"OSP 'Secretariat'\":mailto:secretariat@osp.test", lines);
-        Assert.Contains("ATTENDEE;CN=\"Ana Smith\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ana@osp.test", lines);
-        Assert.Contains(lines, l => l.StartsWith("ATTENDEE;CN=\"ben@osp.test\";", StringComparison.Ordinal));
+        // Parameters are compared as RFC 5545 reads them (section 3.2): in any order, quoted only when they must be.
+        var organiser = Properties(lines, "ORGANIZER").Single();
+        Assert.Equal("mailto:secretariat@osp.test", organiser.Value);
+        Assert.Equal("OSP 'Secretariat'", organiser.Parameters["CN"]); // a DQUOTE may not appear in a parameter value
+        var attendees = Properties(lines, "ATTENDEE");
+        Assert.Equal(["mailto:ana@osp.test", "mailto:ben@osp.test"], attendees.Select(a => a.Value));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["CN"] = "Ana Smith",
+            ["CUTYPE"] = "INDIVIDUAL",
+            ["ROLE"] = "REQ-PARTICIPANT",
+            ["PARTSTAT"] = "NEEDS-ACTION",
+            ["RSVP"] = "TRUE",
+        }, attendees[0].Parameters);
+        Assert.Equal("ben@osp.test", attendees[1].Parameters["CN"]);
         Assert.Equal(1, lines.Count(l => l == "BEGIN:VEVENT"));
     }
 
@@ -91,11 +103,11 @@ public sealed class IcsInvitationTests
         var daylight = zone.SkipWhile(l => l != "BEGIN:DAYLIGHT").TakeWhile(l => l != "END:DAYLIGHT").ToList();
         Assert.Contains("TZOFFSETFROM:+0000", daylight);
         Assert.Contains("TZOFFSETTO:+0100", daylight);
-        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", daylight);
+        Assert.Equal(RuleParts("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"), RuleParts(daylight.Single(l => l.StartsWith("RRULE:", StringComparison.Ordinal))));
         var standard = zone.SkipWhile(l => l != "BEGIN:STANDARD").TakeWhile(l => l != "END:STANDARD").ToList();
         Assert.Contains("TZOFFSETFROM:+0100", standard);
         Assert.Contains("TZOFFSETTO:+0000", standard);
-        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", standard);
+        Assert.Equal(RuleParts("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"), RuleParts(standard.Single(l => l.StartsWith("RRULE:", StringComparison.Ordinal))));
         Assert.True(lines.IndexOf("BEGIN:VTIMEZONE") < lines.IndexOf("BEGIN:VEVENT"));
     }
 
@@ -121,6 +133,34 @@ public sealed class IcsInvitationTests
     }
 
     [Fact]
+    public void A_backslash_in_the_description_is_escaped_and_reads_back_unchanged()
+    {
+        var agenda = @"Papers in S:\OSP\2026; \n is not a line break" + "\nnext line ends in \\";
+        var lines = Unfold(IcsInvitation.Request(Meeting(new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero)) with { Agenda = agenda }, Stamp));
+
+        var description = lines.Single(l => l.StartsWith("DESCRIPTION:", StringComparison.Ordinal))["DESCRIPTION:".Length..];
+        Assert.Equal(@"Papers in S:\\OSP\\2026\; \\n is not a line break\nnext line ends in \\", description);
+        Assert.Equal(agenda, Unescape(description));
+    }
+
+    [Fact]
+    public void A_name_or_text_cannot_start_a_property_of_its_own()
+    {
+        var meeting = Meeting(new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero)) with
+        {
+            Subject = "Board\u0007\r\nATTENDEE:mailto:x@evil.test",
+            Attendees = [new("ana@osp.test", "Ana\r\nATTENDEE:mailto:x@evil.test"), new("ben@osp.test", "Ben\u0000 \"B\"")],
+        };
+        var lines = Unfold(IcsInvitation.Request(meeting, Stamp));
+
+        Assert.Equal(["mailto:ana@osp.test", "mailto:ben@osp.test"], Properties(lines, "ATTENDEE").Select(a => a.Value));
+        Assert.Equal("AnaATTENDEE:mailto:x@evil.test", Properties(lines, "ATTENDEE")[0].Parameters["CN"]);
+        Assert.Equal("Ben 'B'", Properties(lines, "ATTENDEE")[1].Parameters["CN"]);
+        Assert.Equal(@"Board\nATTENDEE:mailto:x@evil.test", Properties(lines, "SUMMARY").Single().Value);
+        Assert.DoesNotContain(lines, l => l.Any(c => char.IsControl(c) && c != '\t'));
+    }
+
+    [Fact]
     public void The_fallback_message_says_why_and_what_to_do()
     {
         Assert.Contains("Microsoft Graph is not configured", MeetingInvitationFallback.NotConfigured, StringComparison.Ordinal);
@@ -138,7 +178,53 @@ public sealed class IcsInvitationTests
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
     }
 
-    private static string Unescape(string text) =>
-        text.Replace(@"\n", "\n", StringComparison.Ordinal).Replace(@"\,", ",", StringComparison.Ordinal)
-            .Replace(@"\;", ";", StringComparison.Ordinal).Replace(@"\\", @"\", StringComparison.Ordinal);
+    /// A TEXT value read back (section 3.3.11), left to right, so an escaped backslash before an "n" stays two characters.
+    private static string Unescape(string text)
+    {
+        var plain = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\')
+            {
+                plain.Append(text[i]);
+                continue;
+            }
+            Assert.True(i + 1 < text.Length, $"a lone backslash ends {text}");
+            var escaped = text[++i];
+            Assert.True(@"\;,nN".Contains(escaped, StringComparison.Ordinal), $"\\{escaped} is no TEXT escape");
+            plain.Append(escaped is 'n' or 'N' ? '\n' : escaped);
+        }
+        return plain.ToString();
+    }
+
+    internal sealed record Property(Dictionary<string, string> Parameters, string Value);
+
+    /// Every property of that name: its parameters (unquoted) and its value (section 3.1: the first ':' outside quotes).
+    private static List<Property> Properties(List<string> lines, string name) =>
+        [.. lines.Where(l => l.StartsWith(name + ":", StringComparison.Ordinal) || l.StartsWith(name + ";", StringComparison.Ordinal))
+            .Select(l => ReadProperty(l[name.Length..]))];
+
+    private static Property ReadProperty(string rest)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        var i = 0;
+        for (; i < rest.Length && (quoted || rest[i] != ':'); i++)
+        {
+            quoted ^= rest[i] == '"';
+            if (!quoted && rest[i] == ';')
+            {
+                parts.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+            current.Append(rest[i]);
+        }
+        parts.Add(current.ToString());
+        var parameters = parts.Skip(1).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim('"'));
+        return new Property(parameters, rest[(i + 1)..]);
+    }
+
+    private static HashSet<string> RuleParts(string rule) => [.. rule.Replace("RRULE:", "", StringComparison.Ordinal).Split(';')];
 }
