@@ -26,14 +26,16 @@ internal static class DocxReportWriter
             doc.PackageProperties.Creator = "OspBot";
             var main = doc.AddMainDocumentPart();
             DocxStyles.AddTo(main);
-            main.Document = new Document(Body(model));
+            var comments = new DocxComments();
+            main.Document = new Document(Body(model, comments));
+            comments.AddTo(main);
             main.Document.Save();
         }
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
-    private static Body Body(ReportModel model)
+    private static Body Body(ReportModel model, DocxComments comments)
     {
         var body = new Body(Paragraph(DocxStyles.Title, model.Title));
         body.Append(CoverTable(model));
@@ -44,10 +46,11 @@ internal static class DocxReportWriter
             {
                 heading.ParagraphProperties!.Append(new PageBreakBefore());
             }
+            comments.Anchor(heading, section.Comment);
             body.Append(heading);
             foreach (var block in section.Blocks)
             {
-                body.Append(Blocks(block));
+                body.Append(Blocks(block, comments));
             }
         }
         body.Append(new SectionProperties(
@@ -56,26 +59,54 @@ internal static class DocxReportWriter
         return body;
     }
 
-    private static IEnumerable<OpenXmlElement> Blocks(ReportBlock block) => block switch
+    private static IEnumerable<OpenXmlElement> Blocks(ReportBlock block, DocxComments comments) => block switch
     {
-        ReportParagraph { Number: null } p => [Paragraph(null, p.Text)],
-        ReportParagraph p => [Listed(DocxStyles.NumberedParagraph, DocxStyles.ParagraphNumbering, p.Text, null)],
-        ReportBulletList list => list.Items.Select(i => Listed(DocxStyles.ListBullet, DocxStyles.BulletNumbering, i.Text, i.Source)),
-        ReportTable t => [Table([TextWidth * 3 / 10, TextWidth * 4 / 10, TextWidth - (TextWidth * 7 / 10)], t.Header, t.Rows)],
+        ReportParagraph { Number: null } p => [Commented(Paragraph(null, p.Text), p.Comment, comments)],
+        ReportParagraph p => [Commented(Listed(DocxStyles.NumberedParagraph, DocxStyles.ParagraphNumbering, p.Text, p.KeepWithNext), p.Comment, comments)],
+        ReportListHeading h => [Commented(ListHeading(h), h.Comment, comments)],
+        ReportBulletList list => list.Items.Select(i => Commented(Listed(DocxStyles.ListBullet, DocxStyles.BulletNumbering, i.Text, keepWithNext: false), i.Comment, comments)),
+        ReportTable t => [Table(Widths(t), t.Header, t.Rows)],
         _ => throw new NotSupportedException(block.GetType().Name),
     };
 
-    private static Paragraph Listed(string style, int numId, string text, string? source)
+    private static Paragraph Commented(Paragraph paragraph, string? comment, DocxComments comments)
     {
-        var p = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = style },
-            new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numId })));
-        p.Append(Run(text));
-        if (source is not null)
+        comments.Anchor(paragraph, comment);
+        return paragraph;
+    }
+
+    private static Paragraph Listed(string style, int numId, string text, bool keepWithNext)
+    {
+        var properties = new ParagraphProperties(new ParagraphStyleId { Val = style });
+        if (keepWithNext)
         {
-            p.Append(Run($" ({source})", new RunProperties(new Italic())));
+            // A lead-in stays on the page of its list's first item, and is never split itself.
+            properties.Append(new KeepNext(), new KeepLines());
+        }
+        properties.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numId }));
+        var p = new Paragraph(properties);
+        p.Append(Run(text));
+        return p;
+    }
+
+    private static Paragraph ListHeading(ReportListHeading heading)
+    {
+        var p = Paragraph(DocxStyles.ListHeading, heading.Text);
+        if (heading.Depth > 0)
+        {
+            var indent = (567 * (heading.Depth + 1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            p.ParagraphProperties!.Append(new Indentation { Left = indent });
         }
         return p;
+    }
+
+    /// Column widths in twentieths of a point: the table's percentages of the text width, or equal shares.
+    private static int[] Widths(ReportTable t)
+    {
+        var percents = t.ColumnPercents ?? [.. Enumerable.Repeat(100 / t.Header.Count, t.Header.Count)];
+        var widths = percents.Select(p => TextWidth * p / 100).ToArray();
+        widths[^1] = TextWidth - widths[..^1].Sum();
+        return widths;
     }
 
     private static Paragraph Paragraph(string? style, string text, RunProperties? run = null)
