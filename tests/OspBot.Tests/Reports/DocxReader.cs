@@ -27,6 +27,13 @@ internal sealed class DocxReader : IDisposable
         Document = WordprocessingDocument.Open(_bytes, false);
     }
 
+    /// A document as it was stored (a compilation's .docx).
+    public DocxReader(byte[] docx)
+    {
+        _bytes = new MemoryStream(docx);
+        Document = WordprocessingDocument.Open(_bytes, false);
+    }
+
     public byte[] Bytes => _bytes.ToArray();
 
     public Body Body => Document.MainDocumentPart!.Document.Body!;

@@ -76,6 +76,8 @@ public sealed class NearDuplicateMergingTests
             "Move Together funding to support the expansion of Good Boost across the leisure centres to allow Move Together participants to access sessions at a discounted rate"
         },
         { "different months", "Met in May.", "Met in June." },
+        { "the next wave of a survey", "Business survey wave 3 completed", "Business survey wave 4 completed" },
+        { "next year's plan", "Rolling plan 2024/25 published.", "Rolling plan 2025/26 published." },
         {
             "the second and the third seminar",
             "Held the second HR Network seminar with speakers from Asylum Welcome, Aspire and the NHS",

@@ -8,11 +8,12 @@ namespace OspBot.Reports.Drafting;
 /// and "employer", "funded" and "funding" count as one word.
 internal sealed class ItemWords
 {
-    private ItemWords(string key, int[] sequence)
+    private ItemWords(string key, int[] sequence, int[] numbers)
     {
         Key = key;
         Sequence = sequence;
         Sorted = [.. sequence.Distinct().Order()];
+        Numbers = numbers;
     }
 
     /// Upper case letters and digits separated by single spaces; "" for text with no letter or digit.
@@ -24,10 +25,14 @@ internal sealed class ItemWords
     /// Distinct content words, ascending.
     public int[] Sorted { get; }
 
+    /// The words among <see cref="Sorted"/> that hold a digit ("2024", "100", "Q3"), ascending.
+    public int[] Numbers { get; }
+
     public static ItemWords Of(string text, Dictionary<string, int> ids)
     {
         var key = Normalise(text);
         var sequence = new List<int>();
+        var numbers = new SortedSet<int>();
         var words = key.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
         {
@@ -49,8 +54,12 @@ internal sealed class ItemWords
                 ids[stem] = id;
             }
             sequence.Add(id);
+            if (stem.Any(char.IsDigit))
+            {
+                numbers.Add(id);
+            }
         }
-        return new ItemWords(key, [.. sequence]);
+        return new ItemWords(key, [.. sequence], [.. numbers]);
     }
 
     public static string Normalise(string text)

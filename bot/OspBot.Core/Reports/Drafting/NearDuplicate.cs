@@ -38,6 +38,14 @@ internal static class NearDuplicate
         {
             return false;
         }
+        // "Survey wave 3 completed" and "Survey wave 4 completed" are two events; "Over 80 organisations have signed
+        // the Charter" and "Nearly 100 organisations have now signed the Charter" one fact brought up to date: with
+        // different numbers, only a long run of other words in common makes them the same.
+        if (a.Numbers.Length > 0 && b.Numbers.Length > 0 && !a.Numbers.SequenceEqual(b.Numbers)
+            && common - Common(a.Numbers, b.Numbers) < MostWordsAtLeast)
+        {
+            return false;
+        }
         // All of the shorter's words, when it is not just a name the longer mentions in passing.
         if (common == small.Sorted.Length && (small.Sorted.Length >= MostWordsAtLeast || 2 * small.Sorted.Length >= large.Sorted.Length))
         {
