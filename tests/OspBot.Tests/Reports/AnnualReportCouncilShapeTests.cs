@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using OspBot.Reports;
 using OspBot.Reports.Drafting;
-using OspBot.Rounds;
 
 namespace OspBot.Tests.Reports;
 
@@ -44,24 +43,29 @@ public sealed partial class AnnualReportCouncilShapeTests
     }
 
     [Fact]
-    public void Forward_planning_has_each_sub_groups_plans_from_every_quarter_less_those_marked_done_or_dropped()
+    public void Forward_planning_has_each_sub_groups_plans_from_every_quarter_less_those_done_or_dropped()
     {
         var input = ReportInputs.FullYear();
         using var doc = new DocxReader(AnnualReportCompiler.Compile(input));
 
-        foreach (var group in input.SubGroups)
-        {
-            var planned = Part(doc, "Forward Planning", group.Name);
-            var closed = group.Updates.SelectMany(u => u.PlanReviews.Where(m => m.Status is PlanStatus.Done or PlanStatus.Dropped).Select(m => (u.Quarter, m.Text))).ToList();
-            foreach (var update in group.Updates)
-            {
-                foreach (var plan in Pieces(update.Plans))
-                {
-                    var isClosed = closed.Any(c => c.Quarter > update.Quarter && Texts.Same(c.Text, plan));
-                    Assert.True(planned.Any(p => Texts.Same(p, plan)) != isClosed, $"{group.Name} Q{update.Quarter}: {plan} (closed: {isClosed})");
-                }
-            }
-        }
+        // Q1's follow-up employers' day was marked in progress, then reported held in Q3; the graduate placement was
+        // marked done and the Charter target dropped; the rest stands, each once, in the order first planned.
+        Assert.Equal(
+            ["The sub-group's priorities for the year ahead include:",
+             "Launch a communication campaign on social value in procurement", "Publish the OIEP evaluation plan",
+             "Refresh the Economic Strategy delivery plan for 2025/26", "Hold an HR Network event on employing veterans and military families"],
+            Part(doc, "Forward Planning", "Economic Development"));
+        Assert.Equal(
+            ["The sub-group's priorities for the year ahead include:", "Review the Action Plan roadmap ahead of its 2025 review date", "Recruit county-wide members"],
+            Part(doc, "Forward Planning", "Zero Carbon Oxford Partnership"));
+        Assert.Equal(["The sub-group's priorities for the year ahead include:", "Agree the 2025/26 priorities at the June Board."],
+            Part(doc, "Forward Planning", "Safer Communities"));
+
+        // No marks and no later updates: every plan Stronger Communities gave in Q1 and Q2 is there.
+        var planned = Part(doc, "Forward Planning", "Stronger Communities");
+        var given = input.SubGroups.Single(g => g.Name == "Stronger Communities").Updates.SelectMany(u => SectionDrafter.Pieces(u.Plans)).ToList();
+        Assert.True(given.Count >= 6, $"only {given.Count} plans read");
+        Assert.All(given, plan => Assert.Contains(planned, p => p == plan || Texts.Same(p, plan)));
         Assert.DoesNotContain(AnnualReportDocxTests.Section(doc, "Forward Planning"), p => p.Contains("for Q", StringComparison.Ordinal) || p.Contains("no plans", StringComparison.Ordinal));
     }
 
@@ -116,15 +120,6 @@ public sealed partial class AnnualReportCouncilShapeTests
             .SkipWhile(p => p.Text != subGroup).Skip(1).TakeWhile(p => p.Style is not (DocxStyles.Heading1 or DocxStyles.Heading2))
             .Select(p => p.Text),
     ];
-
-    private static IEnumerable<string> Pieces(string section) => SectionParser.Parse(section).SelectMany(s => s switch
-    {
-        ProseSegment p => [p.Text],
-        LeadInSegment l => l.Items.Prepend(l.Text),
-        ThemeSegment t => t.Items,
-        ListSegment l => l.Items,
-        _ => [],
-    });
 
     [GeneratedRegex(@"\(Q[1-4]\b|\bQ[1-4](?:, Q[1-4])+\)")]
     private static partial Regex QuarterTag();

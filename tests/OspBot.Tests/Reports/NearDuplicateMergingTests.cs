@@ -45,6 +45,14 @@ public sealed class NearDuplicateMergingTests
             "The Blackbird Leys Larder successfully moved to the Oxford Hub, with volunteers from the Leys Community Church"
         },
         {
+            "a plan and its report in the past tense",
+            [
+                "Hold an HR Network event on employing veterans and military families",
+                "Held an HR Network event on employing veterans and military families",
+            ],
+            "Held an HR Network event on employing veterans and military families"
+        },
+        {
             "a count brought up to date",
             [
                 "Over 80 organisations have signed the Oxfordshire Inclusive Economy Charter",

@@ -87,6 +87,10 @@ internal sealed class ItemWords
     /// A crude English stemmer: enough for re-worded updates ("funded" / "funding", "places" / "placed").
     internal static string Stem(string word)
     {
+        if (PastTense.TryGetValue(word, out var present))
+        {
+            return present;
+        }
         if (word.Length <= 3 || word.Any(char.IsDigit))
         {
             return word;
@@ -109,6 +113,17 @@ internal sealed class ItemWords
     public static readonly IReadOnlyList<string> SequelStems = [FollowUp, "second", "third", "fourth", "fifth", "another", "further", "additional", "next", "repeat"];
 
     private static readonly string[] Suffixes = ["ing", "ies", "ed", "es", "s"];
+
+    // Plans are written in the present ("Hold the seminar"), achievements in the past ("Held the seminar").
+    private static readonly FrozenDictionary<string, string> PastTense = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["held"] = "hold", ["met"] = "meet", ["ran"] = "run", ["began"] = "begin", ["begun"] = "begin", ["wrote"] = "write",
+        ["written"] = "write", ["sent"] = "send", ["brought"] = "bring", ["took"] = "take", ["taken"] = "take",
+        ["gave"] = "giv", ["given"] = "giv", ["made"] = "mak", ["won"] = "win", ["led"] = "lead", ["built"] = "build",
+        ["bought"] = "buy", ["found"] = "find", ["kept"] = "keep", ["sought"] = "seek", ["spent"] = "spend",
+        ["told"] = "tell", ["went"] = "go", ["gone"] = "go", ["grew"] = "grow", ["grown"] = "grow", ["chose"] = "choos",
+        ["chosen"] = "choos", ["drew"] = "draw", ["drawn"] = "draw", ["saw"] = "see", ["seen"] = "see",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Function words carry no meaning of their own for telling two achievements apart. Months ("may") stay.
     private static readonly FrozenSet<string> Stopwords = FrozenSet.ToFrozenSet(

@@ -48,10 +48,13 @@ internal static partial class SectionDrafter
     {
         ArgumentNullException.ThrowIfNull(quarters);
         var pieces = quarters.OrderBy(q => q.Source.Year).ThenBy(q => q.Source.Quarter)
-            .SelectMany(q => SectionParser.Parse(q.Text).SelectMany(Pieces).Where(t => !IsNil(t)).Select(t => new Occurrence(t, Role.Item, q.Source)))
+            .SelectMany(q => Pieces(q.Text).Select(t => new Occurrence(t, Role.Item, q.Source)))
             .ToList();
         return [.. ItemMerger.Cluster([.. pieces.Select(p => p.Text)]).Select(c => Item(pieces, c))];
     }
+
+    /// A section's pieces of text in order, as one list: prose, items, a lead-in unless it is only a lead-in; no nil returns.
+    public static IEnumerable<string> Pieces(string? section) => SectionParser.Parse(section).SelectMany(Pieces).Where(t => !IsNil(t));
 
     private static IEnumerable<string> Pieces(Segment segment) => segment switch
     {

@@ -27,16 +27,19 @@ internal sealed record SubGroupYear(
         List<QuarterText> Of(Func<QuarterlyUpdate, string> section) => [.. updates.Select(u => new QuarterText(u.Source, section(u.Update)))];
 
         var (summary, quoted) = YearSummary.Write(name, group.FirstQuarter, updates, missing, FinancialYears.Label(year), profile?.Note);
+        // A plan is closed by the lead's mark on the next update's card, or by a later update reporting it done
+        // (marks only reach back one quarter, so a plan left "in progress" is otherwise never closed).
         var closed = updates.SelectMany(u => u.Update.PlanReviews
             .Where(m => m.Status is PlanStatus.Done or PlanStatus.Dropped)
             .Select(m => new ClosedPlan(u.Source, m.Text))).ToList();
+        var reportedDone = updates.Skip(1).SelectMany(u => SectionDrafter.Pieces(u.Update.Achievements).Select(a => new ClosedPlan(u.Source, a)));
         return new SubGroupYear(
             group,
             name,
             updates.Count,
             summary,
             SectionDrafter.Draft(Of(u => u.Achievements)),
-            SectionDrafter.Draft(Of(u => u.Plans), closed),
+            SectionDrafter.Draft(Of(u => u.Plans), [.. closed, .. reportedDone]),
             [.. SectionDrafter.DraftList(Of(u => u.Challenges)).Where(c => !quoted.Any(q => Texts.Same(q, c.Text)))],
             SectionDrafter.DraftList(Of(u => u.Requests)));
     }

@@ -78,8 +78,7 @@ internal static class YearSummary
         {
             return reason;
         }
-        var challenges = SectionDrafter.DraftList([new QuarterText(new SourceNote("", 0, 1, null), update.Challenges)]);
-        return challenges.Count > 0 ? challenges[0].Text : null;
+        return SectionDrafter.Pieces(update.Challenges).FirstOrDefault();
     }
 
     private static string Colour(RagStatus rag) => rag.ToString().ToLowerInvariant();
