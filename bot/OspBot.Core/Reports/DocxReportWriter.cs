@@ -64,7 +64,8 @@ internal static class DocxReportWriter
         ReportParagraph { Number: null } p => [Commented(Paragraph(null, p.Text), p.Comment, comments)],
         ReportParagraph p => [Commented(Listed(DocxStyles.NumberedParagraph, DocxStyles.ParagraphNumbering, p.Text, p.KeepWithNext), p.Comment, comments)],
         ReportListHeading h => [Commented(ListHeading(h), h.Comment, comments)],
-        ReportBulletList list => list.Items.Select(i => Commented(Listed(DocxStyles.ListBullet, DocxStyles.BulletNumbering, i.Text, keepWithNext: false), i.Comment, comments)),
+        ReportBulletList list => list.Items.Select((i, n) =>
+            Commented(Listed(DocxStyles.ListBullet, DocxStyles.BulletNumbering, i.Text, keepWithNext: false, endsList: n == list.Items.Count - 1), i.Comment, comments)),
         ReportTable t => [Table(Widths(t), t.Header, t.Rows)],
         _ => throw new NotSupportedException(block.GetType().Name),
     };
@@ -75,7 +76,7 @@ internal static class DocxReportWriter
         return paragraph;
     }
 
-    private static Paragraph Listed(string style, int numId, string text, bool keepWithNext)
+    private static Paragraph Listed(string style, int numId, string text, bool keepWithNext, bool endsList = false)
     {
         var properties = new ParagraphProperties(new ParagraphStyleId { Val = style });
         if (keepWithNext)
@@ -84,6 +85,11 @@ internal static class DocxReportWriter
             properties.Append(new KeepNext(), new KeepLines());
         }
         properties.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numId }));
+        if (endsList)
+        {
+            // Bullets sit close together; the list as a whole is spaced from what follows like any paragraph.
+            properties.Append(new SpacingBetweenLines { After = "120" });
+        }
         var p = new Paragraph(properties);
         p.Append(Run(text));
         return p;

@@ -21,7 +21,7 @@ internal static class ItemMerger
         var clusters = new List<List<int>>();
         for (var i = 0; i < words.Length; i++)
         {
-            var target = index.Find(i, clusters);
+            var target = index.Find(i);
             if (target < 0)
             {
                 target = clusters.Count;
@@ -50,6 +50,8 @@ internal static class ItemMerger
 
     private sealed class Index
     {
+        private const int WordingsCompared = 8;
+
         private readonly ItemWords[] _words;
         private readonly IReadOnlyList<string> _texts;
         private readonly int[] _documentFrequency;
@@ -78,7 +80,7 @@ internal static class ItemMerger
             _sequelWords = [.. ItemWords.SequelStems.Where(ids.ContainsKey).Select(s => ids[s])];
         }
 
-        public int Find(int item, List<List<int>> clusters)
+        public int Find(int item)
         {
             var w = _words[item];
             if (_byKey.TryGetValue(KeyOf(item), out var same))
@@ -88,8 +90,12 @@ internal static class ItemMerger
             var (best, bestScore) = (-1, -1.0);
             foreach (var c in Candidates(item))
             {
-                foreach (var m in _distinct[c])
+                // The group's latest few wordings: a re-report resembles how it was last put, and a group that
+                // gathered many wordings must not make every later item compare with all of them.
+                var members = _distinct[c];
+                for (var k = Math.Max(0, members.Count - WordingsCompared); k < members.Count; k++)
                 {
+                    var m = members[k];
                     if (NearDuplicate.Same(w, _words[m], _sequelWords))
                     {
                         var common = NearDuplicate.Common(w.Sorted, _words[m].Sorted);

@@ -43,7 +43,8 @@ internal sealed record Provenance(
         var parts = Sources.GroupBy(s => s.SubGroup)
             .Select(g => $"{ReportText.Clean(g.Key)}, {string.Join("; ", g.OrderBy(s => s.Year).ThenBy(s => s.Quarter).Select(s => s.Describe()))}");
         var comment = string.Join(". ", parts.Append(Note ?? "").Where(p => p.Length > 0));
-        if (Sources.Count > 1 && Kept is not null)
+        // Which quarter's words were kept matters only when the quarters worded it differently.
+        if (Sources.Count > 1 && Kept is not null && OtherWordings is { Count: > 0 })
         {
             comment += $". Wording from {Kept.QuarterLabel}";
         }
