@@ -6,7 +6,7 @@ namespace OspBot.Reports;
 
 /// Writes a <see cref="ReportModel"/> as a Word document: styled headings, Word-numbered paragraphs and bullets,
 /// and real tables. Every piece of text goes in through Text elements, so nothing in it is read as markup.
-internal static class DocxReportWriter
+internal static partial class DocxReportWriter
 {
     // A4 with 2 cm margins, in twentieths of a point.
     private const int PageWidth = 11906;
@@ -70,12 +70,6 @@ internal static class DocxReportWriter
         _ => throw new NotSupportedException(block.GetType().Name),
     };
 
-    private static Paragraph Commented(Paragraph paragraph, string? comment, DocxComments comments)
-    {
-        comments.Anchor(paragraph, comment);
-        return paragraph;
-    }
-
     private static Paragraph Listed(string style, int numId, string text, bool keepWithNext, bool endsList = false)
     {
         var properties = new ParagraphProperties(new ParagraphStyleId { Val = style });
@@ -93,26 +87,6 @@ internal static class DocxReportWriter
         var p = new Paragraph(properties);
         p.Append(Run(text));
         return p;
-    }
-
-    private static Paragraph ListHeading(ReportListHeading heading)
-    {
-        var p = Paragraph(DocxStyles.ListHeading, heading.Text);
-        if (heading.Depth > 0)
-        {
-            var indent = (567 * (heading.Depth + 1)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            p.ParagraphProperties!.Append(new Indentation { Left = indent });
-        }
-        return p;
-    }
-
-    /// Column widths in twentieths of a point: the table's percentages of the text width, or equal shares.
-    private static int[] Widths(ReportTable t)
-    {
-        var percents = t.ColumnPercents ?? [.. Enumerable.Repeat(100 / t.Header.Count, t.Header.Count)];
-        var widths = percents.Select(p => TextWidth * p / 100).ToArray();
-        widths[^1] = TextWidth - widths[..^1].Sum();
-        return widths;
     }
 
     private static Paragraph Paragraph(string? style, string text, RunProperties? run = null)

@@ -36,10 +36,7 @@ internal sealed partial class ReportCompilationService
                 v.Rag,
                 v.RagReason,
             }).ToListAsync(ct);
-        var versionIds = submitted.Select(s => s.VersionId).ToList();
-        var marks = (await db.PlanReviews.AsNoTracking().Where(p => versionIds.Contains(p.UpdateVersionId) && p.Status != null)
-            .OrderBy(p => p.Position).Select(p => new { p.UpdateVersionId, p.ItemText, p.Status }).ToListAsync(ct))
-            .ToLookup(p => p.UpdateVersionId, p => new PlanMark(p.ItemText, p.Status!.Value));
+        var marks = await PlanMarksAsync([.. submitted.Select(s => s.VersionId)], ct);
 
         var subGroups = groups.Select((g, order) => new SubGroupInput
         {
@@ -78,6 +75,12 @@ internal sealed partial class ReportCompilationService
             SteeringGroupMeetings = await SteeringMeetingsAsync(year, ct),
         };
     }
+
+    /// The lead's verdicts on last quarter's plans, per submitted version.
+    private async Task<ILookup<int, PlanMark>> PlanMarksAsync(List<int> versionIds, CancellationToken ct) =>
+        (await db.PlanReviews.AsNoTracking().Where(p => versionIds.Contains(p.UpdateVersionId) && p.Status != null)
+            .OrderBy(p => p.Position).Select(p => new { p.UpdateVersionId, p.ItemText, p.Status }).ToListAsync(ct))
+            .ToLookup(p => p.UpdateVersionId, p => new PlanMark(p.ItemText, p.Status!.Value));
 
     /// The directory keeps no history, so this is the steering group as it stands now, dated so (Appendix 1).
     private async Task<List<MembershipRow>> MembershipAsync(CancellationToken ct)

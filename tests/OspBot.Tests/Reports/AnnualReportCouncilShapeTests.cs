@@ -112,6 +112,11 @@ public sealed partial class AnnualReportCouncilShapeTests
             Assert.Equal(MarkdownReportWriter.Escape(Assert.Single(comments)), footnotes[reference]);
         }
         Assert.Equal(doc.Comments().Count, footnotes.Count);
+
+        // Numbered paragraphs carry the same numbers and words, with their footnote when they have a comment.
+        var numbered = model.Sections.SelectMany(s => s.Blocks).OfType<ReportParagraph>().Where(p => p.Number is not null).ToList();
+        Assert.All(numbered, p => Assert.Contains(lines, l => l.StartsWith($"{p.Number}. {MarkdownReportWriter.Escape(p.Text)}", StringComparison.Ordinal)
+            && l.Contains("[^", StringComparison.Ordinal) == (p.Comment is not null)));
     }
 
     private static List<string> Part(DocxReader doc, string section, string subGroup) =>

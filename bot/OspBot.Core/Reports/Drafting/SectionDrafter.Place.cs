@@ -11,8 +11,8 @@ internal static partial class SectionDrafter
         IReadOnlyList<ItemCluster> clusters, int[] clusterOf)
     {
         var live = clusters.Select(c => c.Representative >= 0 && !IsClosed(occurrences, c)).ToArray();
-        var paragraphItems = new Dictionary<int, List<DraftedItem>>();
-        var themeItems = new Dictionary<string, List<DraftedItem>>(StringComparer.Ordinal);
+        var underParagraph = new Dictionary<int, List<DraftedItem>>();
+        var underTheme = new Dictionary<string, List<DraftedItem>>(StringComparer.Ordinal);
         var plain = new List<DraftedItem>();
         var paragraphs = new List<int>();
         for (var c = 0; c < clusters.Count; c++)
@@ -27,15 +27,16 @@ internal static partial class SectionDrafter
                 paragraphs.Add(c);
                 continue;
             }
+            // Where its kept wording stood: under a lead-in still in the report, under a theme, or in the plain list.
             var item = Item(occurrences, clusters[c]);
             var leadIn = kept.LeadIn >= 0 ? clusterOf[kept.LeadIn] : -1;
             if (leadIn >= 0 && live[leadIn] && occurrences[clusters[leadIn].Representative].Role != Role.Item)
             {
-                (paragraphItems.TryGetValue(leadIn, out var list) ? list : paragraphItems[leadIn] = []).Add(item);
+                Add(underParagraph, leadIn, item);
             }
             else if (kept.Theme is { } theme)
             {
-                (themeItems.TryGetValue(theme, out var list) ? list : themeItems[theme] = []).Add(item);
+                Add(underTheme, theme, item);
             }
             else
             {
@@ -43,11 +44,15 @@ internal static partial class SectionDrafter
             }
         }
         return new DraftedSection(
-            [.. paragraphs.Select(c => new DraftedParagraph(Item(occurrences, clusters[c]), paragraphItems.GetValueOrDefault(c) ?? []))],
+            [.. paragraphs.Select(c => new DraftedParagraph(Item(occurrences, clusters[c]), underParagraph.GetValueOrDefault(c) ?? []))],
             plain,
-            [.. themes.Where(t => themeItems.ContainsKey(t.Key))
-                .Select(t => new DraftedTheme(t.Value[^1].Path, new Provenance([.. t.Value.Select(v => v.Source).Distinct()]), themeItems[t.Key]))]);
+            [.. themes.Where(t => underTheme.ContainsKey(t.Key))
+                .Select(t => new DraftedTheme(t.Value[^1].Path, new Provenance([.. t.Value.Select(v => v.Source).Distinct()]), underTheme[t.Key]))]);
     }
+
+    private static void Add<TKey>(Dictionary<TKey, List<DraftedItem>> lists, TKey key, DraftedItem item)
+        where TKey : notnull =>
+        (lists.TryGetValue(key, out var list) ? list : lists[key] = []).Add(item);
 
     /// Closed by a mark after the last time an update gave it.
     private static bool IsClosed(List<Occurrence> occurrences, ItemCluster cluster)
