@@ -57,17 +57,17 @@ internal static class YearSummary
         {
             return rated.Count == 1 ? $"; its status was {Colour(usual)}" : $"; its status was {Colour(usual)} throughout";
         }
-        var parts = exceptions.GroupBy(u => (u.Rag, Reason: ReportText.Clean(u.RagReason)))
-            .Select(g =>
+        var parts = new List<string>();
+        foreach (var g in exceptions.GroupBy(u => (u.Rag, Reason: ReportText.Clean(u.RagReason))))
+        {
+            var when = $"{Colour(g.Key.Rag)} in {Join([.. g.Select(u => u.Quarter)], "and")}";
+            if (g.Key.Reason.Length > 0)
             {
-                var when = $"{Colour(g.Key.Rag)} in {Join([.. g.Select(u => u.Quarter)], "and")}";
-                if (g.Key.Reason.Length == 0)
-                {
-                    return when;
-                }
                 quoted.Add(g.Key.Reason);
-                return $"{when} because {Wording.InSentence(g.Key.Reason)}";
-            });
+                when += $" because {Wording.InSentence(g.Key.Reason)}";
+            }
+            parts.Add(when);
+        }
         return $"; its status was {Colour(usual)}, {string.Join(", and ", parts)}";
     }
 
