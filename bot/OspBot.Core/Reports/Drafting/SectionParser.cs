@@ -44,7 +44,7 @@ internal static class SectionParser
 
     /// One short phrase, not a sentence: a heading of the lead's own.
     internal static bool IsHeadingLike(string text) =>
-        Wording.Words(text) <= MaxThemeWords && Wording.Sentences(text) == 1 && text[^1] is not ('.' or '!' or '?');
+        text.Any(char.IsLetterOrDigit) && Wording.Words(text) <= MaxThemeWords && Wording.Sentences(text) == 1 && text[^1] is not ('.' or '!' or '?');
 
     private static bool EndsWithLeadIn(string text) => text[^1] is ':' or ';';
 
