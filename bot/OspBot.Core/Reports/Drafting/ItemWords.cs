@@ -115,15 +115,15 @@ internal sealed class ItemWords
     private static readonly string[] Suffixes = ["ing", "ies", "ed", "es", "s"];
 
     // Plans are written in the present ("Hold the seminar"), achievements in the past ("Held the seminar").
-    private static readonly FrozenDictionary<string, string> PastTense = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> PastTense = new (string Past, string Present)[]
     {
-        ["held"] = "hold", ["met"] = "meet", ["ran"] = "run", ["began"] = "begin", ["begun"] = "begin", ["wrote"] = "write",
-        ["written"] = "write", ["sent"] = "send", ["brought"] = "bring", ["took"] = "take", ["taken"] = "take",
-        ["gave"] = "giv", ["given"] = "giv", ["made"] = "mak", ["won"] = "win", ["led"] = "lead", ["built"] = "build",
-        ["bought"] = "buy", ["found"] = "find", ["kept"] = "keep", ["sought"] = "seek", ["spent"] = "spend",
-        ["told"] = "tell", ["went"] = "go", ["gone"] = "go", ["grew"] = "grow", ["grown"] = "grow", ["chose"] = "choos",
-        ["chosen"] = "choos", ["drew"] = "draw", ["drawn"] = "draw", ["saw"] = "see", ["seen"] = "see",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        ("held", "hold"), ("met", "meet"), ("ran", "run"), ("began", "begin"), ("begun", "begin"), ("wrote", "write"),
+        ("written", "write"), ("sent", "send"), ("brought", "bring"), ("took", "take"), ("taken", "take"),
+        ("gave", "giv"), ("given", "giv"), ("made", "mak"), ("won", "win"), ("led", "lead"), ("built", "build"),
+        ("bought", "buy"), ("found", "find"), ("kept", "keep"), ("sought", "seek"), ("spent", "spend"),
+        ("told", "tell"), ("went", "go"), ("gone", "go"), ("grew", "grow"), ("grown", "grow"), ("chose", "choos"),
+        ("chosen", "choos"), ("drew", "draw"), ("drawn", "draw"), ("saw", "see"), ("seen", "see"),
+    }.ToFrozenDictionary(p => p.Past, p => p.Present, StringComparer.Ordinal);
 
     // Function words carry no meaning of their own for telling two achievements apart. Months ("may") stay.
     private static readonly FrozenSet<string> Stopwords = FrozenSet.ToFrozenSet(
