@@ -1,107 +1,83 @@
-using System.Text.RegularExpressions;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 
 internal static partial class AnnualReportCompiler
 {
-    /// A sub-group with its usable updates in quarter order and its achievements merged across quarters.
-    private sealed record PreparedGroup(SubGroupInput Input, string Name, IReadOnlyList<QuarterlyUpdate> Updates, IReadOnlyList<MergedItem> Achievements);
-
-    private static PreparedGroup Prepare(SubGroupInput group, int year)
-    {
-        List<QuarterlyUpdate> updates = [.. group.Updates
-            .Where(u => u.Quarter is >= 1 and <= 4)
-            .OrderBy(u => u.Quarter)
-            .ThenBy(u => u.SubmittedAt ?? FinancialYears.QuarterEnd(year, u.Quarter).ToDateTime(TimeOnly.MinValue))];
-        var name = ReportText.Clean(group.Name);
-        return new PreparedGroup(group, name, updates, Merge(updates, u => u.Achievements));
-    }
-
-    private static IReadOnlyList<MergedItem> Merge(IEnumerable<QuarterlyUpdate> updates, Func<QuarterlyUpdate, string> section) =>
-        ItemMerger.Merge(updates.SelectMany(u => ReportText.Items(section(u))
-            .Where(i => !NilReturn().IsMatch(i))
-            .Select(i => (i, $"Q{u.Quarter}"))));
-
-    // "None", "N/A", "There are no particular challenges or blocks to progress to report currently." and the like.
-    [GeneratedRegex(@"^(?:(?:none|n/?a|nil|nothing(?: to report)?)(?: (?:at present|at this time|this quarter|currently))?|no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80}|there are no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80})[.!]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NilReturn();
-
-    private static void SteeringGroupAsks(ReportBuilder b, List<PreparedGroup> groups, string year)
-    {
-        b.List($"The sub-groups reported these challenges and blocks to progress during {year}:",
-            FromEachGroup(groups, u => u.Challenges),
-            $"No sub-group reported challenges or blocks to progress during {year}.");
-        b.List($"The sub-groups asked the OSP for the following support, advice, action or intervention during {year}:",
-            FromEachGroup(groups, u => u.Requests),
-            $"No sub-group asked the OSP for support, advice, action or intervention during {year}.");
-    }
-
-    private static List<ReportBullet> FromEachGroup(List<PreparedGroup> groups, Func<QuarterlyUpdate, string> section) =>
-        [.. groups.SelectMany(g => Merge(g.Updates, section).Select(m => new ReportBullet(m.Text, $"{g.Name}, {string.Join(", ", m.Sources)}")))];
-
-    private static void Activity(ReportBuilder b, List<PreparedGroup> groups, IReadOnlyList<MissingUpdate> missing, AnnualReportInput input)
+    /// A part per sub-group as the July 2024 report writes it: a paragraph on its year, the lead's own prose, then
+    /// "Delivery in 2024/25 included:" with the year's achievements under the lead's themes, then what it found
+    /// hard and what it asked of the OSP. How many updates came in, and which did not, is a note for the officer.
+    private static void Activity(ReportBuilder b, List<SubGroupYear> groups, IReadOnlyList<MissingUpdate> missing, AnnualReportInput input)
     {
         var year = input.YearLabel;
-        b.Section("Activity and achievements over last 12 months");
+        b.Section("Activity and achievements over last 12 months", comment: Coverage(groups, missing, year));
         if (groups.Count == 0)
         {
             b.Numbered($"No sub-groups were recorded for {year}.");
         }
-        else if (groups.All(g => g.Updates.Count == 0))
-        {
-            b.Numbered($"No sub-group submitted a quarterly update for {year}, so there is no activity to report from them.");
-        }
         foreach (var g in groups)
         {
             b.Section(g.Name, level: 2);
-            if (g.Input.FirstQuarter > 1)
-            {
-                b.Numbered($"The {g.Name} sub-group was set up during the year and has reported since {FinancialYears.QuarterName(input.FinancialYear, g.Input.FirstQuarter)}.");
-            }
-            b.Numbered(g.Updates.Count == 0
-                ? $"No updates were received from the {g.Name} sub-group for {year}."
-                : $"Updates received: {string.Join("; ", g.Updates.Select(Received))}.");
-            var gaps = missing.Where(m => m.SubGroup == g.Input.Name).Select(m => FinancialYears.QuarterName(input.FinancialYear, m.Quarter)).ToList();
-            if (gaps.Count > 0 && g.Updates.Count > 0)
-            {
-                b.Numbered($"No update was received from the {g.Name} sub-group for {JoinAnd(gaps)}.");
-            }
-            if (g.Updates.Count > 0)
-            {
-                b.List($"Achievements reported during {year}, with the quarter of each update that reported them:",
-                    [.. g.Achievements.Select(a => new ReportBullet(a.Text, string.Join(", ", a.Sources)))],
-                    $"The {g.Name} sub-group's updates reported no achievements.");
-            }
+            b.Numbered(g.Summary.Text, g.Summary.Source.Comment());
+            Drafted(b, g.Achievements, $"Delivery in {year} included:", $"Delivery in {year} also included:");
+            b.List("The sub-group reported these challenges during the year:", Bullets(g.Challenges), "");
+            b.List("The sub-group asked the OSP for the following support:", Bullets(g.Requests), "");
         }
     }
 
-    private static string Received(QuarterlyUpdate u)
+    /// Forward Planning: the steering group's own topics, then each sub-group's plans from every quarter of the
+    /// year, less those a later update marked done or dropped.
+    private static void ForwardPlanning(ReportBuilder b, List<SubGroupYear> groups, ReportProfile profile)
     {
-        var by = string.IsNullOrWhiteSpace(u.SubmittedBy) ? "" : $" from {ReportText.Clean(u.SubmittedBy)}";
-        var at = u.SubmittedAt is { } t ? $" on {FinancialYears.Date(DateOnly.FromDateTime(t.Date))}" : "";
-        var rag = u.Rag == RagStatus.NotGiven ? "" : $" (status {u.Rag})";
-        return $"Q{u.Quarter}{by}{at}{rag}";
-    }
-
-    private static void ForwardPlans(ReportBuilder b, List<PreparedGroup> groups, int year)
-    {
-        foreach (var g in groups)
+        b.Section("Forward Planning").Numbered(profile.ForwardPlanningIntro, keepWithNext: profile.ForwardPlanning.Count > 0).Bullets(profile.ForwardPlanning);
+        foreach (var g in groups.Where(g => !g.Plans.IsEmpty))
         {
-            var latest = g.Updates.Count > 0 ? g.Updates[^1] : null;
-            var plans = latest is null ? [] : ReportText.Items(latest.Plans);
-            if (latest is null)
-            {
-                b.Numbered($"The {g.Name} sub-group submitted no plans for {FinancialYears.Label(year + 1)}.");
-            }
-            else
-            {
-                b.List($"The {g.Name} sub-group's plans for the next six months, from its latest update, for {FinancialYears.QuarterName(year, latest.Quarter)}:",
-                    [.. plans.Select(p => new ReportBullet(p))],
-                    $"The {g.Name} sub-group's latest update, for {FinancialYears.QuarterName(year, latest.Quarter)}, set out no plans.");
-            }
+            b.Section(g.Name, level: 2);
+            Drafted(b, g.Plans, "The sub-group's priorities for the year ahead include:", "Its priorities for the year ahead also include:");
         }
     }
 
-    private static string JoinAnd(List<string> parts) =>
-        parts.Count == 1 ? parts[0] : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
+    private static void Drafted(ReportBuilder b, DraftedSection section, string listLeadIn, string listLeadInAfterProse)
+    {
+        foreach (var p in section.Paragraphs)
+        {
+            b.Numbered(p.Paragraph.Text, p.Paragraph.Source.Comment(), keepWithNext: p.Items.Count > 0).Bullets(Bullets(p.Items));
+        }
+        if (!section.HasList)
+        {
+            return;
+        }
+        b.Numbered(section.Paragraphs.Count > 0 ? listLeadInAfterProse : listLeadIn, keepWithNext: true).Bullets(Bullets(section.Items));
+        IReadOnlyList<string> printed = [];
+        foreach (var theme in section.Themes)
+        {
+            for (var depth = 0; depth < theme.Path.Count; depth++)
+            {
+                if (depth >= printed.Count || !string.Equals(printed[depth], theme.Path[depth], StringComparison.OrdinalIgnoreCase))
+                {
+                    b.ListHeading($"{theme.Path[depth]}:", depth, theme.Source.Comment());
+                    printed = [.. printed.Take(depth), theme.Path[depth]];
+                }
+            }
+            printed = theme.Path;
+            b.Bullets(Bullets(theme.Items));
+        }
+    }
+
+    private static List<ReportBullet> Bullets(IEnumerable<DraftedItem> items) => [.. items.Select(i => new ReportBullet(i.Text, i.Source.Comment()))];
+
+    /// "Compiled from 14 quarterly updates from 4 sub-groups for 2024/25. Not received when compiled: Stronger
+    /// Communities (Q3, Q4)."
+    private static string Coverage(List<SubGroupYear> groups, IReadOnlyList<MissingUpdate> missing, string year)
+    {
+        var received = groups.Sum(g => g.UpdateCount);
+        var from = groups.Count(g => g.UpdateCount > 0);
+        var summary = $"Compiled from {Count(received, "quarterly update")} from {Count(from, "sub-group")} for {year}.";
+        if (missing.Count == 0)
+        {
+            return received == 0 ? summary : $"{summary} Every expected update was received.";
+        }
+        var names = missing.GroupBy(m => m.SubGroup).Select(m => $"{m.Key} ({string.Join(", ", m.Select(x => $"Q{x.Quarter}"))})");
+        return $"{summary} Not received when compiled: {string.Join("; ", names)}.";
+    }
 }

@@ -1,37 +1,39 @@
 using System.Globalization;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 
-/// Turns a year's updates, the directory and the profile into the annual report to Council, shaped like the
-/// July 2024 report: cover table, continuously numbered paragraphs under fixed headings, then two appendices.
-/// Pure: no I/O, no clock (the compile time comes in with the input).
+/// Turns a year's updates, the directory and the profile into the annual report to Council, shaped and worded
+/// like the July 2024 report: cover table, continuously numbered paragraphs under fixed headings, a part per
+/// sub-group written from its year of updates, then two appendices. Where each generated piece came from is a
+/// comment for the officer, never text in the body. Pure: no I/O, no clock (the compile time comes in with the input).
 internal static partial class AnnualReportCompiler
 {
     public static ReportModel Compile(AnnualReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var profile = input.Profile;
-        var groups = input.SubGroups.Select(g => Prepare(g, input.FinancialYear)).ToList();
         var missing = input.MissingUpdates;
-        var asAt = input.MembershipAsAt ?? FinancialYears.YearEnd(input.FinancialYear);
+        var groups = Ordered(input.SubGroups, profile)
+            .Select(g => SubGroupYear.Draft(g, input.FinancialYear,
+                [.. missing.Where(m => m.SubGroup == g.Name).Select(m => m.Quarter)], Standing(profile, g.Name)))
+            .ToList();
+        var asAt = input.MembershipAsAt ?? DateOnly.FromDateTime(input.CompiledAt.Date);
         var b = new ReportBuilder();
 
         b.Section("Introduction and background").Numbered(profile.Introduction);
-        b.Numbered(CoverageSentence(input, groups, missing));
         b.Section("OSP Vision").Numbered(profile.Vision);
-        b.Section("OSP Aims").Numbered(profile.AimsIntro).Bullets(profile.Aims);
+        b.Section("OSP Aims").Numbered(profile.AimsIntro, keepWithNext: true).Bullets(profile.Aims);
         b.Section("OSP Steering Group").Numbered(profile.SteeringGroup);
-        SteeringGroupAsks(b, groups, input.YearLabel);
-        b.Section("OSP Sub-Groups").Numbered(profile.SubGroupsIntro).Bullets(groups.Select(g => g.Name));
+        b.Section("OSP Sub-Groups").Numbered(profile.SubGroupsIntro, keepWithNext: true).Bullets(groups.Select(g => g.Name));
         foreach (var g in groups)
         {
             b.Section($"{g.Name} sub-group", level: 2).Numbered(Description(profile, g.Input));
         }
         Activity(b, groups, missing, input);
-        b.Section("Other OSP activities").Numbered(profile.OtherActivitiesIntro).Bullets(profile.OtherActivities);
-        b.Section("Forward Planning").Numbered(profile.ForwardPlanningIntro).Bullets(profile.ForwardPlanning);
-        ForwardPlans(b, groups, input.FinancialYear);
-        b.Section("Financial implications").Numbered(profile.Financial);
+        OtherActivities(b, input);
+        ForwardPlanning(b, groups, profile);
+        b.Section("Financial implications").Numbered(profile.Financial.Select(p => WithBudget(p, profile)));
         b.Section("Legal issues").Numbered(profile.Legal);
         b.Section("Level of risk").Numbered(profile.Risk);
         b.Section("Equalities impact").Numbered(profile.Equalities);
@@ -41,70 +43,52 @@ internal static partial class AnnualReportCompiler
         return new ReportModel(profile.Title, "Summary and recommendations", Cover(input, asAt), b.Sections);
     }
 
-    private static string CoverageSentence(AnnualReportInput input, List<PreparedGroup> groups, IReadOnlyList<MissingUpdate> missing)
+    /// The partnership's order: the sub-groups the profile names, as it names them; then the others by their
+    /// sort order (the directory's), then name.
+    private static IEnumerable<SubGroupInput> Ordered(IReadOnlyList<SubGroupInput> groups, ReportProfile profile)
     {
-        var received = groups.Sum(g => g.Updates.Count);
-        var summary = $"This report draws on {Count(received, "quarterly update")} submitted by "
-            + $"{Count(groups.Count, "sub-group")} for {input.YearLabel}.";
-        if (missing.Count == 0)
-        {
-            return received == 0 ? summary : $"{summary} Every expected update was received.";
-        }
-        var names = missing.GroupBy(m => m.SubGroup)
-            .Select(m => $"{m.Key} ({string.Join(", ", m.Select(x => $"Q{x.Quarter}"))})");
-        return $"{summary} Updates not received when it was compiled: {string.Join("; ", names)}.";
+        var named = profile.SubGroups.Select(s => s.Name).ToList();
+        int Rank(SubGroupInput g) => named.FindIndex(n => string.Equals(n, g.Name, StringComparison.OrdinalIgnoreCase)) is >= 0 and var i ? i : int.MaxValue;
+        return groups.OrderBy(Rank).ThenBy(g => g.SortOrder).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase);
     }
+
+    private static SubGroupProfile? Standing(ReportProfile profile, string name) =>
+        profile.SubGroups.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<string> Description(ReportProfile profile, SubGroupInput group)
     {
-        var standing = profile.SubGroups.FirstOrDefault(p => string.Equals(p.Name, group.Name, StringComparison.OrdinalIgnoreCase));
-        if (standing is { Description.Count: > 0 })
+        if (Standing(profile, group.Name) is { Description.Count: > 0 } standing)
         {
             return standing.Description;
         }
         return string.IsNullOrWhiteSpace(group.Description) ? [$"No description of the {group.Name} sub-group has been provided."] : [group.Description];
     }
 
-    private static List<CoverRow> Cover(AnnualReportInput input, DateOnly asAt)
-    {
-        var c = input.Profile.Cover;
-        var date = c.Date.Length > 0 ? c.Date : FinancialYears.Date(DateOnly.FromDateTime(input.CompiledAt.Date));
-        var recommendations = c.Recommendations.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {r}"));
-        var appendices = c.Appendices.Select(a => a.Replace("{asAt}", FinancialYears.MonthYear(asAt), StringComparison.Ordinal));
-        return
-        [
-            new("To", [c.To]),
-            new("Date", [date]),
-            new("Report of", [c.ReportOf]),
-            new("Title of Report", [c.TitleOfReport]),
-            new("Purpose of report", [c.Purpose]),
-            new("Key decision", [c.KeyDecision]),
-            new("Cabinet Member with responsibility", [c.CabinetMember]),
-            new("Corporate Priority", [c.CorporatePriority]),
-            new("Policy Framework", [c.PolicyFramework]),
-            new("Recommendation(s)", [c.RecommendationsIntro, .. recommendations]),
-            new("Appendices", [.. appendices]),
-        ];
-    }
-
-    private static void Appendices(ReportBuilder b, AnnualReportInput input, DateOnly asAt)
+    private static void OtherActivities(ReportBuilder b, AnnualReportInput input)
     {
         var profile = input.Profile;
-        b.Section($"Appendix 1: {profile.MembershipTitle} – {FinancialYears.MonthYear(asAt)}", newPage: true);
-        if (input.Membership.Count == 0)
+        var topics = SteeringAgenda.Topics(input.SteeringGroupMeetings);
+        List<ReportBullet> items = [.. topics.Select(t => new ReportBullet(t.Text, t.Source.Comment())),
+            .. profile.OtherActivities.Where(a => !topics.Any(t => Texts.Same(t.Text, a))).Select(a => new ReportBullet(a))];
+        b.Section("Other OSP activities");
+        if (items.Count > 0)
         {
-            b.Plain("The directory held no steering group members at the year's end.");
+            b.Numbered(profile.OtherActivitiesIntro, keepWithNext: true).Bullets(items);
         }
         else
         {
-            b.Table(["Name", "Role", "Organisation"],
-                [.. input.Membership.Select(m => (IReadOnlyList<string>)
-                    [m.IsVacant ? "Vacant" : ReportText.Clean(m.Name), ReportText.Clean(m.Role), ReportText.Clean(m.Organisation)])]);
+            b.Numbered($"No other steering group activity was recorded for {input.YearLabel}.");
         }
-        if (profile.Appendix2Title.Length > 0)
-        {
-            b.Section($"Appendix 2: {profile.Appendix2Title}", newPage: true).Plain(profile.Appendix2Intro).Bullets(profile.Appendix2Items);
-        }
+    }
+
+    private static string WithBudget(string paragraph, ReportProfile profile)
+    {
+        var en = CultureInfo.GetCultureInfo("en-GB");
+        var budget = profile.Budget is { } amount
+            ? "£" + amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", en)
+            : "(budget to be confirmed)";
+        return paragraph.Replace("{budget}", budget, StringComparison.Ordinal)
+            .Replace("{budgetYear}", profile.BudgetYear.Length > 0 ? profile.BudgetYear : "the year", StringComparison.Ordinal);
     }
 
     internal static string Count(int n, string noun) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Rounds;
 
 namespace OspBot.Reports;
 
@@ -14,11 +15,15 @@ internal sealed record AnnualReportInput
 
     public IReadOnlyList<SubGroupInput> SubGroups { get; init; } = [];
 
-    /// The steering group's membership as the directory stood at the year's end (Appendix 1).
+    /// The steering group's membership (Appendix 1), in the order the appendix lists it.
     public IReadOnlyList<MembershipRow> Membership { get; init; } = [];
 
-    /// The date <see cref="Membership"/> describes; defaults to the last day of the financial year.
+    /// When <see cref="Membership"/> was taken from the directory (the appendix is dated by its month);
+    /// defaults to the compile date.
     public DateOnly? MembershipAsAt { get; init; }
+
+    /// The year's steering group meetings; their agendas are the OSP's other activities.
+    public IReadOnlyList<SteeringMeeting> SteeringGroupMeetings { get; init; } = [];
 
     public string YearLabel => FinancialYears.Label(FinancialYear);
 
@@ -41,6 +46,10 @@ internal sealed record SubGroupInput
     /// The first quarter the sub-group was expected to report (a sub-group set up mid-year starts later than 1).
     public int FirstQuarter { get; init; } = 1;
 
+    /// Where the report places a sub-group the profile does not name: after those it names, lowest first
+    /// (the directory's order), then by name.
+    public int SortOrder { get; init; } = int.MaxValue;
+
     public IReadOnlyList<QuarterlyUpdate> Updates { get; init; } = [];
 }
 
@@ -58,7 +67,14 @@ internal sealed record QuarterlyUpdate
     /// Quarter of the financial year, 1 (April to June) to 4 (January to March).
     public required int Quarter { get; init; }
 
+    /// Who wrote it: the person who submitted it, not the chair who approved it.
     public string? SubmittedBy { get; init; }
+
+    /// The chair who approved it, when the sub-group's updates need approval (the chair's own update too).
+    public string? ApprovedBy { get; init; }
+
+    /// The number of the version that was submitted (or approved).
+    public int? Version { get; init; }
 
     public DateTimeOffset? SubmittedAt { get; init; }
 
@@ -75,10 +91,23 @@ internal sealed record QuarterlyUpdate
     public string Requests { get; init; } = "";
 
     public RagStatus Rag { get; init; }
+
+    /// Why the status is what it is, as the lead gave it ("Funding for the OIEP Manager post is not confirmed").
+    public string? RagReason { get; init; }
+
+    /// The lead's verdicts on the plans carried forward from the previous update.
+    public IReadOnlyList<PlanMark> PlanReviews { get; init; } = [];
 }
 
-/// A seat on the steering group; a vacant seat keeps its role and organisation so the list stays whole.
-internal sealed record MembershipRow(string Name, string? Role, string? Organisation, bool IsVacant = false);
+/// A plan carried forward into this update, as the previous update worded it, and what became of it.
+internal sealed record PlanMark(string Text, PlanStatus Status);
+
+/// A seat on the steering group: the person's name, job title and organisation, or for a vacant seat the seat
+/// it is ("Larger Business Representative") in <see cref="JobTitle"/>.
+internal sealed record MembershipRow(string Name, string? JobTitle, string? Organisation, bool IsChair = false, bool IsVacant = false);
+
+/// A steering group meeting of the year: its date, title and agenda as the secretariat typed it.
+internal sealed record SteeringMeeting(DateOnly Date, string Title, string? Agenda);
 
 internal sealed record MissingUpdate(string SubGroup, int Quarter);
 

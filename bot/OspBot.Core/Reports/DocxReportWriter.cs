@@ -6,7 +6,7 @@ namespace OspBot.Reports;
 
 /// Writes a <see cref="ReportModel"/> as a Word document: styled headings, Word-numbered paragraphs and bullets,
 /// and real tables. Every piece of text goes in through Text elements, so nothing in it is read as markup.
-internal static class DocxReportWriter
+internal static partial class DocxReportWriter
 {
     // A4 with 2 cm margins, in twentieths of a point.
     private const int PageWidth = 11906;
@@ -26,14 +26,16 @@ internal static class DocxReportWriter
             doc.PackageProperties.Creator = "OspBot";
             var main = doc.AddMainDocumentPart();
             DocxStyles.AddTo(main);
-            main.Document = new Document(Body(model));
+            var comments = new DocxComments();
+            main.Document = new Document(Body(model, comments));
+            comments.AddTo(main);
             main.Document.Save();
         }
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
 
-    private static Body Body(ReportModel model)
+    private static Body Body(ReportModel model, DocxComments comments)
     {
         var body = new Body(Paragraph(DocxStyles.Title, model.Title));
         body.Append(CoverTable(model));
@@ -44,10 +46,11 @@ internal static class DocxReportWriter
             {
                 heading.ParagraphProperties!.Append(new PageBreakBefore());
             }
+            comments.Anchor(heading, section.Comment);
             body.Append(heading);
             foreach (var block in section.Blocks)
             {
-                body.Append(Blocks(block));
+                body.Append(Blocks(block, comments));
             }
         }
         body.Append(new SectionProperties(
@@ -56,25 +59,33 @@ internal static class DocxReportWriter
         return body;
     }
 
-    private static IEnumerable<OpenXmlElement> Blocks(ReportBlock block) => block switch
+    private static IEnumerable<OpenXmlElement> Blocks(ReportBlock block, DocxComments comments) => block switch
     {
-        ReportParagraph { Number: null } p => [Paragraph(null, p.Text)],
-        ReportParagraph p => [Listed(DocxStyles.NumberedParagraph, DocxStyles.ParagraphNumbering, p.Text, null)],
-        ReportBulletList list => list.Items.Select(i => Listed(DocxStyles.ListBullet, DocxStyles.BulletNumbering, i.Text, i.Source)),
-        ReportTable t => [Table([TextWidth * 3 / 10, TextWidth * 4 / 10, TextWidth - (TextWidth * 7 / 10)], t.Header, t.Rows)],
+        ReportParagraph { Number: null } p => [Commented(Paragraph(null, p.Text), p.Comment, comments)],
+        ReportParagraph p => [Commented(Listed(DocxStyles.NumberedParagraph, DocxStyles.ParagraphNumbering, p.Text, p.KeepWithNext), p.Comment, comments)],
+        ReportListHeading h => [Commented(ListHeading(h), h.Comment, comments)],
+        ReportBulletList list => list.Items.Select((i, n) =>
+            Commented(Listed(DocxStyles.ListBullet, DocxStyles.BulletNumbering, i.Text, keepWithNext: false, endsList: n == list.Items.Count - 1), i.Comment, comments)),
+        ReportTable t => [Table(Widths(t), t.Header, t.Rows)],
         _ => throw new NotSupportedException(block.GetType().Name),
     };
 
-    private static Paragraph Listed(string style, int numId, string text, string? source)
+    private static Paragraph Listed(string style, int numId, string text, bool keepWithNext, bool endsList = false)
     {
-        var p = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = style },
-            new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numId })));
-        p.Append(Run(text));
-        if (source is not null)
+        var properties = new ParagraphProperties(new ParagraphStyleId { Val = style });
+        if (keepWithNext)
         {
-            p.Append(Run($" ({source})", new RunProperties(new Italic())));
+            // A lead-in stays on the page of its list's first item, and is never split itself.
+            properties.Append(new KeepNext(), new KeepLines());
         }
+        properties.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numId }));
+        if (endsList)
+        {
+            // Bullets sit close together; the list as a whole is spaced from what follows like any paragraph.
+            properties.Append(new SpacingBetweenLines { After = "120" });
+        }
+        var p = new Paragraph(properties);
+        p.Append(Run(text));
         return p;
     }
 

@@ -12,6 +12,7 @@ internal static class DocxStyles
     public const string Heading1 = "Heading1";
     public const string Heading2 = "Heading2";
     public const string ListBullet = "ListBullet";
+    public const string ListHeading = "ListHeading";
     public const string NumberedParagraph = "NumberedParagraph";
     public const string TableGrid = "TableGrid";
 
@@ -40,13 +41,16 @@ internal static class DocxStyles
         ParagraphStyle(Title, "Title", new StyleRunProperties(new Bold(), new FontSize { Val = "36" }),
             new StyleParagraphProperties(new SpacingBetweenLines { After = "240" })),
         ParagraphStyle(Heading1, "heading 1", new StyleRunProperties(new Bold(), new FontSize { Val = "28" }),
-            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "360", After = "120" }, new OutlineLevel { Val = 0 })),
+            new StyleParagraphProperties(new KeepNext(), new KeepLines(), new SpacingBetweenLines { Before = "360", After = "120" }, new OutlineLevel { Val = 0 })),
         ParagraphStyle(Heading2, "heading 2", new StyleRunProperties(new Bold(), new FontSize { Val = "24" }),
-            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = 1 })),
+            new StyleParagraphProperties(new KeepNext(), new KeepLines(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = 1 })),
         ParagraphStyle(NumberedParagraph, "Numbered Paragraph", null,
             new StyleParagraphProperties(new Indentation { Left = "567", Hanging = "567" })),
         ParagraphStyle(ListBullet, "List Bullet", null,
             new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = "1134", Hanging = "567" })),
+        // A theme over a list ("Educational Attainment:"), at the numbered paragraphs' text indent, kept with its list.
+        ParagraphStyle(ListHeading, "List Heading", new StyleRunProperties(new Bold()),
+            new StyleParagraphProperties(new KeepNext(), new KeepLines(), new SpacingBetweenLines { Before = "120", After = "60" }, new Indentation { Left = "567" })),
         new Style(
             new StyleName { Val = "Table Grid" },
             new StyleTableProperties(new TableBorders(

@@ -3,13 +3,15 @@ using System.Text;
 
 namespace OspBot.Reports;
 
-/// Writes a <see cref="ReportModel"/> as CommonMark for quick reading; user text is escaped so it shows as written.
+/// Writes a <see cref="ReportModel"/> as Markdown for quick reading; user text is escaped so it shows as written.
+/// The officer's notes (the .docx's comments) are footnotes ("[^3]", GitHub-flavoured), listed at the end.
 internal static class MarkdownReportWriter
 {
     public static string Write(ReportModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var md = new StringBuilder();
+        var notes = new List<string>();
         md.Append("# ").Append(Escape(model.Title)).Append("\n\n");
         md.Append("| ").Append(Escape(model.CoverHeading)).Append(" | |\n| --- | --- |\n");
         foreach (var row in model.Cover)
@@ -20,35 +22,48 @@ internal static class MarkdownReportWriter
         md.Append('\n');
         foreach (var section in model.Sections)
         {
-            md.Append(section.Level == 1 ? "## " : "### ").Append(Escape(section.Heading)).Append("\n\n");
+            md.Append(section.Level == 1 ? "## " : "### ").Append(Escape(section.Heading)).Append(Note(notes, section.Comment)).Append("\n\n");
             foreach (var block in section.Blocks)
             {
-                Block(md, block);
+                Block(md, block, notes);
             }
+        }
+        for (var i = 0; i < notes.Count; i++)
+        {
+            md.Append("[^").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append("]: ").Append(Escape(notes[i])).Append('\n');
         }
         return md.ToString();
     }
 
-    private static void Block(StringBuilder md, ReportBlock block)
+    /// The footnote reference for a comment, numbered in order of appearance; "" for none.
+    private static string Note(List<string> notes, string? comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return "";
+        }
+        notes.Add(ReportText.Clean(comment).Replace('\n', ' '));
+        return "[^" + notes.Count.ToString(CultureInfo.InvariantCulture) + "]";
+    }
+
+    private static void Block(StringBuilder md, ReportBlock block, List<string> notes)
     {
         switch (block)
         {
             case ReportParagraph { Number: { } n } p:
                 var marker = n.ToString(CultureInfo.InvariantCulture) + ". ";
-                md.Append(marker).Append(Lines(p.Text, new string(' ', marker.Length))).Append("\n\n");
+                md.Append(marker).Append(Lines(p.Text, new string(' ', marker.Length))).Append(Note(notes, p.Comment)).Append("\n\n");
                 break;
             case ReportParagraph p:
-                md.Append(Lines(p.Text, "")).Append("\n\n");
+                md.Append(Lines(p.Text, "")).Append(Note(notes, p.Comment)).Append("\n\n");
+                break;
+            case ReportListHeading h:
+                md.Append("**").Append(Escape(h.Text)).Append("**").Append(Note(notes, h.Comment)).Append("\n\n");
                 break;
             case ReportBulletList list:
                 foreach (var item in list.Items)
                 {
-                    md.Append("- ").Append(Lines(item.Text, "  "));
-                    if (item.Source is not null)
-                    {
-                        md.Append(" *(").Append(Escape(item.Source)).Append(")*");
-                    }
-                    md.Append('\n');
+                    md.Append("- ").Append(Lines(item.Text, "  ")).Append(Note(notes, item.Comment)).Append('\n');
                 }
                 md.Append('\n');
                 break;

@@ -9,19 +9,19 @@ internal sealed class ReportBuilder
 
     public IReadOnlyList<ReportSection> Sections => _sections;
 
-    public ReportBuilder Section(string heading, int level = 1, bool newPage = false)
+    public ReportBuilder Section(string heading, int level = 1, bool newPage = false, string? comment = null)
     {
         _blocks = [];
-        _sections.Add(new ReportSection(heading, level, _blocks, newPage));
+        _sections.Add(new ReportSection(heading, level, _blocks, newPage, comment));
         return this;
     }
 
-    public ReportBuilder Numbered(string text)
+    public ReportBuilder Numbered(string text, string? comment = null, bool keepWithNext = false)
     {
         var clean = ReportText.Clean(text);
         if (clean.Length > 0)
         {
-            _blocks.Add(new ReportParagraph(clean, ++_number));
+            _blocks.Add(new ReportParagraph(clean, ++_number, comment, keepWithNext));
         }
         return this;
     }
@@ -45,9 +45,15 @@ internal sealed class ReportBuilder
         return this;
     }
 
+    public ReportBuilder ListHeading(string text, int depth, string? comment)
+    {
+        _blocks.Add(new ReportListHeading(ReportText.Clean(text), depth, comment));
+        return this;
+    }
+
     public ReportBuilder Bullets(IEnumerable<ReportBullet> items)
     {
-        List<ReportBullet> list = [.. items.Where(b => b.Text.Length > 0)];
+        List<ReportBullet> list = [.. items.Select(b => b with { Text = ReportText.Clean(b.Text) }).Where(b => b.Text.Length > 0)];
         if (list.Count > 0)
         {
             _blocks.Add(new ReportBulletList(list));
@@ -55,16 +61,15 @@ internal sealed class ReportBuilder
         return this;
     }
 
-    public ReportBuilder Bullets(IEnumerable<string> items) =>
-        Bullets(items.Select(i => new ReportBullet(ReportText.Clean(i))));
+    public ReportBuilder Bullets(IEnumerable<string> items) => Bullets(items.Select(i => new ReportBullet(i)));
 
-    /// A numbered lead-in and its bullets, or the fallback sentence when there are none.
+    /// A numbered lead-in kept with its bullets, or the fallback sentence when there are none.
     public ReportBuilder List(string leadIn, IReadOnlyCollection<ReportBullet> items, string whenEmpty) =>
-        items.Count == 0 ? Numbered(whenEmpty) : Numbered(leadIn).Bullets(items);
+        items.Count == 0 ? Numbered(whenEmpty) : Numbered(leadIn, keepWithNext: true).Bullets(items);
 
-    public ReportBuilder Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    public ReportBuilder Table(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<int>? columnPercents = null)
     {
-        _blocks.Add(new ReportTable(header, rows));
+        _blocks.Add(new ReportTable(header, rows, columnPercents));
         return this;
     }
 }

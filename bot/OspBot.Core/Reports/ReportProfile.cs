@@ -36,7 +36,15 @@ internal sealed record ReportProfile
 
     public IReadOnlyList<string> ForwardPlanning { get; init; } = [];
 
+    /// Paragraphs on financial implications; "{budget}" and "{budgetYear}" in them become <see cref="Budget"/>
+    /// ("£8,320") and <see cref="BudgetYear"/>.
     public IReadOnlyList<string> Financial { get; init; } = [];
+
+    /// The OSP's assigned budget in pounds; null until the secretariat sets it.
+    public decimal? Budget { get; init; }
+
+    /// The financial year the budget is for ("2025/26").
+    public string BudgetYear { get; init; } = "";
 
     public IReadOnlyList<string> Legal { get; init; } = [];
 
@@ -82,8 +90,8 @@ internal sealed record CoverFields
 {
     public string To { get; init; } = "Council";
 
-    /// The meeting date as it should read ("15 July 2025"); left empty, the compile date is used.
-    public string Date { get; init; } = "";
+    /// The Council meeting that receives the report (the cover's Date); null until the secretariat sets it.
+    public DateOnly? CouncilMeetingDate { get; init; }
 
     public string ReportOf { get; init; } = "";
 
@@ -93,6 +101,10 @@ internal sealed record CoverFields
 
     public string KeyDecision { get; init; } = "No";
 
+    /// The Cabinet Member's name ("Councillor Susan Brown"), printed before <see cref="CabinetMember"/>.
+    public string CabinetMemberName { get; init; } = "";
+
+    /// The Cabinet Member's portfolio ("Leader of the Council and Cabinet Member for Partnership Working").
     public string CabinetMember { get; init; } = "";
 
     public string CorporatePriority { get; init; } = "";
@@ -107,4 +119,6 @@ internal sealed record CoverFields
     public IReadOnlyList<string> Appendices { get; init; } = [];
 }
 
-internal sealed record SubGroupProfile(string Name, IReadOnlyList<string> Description);
+/// A sub-group's standing description and, for the year, the secretariat's note on it (why it did not report,
+/// say), which the report gives in the sub-group's part.
+internal sealed record SubGroupProfile(string Name, IReadOnlyList<string> Description, string? Note = null);

@@ -5,7 +5,7 @@ namespace OspBot.Reports;
 
 /// Cleans text pasted into updates (often from Word or PDF, sometimes scanned) so the report can carry it over
 /// as plain text: markers and control characters go, glyph bullets become one bullet mark, and line breaks stay
-/// where they mean something.
+/// (Drafting/SourceLines reads the structure from them).
 internal static partial class ReportText
 {
     public const char Bullet = '•';
@@ -60,79 +60,11 @@ internal static partial class ReportText
         return string.Join('\n', lines).Trim('\n');
     }
 
-    /// Splits a cleaned section into items: bullets, lines that stand alone, and paragraphs re-joined where a PDF
-    /// wrapped them. Line breaks that look deliberate stay inside an item as "\n".
-    public static IReadOnlyList<string> Items(string? section)
-    {
-        var items = new List<string>();
-        StringBuilder? current = null;
-        var currentIsBullet = false;
-        var currentLines = 0;
-        var previous = "";
-        foreach (var line in Clean(section).Split('\n'))
-        {
-            if (line.Length == 0)
-            {
-                Flush();
-                continue;
-            }
-            var bullet = BulletText(line);
-            if (bullet is not null)
-            {
-                Flush();
-                if (bullet.Length > 0)
-                {
-                    current = new StringBuilder(bullet);
-                    currentLines = 1;
-                }
-                currentIsBullet = true;
-                previous = bullet;
-                continue;
-            }
-            if (current is null)
-            {
-                current = new StringBuilder(line);
-                currentLines = 1;
-            }
-            else if (LineJoin.Continues(previous, line) is { } separator)
-            {
-                current.Append(separator).Append(line);
-            }
-            else if (currentIsBullet && currentLines == 1 && line.Length < LineJoin.WrappedLength)
-            {
-                // Scanned lists keep the first bullet and lose the rest: a short line after a one-line bullet is the next one.
-                Flush();
-                current = new StringBuilder(line);
-                currentIsBullet = true;
-                currentLines = 1;
-            }
-            else
-            {
-                current.Append('\n').Append(line);
-                currentLines++;
-            }
-            previous = line;
-        }
-        Flush();
-        return items;
-
-        void Flush()
-        {
-            if (current is { Length: > 0 })
-            {
-                items.Add(current.ToString());
-            }
-            current = null;
-            currentIsBullet = false;
-            previous = "";
-        }
-    }
-
-    [GeneratedRegex(@"^(?:[•·▪◦●○■□➢➤►✓\-\*]|e(?=\s+[A-Z0-9""“‘']))(?:\s+|$)")]
+    [GeneratedRegex(@"^(?:[•·▪◦●○■□➢➤►✓‣«\-\*]|\d{1,2}[.)]|[a-z][.)]|[eo](?=\s+[A-Z0-9""“‘']))(?:\s+|$)")]
     private static partial Regex BulletMark();
 
     /// The text of a bullet line without its mark ("" for a mark alone), or null if the line is not a bullet.
-    /// "e " before a capital is how OCR reads a round bullet.
+    /// "e " or "o " before a capital is how OCR reads a round bullet; "1." and "a)" number a list.
     internal static string? BulletText(string line)
     {
         var m = BulletMark().Match(line);

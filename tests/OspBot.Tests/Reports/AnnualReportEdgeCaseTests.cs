@@ -7,19 +7,33 @@ public sealed class AnnualReportEdgeCaseTests
     private static AnnualReportInput Year(params SubGroupInput[] groups) => ReportInputs.FullYear() with { SubGroups = groups };
 
     [Fact]
-    public void Missing_quarters_are_named_by_sub_group_and_quarter()
+    public void Missing_quarters_are_named_in_the_sub_groups_paragraph_and_in_a_note_for_the_officer()
     {
         var ed = ReportInputs.EconomicDevelopment();
         var input = Year(ed with { Updates = [.. ed.Updates.Where(u => u.Quarter is 1 or 3)] }, ReportInputs.SaferCommunities());
 
         Assert.Equal([new MissingUpdate("Economic Development", 2), new MissingUpdate("Economic Development", 4)], input.MissingUpdates);
-        using var doc = new DocxReader(AnnualReportCompiler.Compile(input));
+        var model = AnnualReportCompiler.Compile(input);
+        using var doc = new DocxReader(model);
 
         Assert.Empty(doc.ValidationErrors());
         var activity = AnnualReportDocxTests.Section(doc, "Activity and achievements over last 12 months");
-        Assert.Contains("No update was received from the Economic Development sub-group for Q2 (July to September 2024) and Q4 (January to March 2025).", activity);
-        Assert.Contains(AnnualReportDocxTests.Section(doc, "Introduction and background"),
-            p => p.EndsWith("Updates not received when it was compiled: Economic Development (Q2, Q4).", StringComparison.Ordinal));
+        Assert.Contains(activity, p => p.StartsWith("The Economic Development sub-group reported in Q1 and Q3 but not in Q2 or Q4; its status was green, amber in Q3 because", StringComparison.Ordinal));
+        var note = model.Sections.Single(s => s.Heading == "Activity and achievements over last 12 months").Comment;
+        Assert.Equal("Compiled from 6 quarterly updates from 2 sub-groups for 2024/25. Not received when compiled: Economic Development (Q2, Q4).", note);
+        Assert.Contains(doc.Comments(), c => c.Text == note);
+    }
+
+    [Fact]
+    public void Counts_are_singular_when_there_is_one()
+    {
+        var input = Year(ReportInputs.SaferCommunities() with { Updates = [ReportInputs.SaferCommunities().Updates[0]] }) with
+        {
+            CompiledAt = new(2024, 7, 20, 9, 0, 0, TimeSpan.Zero),
+        };
+        var note = AnnualReportCompiler.Compile(input).Sections.Single(s => s.Heading == "Activity and achievements over last 12 months").Comment;
+
+        Assert.Equal("Compiled from 1 quarterly update from 1 sub-group for 2024/25. Every expected update was received.", note);
     }
 
     [Fact]
@@ -41,16 +55,19 @@ public sealed class AnnualReportEdgeCaseTests
         Assert.Equal(15, doc.Headings(DocxStyles.Heading1).Count);
         var text = doc.AllText();
         Assert.Contains("No sub-groups were recorded for 2024/25.", text, StringComparison.Ordinal);
-        Assert.Contains("The directory held no steering group members at the year's end.", text, StringComparison.Ordinal);
-        Assert.Contains("No sub-group reported challenges or blocks to progress during 2024/25.", text, StringComparison.Ordinal);
+        Assert.Contains("The directory held no steering group members in June 2025.", text, StringComparison.Ordinal);
+        Assert.Contains("To be confirmed", text, StringComparison.Ordinal);
 
         var silent = Year(ReportInputs.EconomicDevelopment() with { Updates = [] }, ReportInputs.ZeroCarbon() with { Updates = [] });
-        using var silentDoc = new DocxReader(AnnualReportCompiler.Compile(silent));
+        var silentModel = AnnualReportCompiler.Compile(silent);
+        using var silentDoc = new DocxReader(silentModel);
         Assert.Empty(silentDoc.ValidationErrors());
         var silentText = silentDoc.AllText();
-        Assert.Contains("No sub-group submitted a quarterly update for 2024/25, so there is no activity to report from them.", silentText, StringComparison.Ordinal);
-        Assert.Contains("No updates were received from the Zero Carbon Oxford Partnership sub-group for 2024/25.", silentText, StringComparison.Ordinal);
-        Assert.Contains("Updates not received when it was compiled: Economic Development (Q1, Q2, Q3, Q4); Zero Carbon Oxford Partnership (Q1, Q2, Q3, Q4).", silentText, StringComparison.Ordinal);
+        Assert.Contains("The Zero Carbon Oxford Partnership sub-group did not report during 2024/25.", silentText, StringComparison.Ordinal);
+        Assert.DoesNotContain("plans", AnnualReportDocxTests.Section(silentDoc, "Forward Planning").Skip(1).FirstOrDefault() ?? "", StringComparison.Ordinal);
+        Assert.Equal(
+            "Compiled from 0 quarterly updates from 0 sub-groups for 2024/25. Not received when compiled: Economic Development (Q1, Q2, Q3, Q4); Zero Carbon Oxford Partnership (Q1, Q2, Q3, Q4).",
+            silentModel.Sections.Single(s => s.Heading == "Activity and achievements over last 12 months").Comment);
     }
 
     [Fact]
@@ -70,7 +87,9 @@ public sealed class AnnualReportEdgeCaseTests
         Assert.Empty(doc.ValidationErrors());
         Assert.Contains("Health Inequalities sub-group", doc.Headings(DocxStyles.Heading2));
         var activity = AnnualReportDocxTests.Section(doc, "Activity and achievements over last 12 months");
-        Assert.Contains("The Health Inequalities sub-group was set up during the year and has reported since Q3 (October to December 2024).", activity);
+        Assert.Contains("The Health Inequalities sub-group was set up during the year and reported in Q3 and Q4; its status was green throughout.", activity);
+        // After the profile's four, in the order the input carries.
+        Assert.Equal("Health Inequalities", doc.Headings(DocxStyles.Heading2)[^1]);
         Assert.Contains("Set up in October 2024 to take forward the Well Together programme.", AnnualReportDocxTests.Section(doc, "OSP Sub-Groups"));
     }
 
@@ -83,7 +102,7 @@ public sealed class AnnualReportEdgeCaseTests
         using var doc = new DocxReader(AnnualReportCompiler.Compile(input));
 
         Assert.Empty(doc.ValidationErrors());
-        Assert.Contains($"{longText} (Q1)", doc.Paragraphs().Select(p => p.Text));
+        Assert.Contains(longText, doc.Paragraphs().Select(p => p.Text));
     }
 
     [Fact]
@@ -104,17 +123,20 @@ public sealed class AnnualReportEdgeCaseTests
 
         Assert.Empty(doc.ValidationErrors());
         var paragraphs = doc.Paragraphs().Select(p => p.Text).ToList();
-        Assert.Contains($"{Specials} (Q1)", paragraphs);
-        Assert.Contains($"{Emoji} (Q1)", paragraphs);
-        Assert.Contains($"{Arabic} (Q1)", paragraphs);
-        Assert.Contains($"{Hebrew} (Q1)", paragraphs);
+        Assert.Contains(Specials, paragraphs);
+        Assert.Contains(Emoji, paragraphs);
+        Assert.Contains(Arabic, paragraphs);
+        Assert.Contains(Hebrew, paragraphs);
         // Tabs become spaces and control characters go (XML cannot hold them); the words on either side stay.
-        Assert.Contains("Column one column two (Q1)", paragraphs);
+        Assert.Contains("Column one column two", paragraphs);
         Assert.Contains("Next: ]]>", paragraphs);
         Assert.Contains("Safer <Communities> & Co sub-group", doc.Headings(DocxStyles.Heading2));
-        // A deliberate short line break stays a break (read back as "\n"); a blank line starts a new item.
-        Assert.Contains("Line one\nline two (Safer <Communities> & Co, Q1)", paragraphs);
-        Assert.Contains("second paragraph (Safer <Communities> & Co, Q1)", paragraphs);
+        // Each line the lead typed is an item of its own, starting with a capital; nothing is lost. The sub-group
+        // did not report again, so its first challenge is quoted as its last word and not listed twice.
+        Assert.Contains(paragraphs, p => p.EndsWith("Its last update, for Q1, said: “Line one.”", StringComparison.Ordinal));
+        Assert.Contains("Line two", paragraphs);
+        Assert.Contains("Second paragraph", paragraphs);
+        Assert.Contains(doc.Comments(), c => c.Text.StartsWith("Safer <Communities> & Co, Q1 2024/25", StringComparison.Ordinal));
 
         var md = MarkdownReportWriter.Write(model);
         Assert.Contains(@"Budget \<£8,320\> \& ""reserves"" \]\]\> \<w:t\>not markup\</w:t\> \&amp;", md, StringComparison.Ordinal);

@@ -9,6 +9,9 @@ namespace OspBot.Tests.Reports;
 /// A body paragraph as Word stores it: style, list (numbering id) and text with breaks read back as "\n".
 internal sealed record DocParagraph(string? Style, int? NumId, int? Level, string Text);
 
+/// A Word comment: its id and text.
+internal sealed record DocComment(string Id, string Text);
+
 /// Reads a written report back with the Open XML SDK, independent of the writer's code.
 internal sealed class DocxReader : IDisposable
 {
@@ -21,6 +24,13 @@ internal sealed class DocxReader : IDisposable
         _bytes = new MemoryStream();
         DocxReportWriter.Write(model, _bytes);
         _bytes.Position = 0;
+        Document = WordprocessingDocument.Open(_bytes, false);
+    }
+
+    /// A document as it was stored (a compilation's .docx).
+    public DocxReader(byte[] docx)
+    {
+        _bytes = new MemoryStream(docx);
         Document = WordprocessingDocument.Open(_bytes, false);
     }
 
@@ -38,6 +48,18 @@ internal sealed class DocxReader : IDisposable
         [.. table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => string.Join("\n", c.Elements<Paragraph>().Select(Text))).ToList())];
 
     public string AllText() => string.Join("\n", Body.Descendants<Paragraph>().Select(Text));
+
+    public List<DocComment> Comments() =>
+        [.. Document.MainDocumentPart!.WordprocessingCommentsPart?.Comments?.Elements<Comment>()
+            .Select(c => new DocComment(c.Id!.Value!, string.Join("\n", c.Elements<Paragraph>().Select(Text)))) ?? []];
+
+    /// Each body paragraph with the texts of the comments whose ranges start in it.
+    public List<(DocParagraph Paragraph, List<string> Comments)> CommentedParagraphs()
+    {
+        var comments = Comments().ToDictionary(c => c.Id, c => c.Text);
+        return [.. Body.Elements<Paragraph>().Select(p => (Read(p),
+            p.Descendants<CommentRangeStart>().Select(s => comments[s.Id!.Value!]).ToList()))];
+    }
 
     public List<string> ValidationErrors() =>
         [.. new OpenXmlValidator(FileFormatVersions.Office2019).Validate(Document)

@@ -16,6 +16,22 @@ public sealed class ReportProfileTests
             profile.Risk, profile.Equalities, profile.Conclusion, profile.Cover.Recommendations, profile.Cover.Appendices }, v => Assert.NotEmpty(v));
         Assert.Equal(["Economic Development", "Stronger Communities", "Zero Carbon Oxford Partnership", "Safer Communities"],
             profile.SubGroups.Select(s => s.Name));
+        Assert.Equal(("Councillor Susan Brown", 8320m, "2024/25"), (profile.Cover.CabinetMemberName, profile.Budget, profile.BudgetYear));
+        Assert.Contains(profile.Financial, p => p.Contains("{budget}", StringComparison.Ordinal));
+        // Until the secretariat sets it, the cover says the meeting date is to be confirmed rather than inventing one.
+        Assert.Null(profile.Cover.CouncilMeetingDate);
+    }
+
+    [Fact]
+    public void The_council_meeting_date_and_a_sub_groups_note_are_read_from_the_profile()
+    {
+        var profile = ReportProfile.Load("""
+            { "cover": { "councilMeetingDate": "2025-07-14" },
+              "subGroups": [ { "name": "Stronger Communities", "description": ["…"], "note": "Not meeting while under review" } ] }
+            """);
+
+        Assert.Equal(new DateOnly(2025, 7, 14), profile.Cover.CouncilMeetingDate);
+        Assert.Equal("Not meeting while under review", profile.SubGroups[0].Note);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using OspBot.Reports;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Tests.Reports;
 
@@ -14,53 +15,74 @@ public sealed class ReportTextTests
     }
 
     [Fact]
-    public void Glyph_and_ocr_bullets_become_items()
+    public void Glyph_ocr_and_numbered_bullets_become_items()
     {
-        Assert.Equal(["The Leys", "Rose Hill", "Littlemore"], ReportText.Items("e The Leys\nRose Hill\nLittlemore"));
-        Assert.Equal(["one", "two", "three", "four"], ReportText.Items("· one\n• two\n\uF0B7 three\n- four"));
-        Assert.Equal(["email me at e mail"], ReportText.Items("email me at e mail"));
+        Assert.Equal(["The Leys", "Rose Hill", "Littlemore"], Items("e The Leys\nRose Hill\nLittlemore"));
+        Assert.Equal(["One", "Two", "Three", "Four", "Five", "Six"], Items("· one\n• two\n\uF0B7 three\n- four\n1. five\nb) six"));
+        Assert.Equal(["Email me at e mail"], Items("email me at e mail"));
+        // A glyph alone on its line: the text on the next line is its item.
+        Assert.Equal(["Barton"], Items("\uF0B7\n\nBarton"));
     }
 
     [Fact]
-    public void Wrapped_pdf_lines_are_rejoined_but_deliberate_breaks_stay()
+    public void Wrapped_pdf_lines_are_rejoined_soft_hyphens_mended_and_split_urls_joined()
     {
         Assert.Equal(["The aim of the sub-group is to bring partners together to improve those outcomes and more."],
-            ReportText.Items("The aim of the sub-group is to bring partners together to improve those outcomes and more.".Replace("sub-group", "sub-\ngroup", StringComparison.Ordinal)));
-        Assert.Equal(["Rolling plan 2024/25 published.\nPatrols extended."], ReportText.Items("Rolling plan 2024/25 published.\nPatrols extended."));
-        Assert.Equal(["see http://www.example.org/uploads/2019/06/BARTON_HNT.pdf now"],
-            ReportText.Items("see http://www.example.org/uploads/2019/06/BARTON_\nHNT.pdf now"));
-        Assert.Equal(["Well-\nBeing"], ReportText.Items("Well-\nBeing"));
+            Items("The aim of the sub-group is to bring partners together to improve those outcomes and more.".Replace("sub-group", "sub-\ngroup", StringComparison.Ordinal)));
+        Assert.Equal(["A partnership of the voluntary and community sector across the city of Oxford and the county."],
+            Items("A partnership of the voluntary and community sector across the city of Oxford and the commu-\nnity.".Replace("commu-\nnity", "coun-\nty", StringComparison.Ordinal)));
+        Assert.Equal(["See http://www.example.org/uploads/2019/06/BARTON_HNT.pdf now"],
+            Items("see http://www.example.org/uploads/2019/06/BARTON_\nHNT.pdf now"));
+        Assert.Equal(["Rolling plan 2024/25 published.", "Patrols extended."], Items("Rolling plan 2024/25 published.\nPatrols extended."));
     }
 
     [Fact]
-    public void Duplicates_merge_by_normalised_text_or_close_wording_and_keep_every_source()
+    public void A_long_line_typed_in_teams_is_not_taken_for_a_wrapped_one()
     {
-        var merged = ItemMerger.Merge(
-        [
-            ("The Blackbird Leys Larder moved to the Oxford Hub", "Q1"),
-            ("Met in May.", "Q1"),
-            ("the blackbird leys larder moved to the Oxford Hub!", "Q2"),
-            ("Met in June.", "Q2"),
-            ("The Blackbird Leys Larder successfully moved to the Oxford Hub", "Q3"),
-            ("🎉", "Q3"),
-            ("🎉", "Q4"),
-        ]);
-
-        Assert.Equal(
-            [
-                new("The Blackbird Leys Larder successfully moved to the Oxford Hub", ["Q1", "Q2", "Q3"]),
-                new("Met in May.", ["Q1"]),
-                new("Met in June.", ["Q2"]),
-                new MergedItem("🎉", ["Q3", "Q4"]),
-            ],
-            merged.Select(m => m with { Sources = [.. m.Sources] }),
-            new MergedItemComparer());
+        const string Long = "Supported ARCh – Assisted Reading for Children to obtain grant funding to enable the recruitment of a volunteer coordinator";
+        Assert.Equal([Long, "Continued to refer charter signees"], Items($"{Long}\nContinued to refer charter signees"));
     }
 
-    private sealed class MergedItemComparer : IEqualityComparer<MergedItem>
+    [Fact]
+    public void A_url_line_repeating_one_the_text_gives_is_dropped()
     {
-        public bool Equals(MergedItem? x, MergedItem? y) => x?.Text == y?.Text && x!.Sources.SequenceEqual(y!.Sources);
-
-        public int GetHashCode(MergedItem obj) => obj.Text.GetHashCode(StringComparison.Ordinal);
+        var units = SourceLines.Read("Report at http://example.org/a.pdf. More.\n\nhttp://example.org/a.pdf\nhttp://example.org/b.pdf\nhttp://example.org/b.pdf");
+        Assert.Equal(["Report at http://example.org/a.pdf. More.", "http://example.org/b.pdf"], units.Select(u => u.Text));
     }
+
+    [Fact]
+    public void Themes_nest_lead_ins_stay_prose_and_paragraphs_stay_whole()
+    {
+        var segments = SectionParser.Parse("""
+            Delivery this year was strong across the partnership, and the board thanks all partners for their time. The areas we focused on are;
+            • Housing
+            • Transport
+            Inclusive Employment:
+            Supporting Prison Leavers into Employment;
+            • Employers' day at Bullingdon Prison
+            Supporting Refugees into Employment;
+            • Second HR Network seminar
+            Social Value and Procurement:
+            • Anchor sub-group met
+            """);
+
+        Assert.Collection(segments,
+            s => Assert.Equal(["Housing", "Transport"], Assert.IsType<LeadInSegment>(s).Items),
+            s => Assert.Empty(Assert.IsType<ThemeSegment>(s).Items),
+            s => Assert.Equal(["Inclusive Employment", "Supporting Prison Leavers into Employment"], Assert.IsType<ThemeSegment>(s).Path),
+            s => Assert.Equal(["Inclusive Employment", "Supporting Refugees into Employment"], Assert.IsType<ThemeSegment>(s).Path),
+            s => Assert.Equal(["Social Value and Procurement"], Assert.IsType<ThemeSegment>(s).Path));
+        Assert.EndsWith("The areas we focused on are;", ((LeadInSegment)segments[0]).Text, StringComparison.Ordinal);
+    }
+
+    /// Every piece of a section, as text, in order.
+    private static List<string> Items(string text) =>
+        [.. SectionParser.Parse(text).SelectMany(s => s switch
+        {
+            ProseSegment p => [p.Text],
+            LeadInSegment l => l.Items.Prepend(l.Text),
+            ThemeSegment t => t.Items,
+            ListSegment l => l.Items,
+            _ => [],
+        })];
 }

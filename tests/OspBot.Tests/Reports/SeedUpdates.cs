@@ -35,7 +35,8 @@ internal static partial class SeedUpdates
         return new QuarterlyUpdate
         {
             Quarter = quarter,
-            SubmittedBy = "Stronger Communities lead officer",
+            SubmittedBy = "Sam Okafor",
+            Version = 1,
             SubmittedAt = ReportInputs.Submitted(quarter),
             Achievements = Section(1),
             Plans = Section(2),

@@ -53,7 +53,9 @@ public sealed class CompileReportCommandTests
         using var doc = WordprocessingDocument.Open(bytes, false);
         var text = doc.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("Business survey wave 2 completed", text, StringComparison.Ordinal);
-        Assert.Contains("Safer Communities (Q1, Q2, Q3, Q4)", text, StringComparison.Ordinal);
+        // The body says a sub-group was silent in its own part; which updates were missing is a note for the officer.
+        Assert.Contains("The Safer Communities sub-group did not report during 2024/25.", text, StringComparison.Ordinal);
+        Assert.Contains("Safer Communities (Q1, Q2, Q3, Q4)", doc.MainDocumentPart.WordprocessingCommentsPart!.Comments.InnerText, StringComparison.Ordinal);
 
         var markdown = await client.GetStringAsync(ReportWorld.ActionUrl(card, "Download (Markdown)"), ct);
         Assert.Contains("Community hubs opened in Blackbird Leys", markdown, StringComparison.Ordinal);
