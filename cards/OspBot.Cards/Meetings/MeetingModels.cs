@@ -1,4 +1,4 @@
-using OspBot.Cards.Rounds;
+using OspBot.Cards.Common;
 
 namespace OspBot.Cards.Meetings;
 

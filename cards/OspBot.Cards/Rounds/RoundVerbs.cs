@@ -1,3 +1,5 @@
+using OspBot.Cards.Common;
+
 namespace OspBot.Cards.Rounds;
 
 /// The verbs of every button on the round cards. Action.Execute sends the verb as value.action.verb;
@@ -36,7 +38,7 @@ internal static class RoundVerbs
 internal static class RoundData
 {
     /// Only in Action.Submit fallbacks: Execute carries the verb outside data.
-    public const string Verb = "verb";
+    public const string Verb = CardActions.Verb;
     public const string RoundId = "roundId";
     public const string UpdateId = "updateId";
     public const string SubGroupId = "subGroupId";

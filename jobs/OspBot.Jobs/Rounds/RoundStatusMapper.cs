@@ -1,7 +1,8 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
+using static OspBot.Jobs.Rounds.RoundCardMapper;
 using C = OspBot.Cards.Rounds;
 using D = OspBot.Rounds;
-using static OspBot.Jobs.Rounds.RoundCardMapper;
 
 namespace OspBot.Jobs.Rounds;
 
@@ -107,7 +108,7 @@ internal static class RoundStatusMapper
         ArgumentNullException.ThrowIfNull(refusal);
         return refusal.Reason switch
         {
-            D.RefusalReason.NotMatched => C.RoundMessageCards.NotMatched(),
+            D.RefusalReason.NotMatched => MessageCards.NotMatched(),
             D.RefusalReason.NoRole => C.RoundMessageCards.NotALead(),
             _ => Message("Sorry", refusal.Message),
         };

@@ -1,4 +1,5 @@
 using OspBot.Cards;
+using OspBot.Cards.Common;
 
 namespace OspBot.Tests.Cards;
 

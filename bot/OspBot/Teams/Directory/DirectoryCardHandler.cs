@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using OspBot.Cards.DirectoryEditing;
+using OspBot.Cards.Common;
+using OspBot.Cards.Members;
 using OspBot.Cards.Model;
 using OspBot.Members;
 using OspBot.Teams.Schema;
@@ -47,7 +48,7 @@ internal sealed class DirectoryCardHandler(DirectoryEditor editor, MemberDirecto
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.From?.AadObjectId is not { Length: > 0 } aad || await directory.FindByEntraObjectIdAsync(aad, ct) is not { } me)
         {
-            return DirectoryCards.NotMatched();
+            return MessageCards.NotMatched();
         }
         if (!me.IsSecretariat)
         {

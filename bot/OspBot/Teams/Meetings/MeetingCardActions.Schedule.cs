@@ -1,8 +1,9 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
 using OspBot.Meetings;
 using OspBot.Members;
-using FieldError = OspBot.Cards.Rounds.FieldError;
+using FieldError = OspBot.Cards.Common.FieldError;
 
 namespace OspBot.Teams.Meetings;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OspBot.Api;
+using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
@@ -29,7 +30,7 @@ internal sealed partial class MeetingCardActions(
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.Activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
-            return RoundMessageCards.NotMatched();
+            return MessageCards.NotMatched();
         }
         var actor = Actor.FromTeams(aad);
         var id = input.MeetingId ?? 0;
@@ -74,7 +75,7 @@ internal sealed partial class MeetingCardActions(
     /// A polite no for a refusal (or any other outcome a read does not expect).
     private static AdaptiveCard Refusal<T>(MeetingResult<T> result, string what) => result switch
     {
-        MeetingResult<T>.Refused { Refusal.Reason: RefusalReason.NotMatched } => RoundMessageCards.NotMatched(),
+        MeetingResult<T>.Refused { Refusal.Reason: RefusalReason.NotMatched } => MessageCards.NotMatched(),
         MeetingResult<T>.Refused { Refusal.Reason: RefusalReason.NotSecretariat } =>
             MeetingBlocks.Message("Only for the secretariat", $"Sorry, only the OSP secretariat can {what}."),
         MeetingResult<T>.Refused r => MeetingBlocks.Message("Sorry", r.Refusal.Message),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Rounds;
 
@@ -34,7 +35,7 @@ internal sealed class MeetingCommands(MeetingCardActions actions)
         {
             return false;
         }
-        var card = turn.Activity.From?.AadObjectId is not { Length: > 0 } aad ? RoundMessageCards.NotMatched()
+        var card = turn.Activity.From?.AadObjectId is not { Length: > 0 } aad ? MessageCards.NotMatched()
             : isSchedule ? await actions.NewFormAsync(aad, ct)
             : await actions.UpcomingAsync(aad, ct);
         await turn.SendActivityAsync(MessageFactory.Card(card.ToJsonElement(), card.FallbackText), ct);

@@ -1,8 +1,9 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Rounds;
-using FieldError = OspBot.Cards.Rounds.FieldError;
+using FieldError = OspBot.Cards.Common.FieldError;
 
 namespace OspBot.Teams.Meetings;
 
@@ -16,13 +17,13 @@ internal static class MeetingForm
 
     public static ScheduleMeetingModel Model(
         IReadOnlyList<MeetingGroup> groups, string formId, bool canFindTimes, MeetingFormValues? values = null, IReadOnlyList<FieldError>? errors = null) => new()
-    {
-        Groups = [.. groups.Select(g => new MeetingGroupChoice(g.Key, g.Name, g.Kind == GroupKind.SteeringGroup))],
-        FormId = formId,
-        Values = values ?? new(),
-        FindTimesUnavailable = canFindTimes ? null : NoFreeBusy,
-        Errors = errors ?? [],
-    };
+        {
+            Groups = [.. groups.Select(g => new MeetingGroupChoice(g.Key, g.Name, g.Kind == GroupKind.SteeringGroup))],
+            FormId = formId,
+            Values = values ?? new(),
+            FindTimesUnavailable = canFindTimes ? null : NoFreeBusy,
+            Errors = errors ?? [],
+        };
 
     /// The exact-time path, or the slot picked on the slot picker (<see cref="MeetingInputs.Slot"/> wins).
     public static (ScheduleMeetingRequest? Request, IReadOnlyList<FieldError> Errors) ReadSchedule(MeetingInput input, IReadOnlyList<MeetingGroup> groups)

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 using OspBot.Jobs.Rounds;
@@ -14,7 +15,7 @@ internal sealed class PastRounds(RoundService rounds, TimeProvider clock)
     /// Every round with its meeting and submitted count; each button opens that round's status card.
     public async Task<AdaptiveCard> RoundsCardAsync(Activity activity, CancellationToken ct) =>
         activity.From?.AadObjectId is not { Length: > 0 } aad
-            ? RoundMessageCards.NotMatched()
+            ? MessageCards.NotMatched()
             : await rounds.RoundsAsync(Actor.FromTeams(aad), ct) switch
             {
                 Lookup<IReadOnlyList<RoundSummary>>.Found f => HistoryCards.History(RoundStatusMapper.Rounds(f.Value)),
@@ -28,7 +29,7 @@ internal sealed class PastRounds(RoundService rounds, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
-            return RoundMessageCards.NotMatched();
+            return MessageCards.NotMatched();
         }
         if (!FinancialQuarter.TryParse(quarterText, out var quarter))
         {

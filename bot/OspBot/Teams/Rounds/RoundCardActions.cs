@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 using OspBot.Jobs.Rounds;
@@ -20,7 +21,7 @@ internal sealed class RoundCardActions(
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
-            return RoundMessageCards.NotMatched();
+            return MessageCards.NotMatched();
         }
         var actor = Actor.FromTeams(aad);
         var mri = activity.From.Id ?? "";
@@ -47,7 +48,7 @@ internal sealed class RoundCardActions(
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
-            return RoundMessageCards.NotMatched();
+            return MessageCards.NotMatched();
         }
         return await rounds.StatusAsync(Actor.FromTeams(aad), roundId, ct) switch
         {
@@ -136,7 +137,7 @@ internal sealed class RoundCardActions(
         var result = await rounds.OpenRoundAsync(actor, request, ct);
         return result switch
         {
-            RoundResult.Invalid i => OpenRoundCards.OpenRound(OpenRoundForm.Model(Now, [.. i.Errors.Select(e => new OspBot.Cards.Rounds.FieldError("", e))], input)),
+            RoundResult.Invalid i => OpenRoundCards.OpenRound(OpenRoundForm.Model(Now, [.. i.Errors.Select(e => new OspBot.Cards.Common.FieldError("", e))], input)),
             RoundResult.AlreadyOpen a => await StatusCardAsync(activity, a.Existing.RoundId, ct),
             _ => await AdminAsync(Task.FromResult(result), activity, dispatch: true, ct),
         };

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 using OspBot.Jobs.Rounds;
@@ -40,7 +41,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         var caller = await callers.FindAsync(turn.Activity.From?.AadObjectId, ct);
         if (!caller.Matched)
         {
-            return [RoundMessageCards.NotMatched()];
+            return [MessageCards.NotMatched()];
         }
         if (!caller.HoldsSeat)
         {
@@ -69,7 +70,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         var caller = await callers.FindAsync(turn.Activity.From?.AadObjectId, ct);
         return caller switch
         {
-            { Matched: false } => RoundMessageCards.NotMatched(),
+            { Matched: false } => MessageCards.NotMatched(),
             { IsSecretariat: false } => RoundStatusMapper.Message("Sorry", "Sorry, only the OSP secretariat can open a round."),
             _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [], suggested: await rounds.SuggestRoundAsync(ct))),
         };
@@ -79,7 +80,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
     {
         if (turn.Activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
-            return RoundMessageCards.NotMatched();
+            return MessageCards.NotMatched();
         }
         return await rounds.HistoryAsync(Actor.FromTeams(aad), groupKey, ct) switch
         {

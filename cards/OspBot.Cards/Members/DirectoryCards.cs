@@ -1,7 +1,7 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
-namespace OspBot.Cards.DirectoryEditing;
+namespace OspBot.Cards.Members;
 
 /// The secretariat's view and editor of the OSP directory. Names come from the directory or from what the
 /// secretariat typed, so every one shown in a TextBlock or FactSet is escaped.
@@ -15,11 +15,11 @@ internal static class DirectoryCards
         List<CardElement> body = [new TextBlock("OSP directory") { Weight = TextWeight.Bolder, Size = TextSize.Large, Style = TextBlockStyle.Heading }];
         if (model.Error is { Length: > 0 } error)
         {
-            body.Add(RoundBlocks.Notice(CardText.Escape(error), ContainerStyle.Attention));
+            body.Add(CardBlocks.Notice(CardText.Escape(error), ContainerStyle.Attention));
         }
         else if (model.Confirmation is { Length: > 0 } done)
         {
-            body.Add(RoundBlocks.Notice(CardText.Escape(done), ContainerStyle.Good));
+            body.Add(CardBlocks.Notice(CardText.Escape(done), ContainerStyle.Good));
         }
         body.AddRange(model.Groups.SelectMany(Group));
         body.AddRange(DirectoryForms.SetRole(model));
@@ -27,10 +27,6 @@ internal static class DirectoryCards
         body.AddRange(DirectoryForms.Link(model));
         return new AdaptiveCard { FallbackText = "The OSP directory", MsTeams = TeamsCardOptions.FullWidth, Body = body };
     }
-
-    public static AdaptiveCard NotMatched() => Message(
-        "I don't know you yet",
-        $"I could not match your Teams account to the OSP directory. Ask {Secretariat} to link your account.");
 
     public static AdaptiveCard NotSecretariat() => Message(
         "Only for the secretariat",

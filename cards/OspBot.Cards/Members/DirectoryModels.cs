@@ -1,5 +1,5 @@
 // Not "...Directory" like the folder: a namespace of that name would hide System.IO.Directory in sibling namespaces.
-namespace OspBot.Cards.DirectoryEditing;
+namespace OspBot.Cards.Members;
 
 /// The secretariat's directory card: every group's seats, the people to pick from, unmatched Teams users,
 /// and the outcome of the last edit (a confirmation or an error, never both).

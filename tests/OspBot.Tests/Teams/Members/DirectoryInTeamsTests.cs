@@ -36,7 +36,10 @@ public sealed class DirectoryInTeamsTests
 
         var added = await wire.ExecuteAsync(Sec, "directory.addPerson", new JsonObject
         {
-            ["newName"] = Tricky, ["newOrganisation"] = "Oxford & Co", ["newRoleTitle"] = "Director", ["newEmail"] = "ada@example.org",
+            ["newName"] = Tricky,
+            ["newOrganisation"] = "Oxford & Co",
+            ["newRoleTitle"] = "Director",
+            ["newEmail"] = "ada@example.org",
         }, ct);
         Assert.Contains(TrickyEscaped + " has been added to the directory.", Text(added));
         var personId = await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().People.Where(p => p.Name == Tricky).Select(p => p.Id).SingleAsync(ct));

@@ -1,8 +1,8 @@
 using System.Globalization;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
-namespace OspBot.Cards.DirectoryEditing;
+namespace OspBot.Cards.Members;
 
 /// The three forms of the directory card. Inputs are optional on the card (one card holds three forms, and a
 /// required input of one would block the others' buttons); the bot checks them and answers with an inline error.
@@ -74,7 +74,7 @@ internal static class DirectoryForms
         new(text) { Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Large };
 
     private static ActionSet Button(string title, string verb) =>
-        new([RoundActions.Execute(title, verb, [], ActionStyle.Positive, sendInputs: true)]);
+        new([CardActions.Execute(title, verb, [], ActionStyle.Positive, sendInputs: true)]);
 
     private static string Title(string role) => char.ToUpperInvariant(role[0]) + role[1..];
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OspBot.Cards;
+namespace OspBot.Cards.Common;
 
 /// Makes user-provided text safe for TextBlock, whose text is a markdown subset plus {{DATE()}}/{{TIME()}}
 /// functions: what the user typed must be shown literally, never formatted, linked or reinterpreted.
