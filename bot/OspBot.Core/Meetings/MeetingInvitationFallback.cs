@@ -1,3 +1,5 @@
+using OspBot.Graph;
+
 namespace OspBot.Meetings;
 
 /// What the secretariat reads when OspBot could not send the calendar invitation itself.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Graph;
 using OspBot.Members;
 
 namespace OspBot.Meetings;

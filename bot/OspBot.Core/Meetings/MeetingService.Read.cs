@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
+using OspBot.Graph;
 using OspBot.Members;
 using OspBot.Rounds;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Members;
 using OspBot.Rounds;
 
@@ -21,7 +22,7 @@ internal sealed partial class MeetingService
         return [.. offsets.OrderDescending().Select(o =>
         {
             var at = local - o;
-            return (o, RoundCalendar.ToUtc(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)));
+            return (o, London.ToUtc(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)));
         })];
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
+using OspBot.Graph;
 using OspBot.Members;
 using OspBot.Rounds;
 
@@ -219,7 +221,7 @@ internal sealed partial class MeetingService
     /// Sets (or adjusts) the quarter's round from this steering group meeting, as Rounds:SteeringGroupMeetings does.
     private async Task<RoundPlan> PlanRoundAsync(int meetingId, DateTimeOffset start, CancellationToken ct)
     {
-        var plan = await rounds.PlanForMeetingAsync(RoundCalendar.LocalDate(start), ct);
+        var plan = await rounds.PlanForMeetingAsync(London.Date(start), ct);
         if (plan.RoundId is { } roundId)
         {
             await db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(u => u.SetProperty(m => m.RoundId, roundId), ct);

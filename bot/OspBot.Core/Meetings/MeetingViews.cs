@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Members;
 using OspBot.Rounds;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OspBot.Data;
+using OspBot.Graph;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;

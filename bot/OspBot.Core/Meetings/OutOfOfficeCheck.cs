@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OspBot.Data;
+using OspBot.Graph;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;

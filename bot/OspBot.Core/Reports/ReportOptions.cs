@@ -31,7 +31,7 @@ public sealed class ReportOptions : IValidatableObject
     /// <summary>
     /// Id of the drive (a SharePoint document library or a OneDrive) each compiled .docx is also uploaded to, e.g.
     /// from GET /sites/{site-id}/drives. Unset: no upload, the result card has only the download link. Needs Graph
-    /// (Graph:ClientId) and write access to that drive (see Meetings/GRAPH-PERMISSIONS.md).
+    /// (Graph:ClientId) and write access to that drive (see Graph/GRAPH-PERMISSIONS.md).
     /// </summary>
     public string? SharePointDriveId { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Members;
 
 namespace OspBot.Rounds;

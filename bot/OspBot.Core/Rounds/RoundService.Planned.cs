@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 
@@ -30,7 +31,7 @@ internal sealed partial class RoundService
     {
         var withRounds = (await db.Rounds.AsNoTracking().Select(r => new { r.FinancialYearStart, r.Quarter }).ToListAsync(ct))
             .Select(r => new FinancialQuarter(r.FinancialYearStart, r.Quarter)).ToHashSet();
-        return RoundSuggestion.For(RoundCalendar.LocalDate(clock.GetUtcNow()), withRounds, await PlannedMeetingsAsync(ct), Options);
+        return RoundSuggestion.For(London.Date(clock.GetUtcNow()), withRounds, await PlannedMeetingsAsync(ct), Options);
     }
 
     /// A steering group meeting was booked or moved to this (London) date: its quarter's round opens now if the
@@ -77,7 +78,7 @@ internal sealed partial class RoundService
         }
         logger.PlannedRoundAdjusted(round.Id, meeting);
         return new RoundPlan(RoundPlanOutcome.Adjusted,
-            $"The {quarter.Label} round now counts back from this meeting: updates are due {RoundCalendar.LocalDate(adjusted.DeadlineAt):d MMM yyyy}.",
+            $"The {quarter.Label} round now counts back from this meeting: updates are due {London.Date(adjusted.DeadlineAt):d MMM yyyy}.",
             round.Id, adjusted);
     }
 
@@ -89,7 +90,7 @@ internal sealed partial class RoundService
         var booked = await db.Meetings.AsNoTracking()
             .Where(m => m.State == MeetingState.Scheduled && m.Group!.Kind == GroupKind.SteeringGroup)
             .Select(m => m.StartsAt).ToListAsync(ct);
-        return [.. Options.PlannedMeetings().Concat(booked.Select(RoundCalendar.LocalDate)).Distinct().Order()];
+        return [.. Options.PlannedMeetings().Concat(booked.Select(London.Date)).Distinct().Order()];
     }
 
     /// Opens one planned meeting's round when its prompt date has come and its quarter has none yet.
@@ -101,7 +102,7 @@ internal sealed partial class RoundService
         if (dates.PromptAt > now)
         {
             return new RoundPlan(RoundPlanOutcome.Planned,
-                $"The {quarter.Label} round opens by itself on {RoundCalendar.LocalDate(dates.PromptAt):d MMM yyyy}.", null, dates);
+                $"The {quarter.Label} round opens by itself on {London.Date(dates.PromptAt):d MMM yyyy}.", null, dates);
         }
         // Too late for a round to collect anything (the secretariat can still open one by hand).
         if (dates.DeadlineAt <= now)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Members;
 
 namespace OspBot.Rounds;
@@ -81,7 +82,7 @@ internal sealed partial class RoundService
         }
         await db.SaveChangesAsync(ct);
         await QueueAsync([NewDelivery(DeliveryKind.Reminder, update.RoundId, updateId, personId,
-            Key("reminder", updateId, personId, RoundCalendar.LocalDate(remindAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), remindAt)], ct);
+            Key("reminder", updateId, personId, London.Date(remindAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), remindAt)], ct);
         return new Lookup<DateTimeOffset>.Found(remindAt);
     }
 

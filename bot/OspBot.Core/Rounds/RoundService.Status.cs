@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Members;
 
 namespace OspBot.Rounds;

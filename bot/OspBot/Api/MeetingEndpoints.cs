@@ -1,4 +1,5 @@
 using System.Text;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Rounds;

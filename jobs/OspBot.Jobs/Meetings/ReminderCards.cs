@@ -1,6 +1,7 @@
 using System.Globalization;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Rounds;
 
@@ -29,7 +30,7 @@ internal static class ReminderCards
 
     /// London calendar days from now to the meeting: "today", "tomorrow", "in 7 days".
     public static string HowSoon(DateTimeOffset now, DateTimeOffset start) =>
-        (RoundCalendar.LocalDate(start).DayNumber - RoundCalendar.LocalDate(now).DayNumber) switch
+        (London.Date(start).DayNumber - London.Date(now).DayNumber) switch
         {
             <= 0 => "today",
             1 => "tomorrow",

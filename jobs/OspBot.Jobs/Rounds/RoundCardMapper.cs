@@ -1,6 +1,6 @@
 using System.Globalization;
 using C = OspBot.Cards.Rounds;
-using Common = OspBot.Cards.Common;
+using CardError = OspBot.Cards.Common.FieldError;
 using D = OspBot.Rounds;
 
 namespace OspBot.Jobs.Rounds;
@@ -147,7 +147,7 @@ internal static class RoundCardMapper
             : new C.CarryForwardItem { ItemId = Id(i.Position), Text = i.Text, Outcome = Outcome(i.Status), Note = i.Note }),
     ];
 
-    public static Common.FieldError Error(D.FieldError e)
+    public static CardError Error(D.FieldError e)
     {
         ArgumentNullException.ThrowIfNull(e);
         var inputId = e.Field switch
@@ -161,6 +161,6 @@ internal static class RoundCardMapper
             D.UpdateField.PlanReview when e.Position is { } p => C.UpdateInputs.CarryForwardOutcome(Id(p)),
             _ => "",
         };
-        return new Common.FieldError(inputId, e.Message);
+        return new CardError(inputId, e.Message);
     }
 }

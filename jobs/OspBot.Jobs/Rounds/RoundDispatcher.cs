@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OspBot.Cards.Model;
+using OspBot.Common;
 using OspBot.Conversations;
 using OspBot.Jobs.Meetings;
 using OspBot.Members;

@@ -1,5 +1,6 @@
 using OspBot.Cards.Common;
 using OspBot.Cards.Model;
+using OspBot.Common;
 using static OspBot.Jobs.Rounds.RoundCardMapper;
 using C = OspBot.Cards.Rounds;
 using D = OspBot.Rounds;
@@ -103,13 +104,13 @@ internal static class RoundStatusMapper
     }
 
     /// A refusal as a card: the two the cards have words for, else the service's own polite sentence.
-    public static AdaptiveCard Refusal(D.Refusal refusal)
+    public static AdaptiveCard Refusal(Refusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         return refusal.Reason switch
         {
-            D.RefusalReason.NotMatched => MessageCards.NotMatched(),
-            D.RefusalReason.NoRole => C.RoundMessageCards.NotALead(),
+            RefusalReason.NotMatched => MessageCards.NotMatched(),
+            RefusalReason.NoRole => C.RoundMessageCards.NotALead(),
             _ => Message("Sorry", refusal.Message),
         };
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Common;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.EndToEnd;
@@ -22,10 +23,10 @@ public sealed class MeetingsFixture : OspDirectoryFixture
     protected override IEnumerable<KeyValuePair<string, string?>> BotSettings()
     {
         var now = DateTimeOffset.UtcNow;
-        MeetingDay = RoundCalendar.LocalDate(now).AddDays(1);
+        MeetingDay = London.Date(now).AddDays(1);
         ReminderDue = now + ReminderLead;
         var start = MeetingDay.ToDateTime(MeetingTime);
-        var due = TimeZoneInfo.ConvertTime(ReminderDue, RoundCalendar.London).DateTime;
+        var due = TimeZoneInfo.ConvertTime(ReminderDue, London.Zone).DateTime;
         var offset = start - due;
         return
         [

@@ -1,4 +1,5 @@
 using System.Text;
+using OspBot.Graph;
 using OspBot.Meetings;
 
 namespace OspBot.Tests.Meetings;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Rounds;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OspBot.Graph;
 using OspBot.Jobs.Reports;
 using OspBot.Meetings;
 using OspBot.Reports;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
 using W = OspBot.Tests.Rounds.RoundsWorld;

@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.Rounds;

@@ -1,5 +1,6 @@
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 

@@ -1,6 +1,7 @@
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
+using OspBot.Common;
 using OspBot.Jobs.Rounds;
 using OspBot.Meetings;
 using OspBot.Members;

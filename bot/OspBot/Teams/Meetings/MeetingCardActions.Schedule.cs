@@ -1,6 +1,7 @@
 using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 using FieldError = OspBot.Cards.Common.FieldError;

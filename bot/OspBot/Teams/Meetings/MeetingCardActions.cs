@@ -4,6 +4,7 @@ using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Rounds;

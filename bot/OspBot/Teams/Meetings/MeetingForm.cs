@@ -1,5 +1,6 @@
 using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Rounds;
@@ -70,8 +71,8 @@ internal static class MeetingForm
         {
             GroupId = group!.GroupId,
             Duration = length!.Value,
-            WindowStart = RoundCalendar.ToUtc(from!.Value, TimeOnly.MinValue),
-            WindowEnd = RoundCalendar.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue),
+            WindowStart = London.ToUtc(from!.Value, TimeOnly.MinValue),
+            WindowEnd = London.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue),
         }, errors);
     }
 
@@ -140,6 +141,6 @@ internal static class MeetingForm
         {
             errors.Add(new(MeetingInputs.Time, badTime ? "Choose one of the times listed." : "Choose a start time."));
         }
-        return date is { } d && time is { } t ? RoundCalendar.ToUtc(d, t) : null;
+        return date is { } d && time is { } t ? London.ToUtc(d, t) : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OspBot.Cards.Common;
 using OspBot.Cards.Rounds;
+using OspBot.Common;
 using OspBot.Jobs.Rounds;
 using OspBot.Rounds;
 
@@ -62,8 +63,8 @@ internal static class OpenRoundForm
         {
             MeetingDate = meeting!.Value,
             Quarter = quarter,
-            PromptAt = input.Date(OpenRoundInputs.PromptDate) is { } p ? RoundCalendar.ToUtc(p, at) : null,
-            DeadlineAt = input.Date(OpenRoundInputs.DeadlineDate) is { } d ? RoundCalendar.ToUtc(d, at) : null,
+            PromptAt = input.Date(OpenRoundInputs.PromptDate) is { } p ? London.ToUtc(p, at) : null,
+            DeadlineAt = input.Date(OpenRoundInputs.DeadlineDate) is { } d ? London.ToUtc(d, at) : null,
         }, errors);
     }
 }

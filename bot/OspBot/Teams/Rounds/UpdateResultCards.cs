@@ -1,5 +1,6 @@
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
+using OspBot.Common;
 using OspBot.Jobs.Rounds;
 using OspBot.Rounds;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using OspBot.Data;
+using OspBot.Graph;
 using OspBot.Meetings;
 using OspBot.Tests.Teams.Rounds;
 using static OspBot.Tests.Teams.Meetings.MeetingsWire;

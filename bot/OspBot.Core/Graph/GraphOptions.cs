@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OspBot.Meetings;
+namespace OspBot.Graph;
 
 /// <summary>
 /// Microsoft Graph, app-only, for the organiser mailbox's calendar (configuration section "Graph"). Unset

@@ -1,7 +1,7 @@
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
-namespace OspBot.Meetings;
+namespace OspBot.Graph;
 
 internal enum GraphOperation
 {

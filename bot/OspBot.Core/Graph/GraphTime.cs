@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Graph.Models;
 
-namespace OspBot.Meetings;
+namespace OspBot.Graph;
 
 /// Graph's dateTimeTimeZone in our zone: we send local wall-clock time with the zone's name, so Exchange
 /// applies the zone's own rules (10:00 stays 10:00 whether the date falls in BST or GMT).

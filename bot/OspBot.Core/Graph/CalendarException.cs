@@ -1,4 +1,4 @@
-namespace OspBot.Meetings;
+namespace OspBot.Graph;
 
 public enum CalendarFailure
 {

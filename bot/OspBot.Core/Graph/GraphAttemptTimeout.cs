@@ -1,4 +1,4 @@
-namespace OspBot.Meetings;
+namespace OspBot.Graph;
 
 /// Gives up on one request to Graph after Graph:Timeout. A TimeoutException says "no answer in time", which is not
 /// "refused": the request may have arrived and been carried out, so GraphErrors reports it as such.

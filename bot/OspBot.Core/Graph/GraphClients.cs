@@ -7,7 +7,7 @@ using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
-namespace OspBot.Meetings;
+namespace OspBot.Graph;
 
 /// Builds the GraphServiceClient from GraphOptions: the app-only credential, the SDK's own middleware with its
 /// RetryHandler tuned from options (one retry layer, honouring Retry-After), and the configured endpoint.
