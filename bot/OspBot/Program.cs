@@ -3,6 +3,7 @@ using OspBot.Data;
 using OspBot.Jobs;
 using OspBot.Jobs.Meetings;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Teams.DirectoryEditing;
@@ -20,6 +21,7 @@ builder.AddRounds();        // quarterly update rounds: RoundService, directory 
 builder.AddMeetings();      // MeetingService; the Graph calendar when Graph:ClientId is set, otherwise .ics invitations
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; OspBot's handlers
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
+builder.AddOutbox();        // proactive messages: stored deliveries sent exactly once by the dispatch job, every minute
 builder.AddMeetingJobs();   // retries calendar bookings Graph could not take; installs the app for members it cannot reach
 builder.AddRoundsInTeams(); // round commands and card actions; proactive prompts, chasers, digests every minute
 builder.AddDirectoryInTeams(); // secretariat's `directory` card: seats, new people, linking unmatched Teams users

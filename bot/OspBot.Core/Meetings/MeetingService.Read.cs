@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
 using OspBot.Graph;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;

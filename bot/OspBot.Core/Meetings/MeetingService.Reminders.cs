@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;

@@ -1,5 +1,6 @@
 using OspBot.Common;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using OspBot.Outbox;
 
 namespace OspBot.Meetings;
 
@@ -37,6 +38,9 @@ public static class MeetingsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<MeetingService>();
         services.TryAddScoped<OutOfOfficeCheck>();
+        services.AddOutboxServices();
+        // Replaces the outbox's "nobody is away", whichever was registered first.
+        services.AddScoped<IAbsenceCheck>(sp => sp.GetRequiredService<OutOfOfficeCheck>());
         services.TryAddScoped<MemberAppInstaller>();
         return services;
     }

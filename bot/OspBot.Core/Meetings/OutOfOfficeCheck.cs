@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OspBot.Data;
 using OspBot.Graph;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;
@@ -10,7 +11,7 @@ namespace OspBot.Meetings;
 /// (the secretariat sees "out of office" instead). Scoped: one answer per person per dispatch run. Without Graph
 /// there is no check; when Graph cannot tell (a mailbox it cannot read), the message goes as usual.
 internal sealed class OutOfOfficeCheck(
-    OspDbContext db, MeetingCalendarAvailability calendars, TimeProvider clock, ILogger<OutOfOfficeCheck> logger)
+    OspDbContext db, MeetingCalendarAvailability calendars, TimeProvider clock, ILogger<OutOfOfficeCheck> logger) : IAbsenceCheck
 {
     private readonly Dictionary<int, bool> _away = [];
     private bool _refused;
@@ -47,15 +48,5 @@ internal sealed class OutOfOfficeCheck(
         }
         _away[personId] = away;
         return away;
-    }
-
-    /// Records a claimed delivery as not sent because its person is away.
-    public async Task SkipAsync(int deliveryId, int personId, CancellationToken ct)
-    {
-        await db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Claimed)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.State, DeliveryState.OutOfOffice)
-                .SetProperty(d => d.LastError, DeliveryReasons.OutOfOffice), ct);
-        logger.DeliverySkippedOutOfOffice(deliveryId, personId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OspBot.Outbox;
 
 namespace OspBot.Reports;
 

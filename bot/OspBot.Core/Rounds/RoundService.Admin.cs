@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
@@ -168,14 +169,11 @@ internal sealed partial class RoundService
             .Select(r => (int?)r.Id)
             .FirstOrDefaultAsync(ct);
 
-    private static Delivery NewDelivery(DeliveryKind kind, int roundId, int? updateId, int personId, string key, DateTimeOffset dueAt) => new()
+    private static Delivery NewDelivery(DeliveryKind kind, int roundId, int? updateId, int personId, string key, DateTimeOffset dueAt)
     {
-        Kind = kind,
-        RoundId = roundId,
-        SubGroupUpdateId = updateId,
-        PersonId = personId,
-        IdempotencyKey = key,
-        DueAt = dueAt,
-        State = DeliveryState.Pending,
-    };
+        var delivery = Delivery.Pending(kind, personId, key, dueAt);
+        delivery.RoundId = roundId;
+        delivery.SubGroupUpdateId = updateId;
+        return delivery;
+    }
 }

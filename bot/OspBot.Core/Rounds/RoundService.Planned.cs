@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 

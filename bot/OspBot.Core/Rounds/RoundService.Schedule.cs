@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
@@ -28,6 +30,7 @@ internal sealed partial class RoundService
     public async Task ScheduleDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        await CancelUnwantedAsync(ct);
         await db.Rounds.Where(r => r.State == RoundState.Open && r.DeadlineAt <= now)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RoundState.Locked), ct);
 
@@ -52,7 +55,7 @@ internal sealed partial class RoundService
                 wanted.AddRange(readers.Select(p => NewDelivery(DeliveryKind.Digest, round.Id, null, p, Key("digest", round.Id, p), now)));
             }
         }
-        await QueueAsync(wanted, ct);
+        await deliveries.QueueAsync(wanted, ct);
     }
 
     /// "Remind me tomorrow": no chaser for this update until tomorrow at the usual time, and a reminder then.
@@ -81,32 +84,27 @@ internal sealed partial class RoundService
             snooze.RemindAt = remindAt;
         }
         await db.SaveChangesAsync(ct);
-        await QueueAsync([NewDelivery(DeliveryKind.Reminder, update.RoundId, updateId, personId,
-            Key("reminder", updateId, personId, London.Date(remindAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), remindAt)], ct);
+        await deliveries.QueueAsync([NewDelivery(DeliveryKind.Reminder, update.RoundId, updateId, personId,
+            Key("reminder", updateId, personId, London.Date(remindAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), remindAt)], ct);
         return new Lookup<DateTimeOffset>.Found(remindAt);
     }
 
-    /// Inserts the deliveries whose keys are new; a key another instance inserted meanwhile is simply skipped.
-    private async Task QueueAsync(List<Delivery> wanted, CancellationToken ct)
+    /// Chasers and reminders for updates submitted since they were queued are no longer wanted.
+    private Task<int> CancelUnwantedAsync(CancellationToken ct) =>
+        deliveries.CancelPendingAsync(d => (d.Kind == DeliveryKind.Chaser || d.Kind == DeliveryKind.Reminder)
+            && db.SubGroupUpdates.Any(u => u.Id == d.SubGroupUpdateId && u.SubmittedVersion != null), ct);
+
+    private static string Key(string kind, params object[] parts) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}:{string.Join(':', parts)}");
+}
+
+/// The rounds' part of each dispatch: open the rounds of planned steering group meetings whose prompt date has come
+/// (so their prompts go out in the same run), then queue the chasers and digests that are due.
+internal sealed class RoundDeliveryPlanner(RoundService rounds) : IDeliveryPlanner
+{
+    public async Task PlanDueAsync(CancellationToken ct)
     {
-        if (wanted.Count == 0)
-        {
-            return;
-        }
-        var keys = wanted.Select(d => d.IdempotencyKey).ToList();
-        var existing = (await db.Deliveries.AsNoTracking().Where(d => keys.Contains(d.IdempotencyKey))
-            .Select(d => d.IdempotencyKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var d in wanted.Where(d => !existing.Contains(d.IdempotencyKey)).DistinctBy(d => d.IdempotencyKey))
-        {
-            db.Deliveries.Add(d);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                db.Entry(d).State = EntityState.Detached;
-            }
-        }
+        await rounds.OpenScheduledAsync(ct);
+        await rounds.ScheduleDueAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 

@@ -4,13 +4,15 @@ using Microsoft.Extensions.Options;
 using OspBot.Common;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
 /// The quarterly update rounds: opening and closing them (RoundService.Admin.cs), writing updates
-/// (RoundService.Editing.cs), what the secretariat sees (RoundService.Status.cs) and the queue of proactive
-/// messages the dispatch job sends (RoundService.Deliveries.cs). Expected outcomes are results, not exceptions.
-internal sealed partial class RoundService(OspDbContext db, TimeProvider clock, IOptions<RoundOptions> options, ILogger<RoundService> logger)
+/// (RoundService.Editing.cs), what the secretariat sees (RoundService.Status.cs) and what the outbox sends for them
+/// (RoundService.Schedule.cs). Expected outcomes are results, not exceptions.
+internal sealed partial class RoundService(
+    OspDbContext db, DeliveryQueue deliveries, TimeProvider clock, IOptions<RoundOptions> options, ILogger<RoundService> logger)
 {
     private RoundOptions Options => options.Value;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
@@ -20,7 +21,8 @@ public static class RoundsExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RoundService>();
-        builder.Services.AddSingleton<DeliverySends>();
+        builder.Services.AddOutboxServices();
+        builder.Services.AddScoped<IDeliveryPlanner, RoundDeliveryPlanner>();
         builder.Services.AddScoped<RoundCallers>();
         builder.Services.AddScoped<DirectoryEditor>();
         return builder;

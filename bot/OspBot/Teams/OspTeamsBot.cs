@@ -2,7 +2,7 @@ using System.Text.Json;
 using OspBot.Cards;
 using OspBot.Cards.Rounds;
 using OspBot.Conversations;
-using OspBot.Jobs.Rounds;
+using OspBot.Rounds;
 using OspBot.Teams.DirectoryEditing;
 using OspBot.Teams.Meetings;
 using OspBot.Teams.Reports;
@@ -42,7 +42,7 @@ internal sealed class OspTeamsBot(
         }
 
         // An Action.Submit fallback from a client without universal actions: value carries the verb and the inputs.
-        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && RoundActionInput.From(value) is { Verb: { Length: > 0 } verb } input)
+        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && RoundCardInput.From(value) is { Verb: { Length: > 0 } verb } input)
         {
             var answer = await roundActions.ActAsync(verb, input, turn.Activity, ct);
             var reply = MessageFactory.Card(answer.ToJsonElement(), answer.FallbackText);
@@ -98,7 +98,7 @@ internal sealed class OspTeamsBot(
             return await base.OnAdaptiveCardActionAsync(action, turn, ct);
         }
 
-        var card = await roundActions.ActAsync(action.Verb, RoundActionInput.From(action.Data), turn.Activity, ct);
+        var card = await roundActions.ActAsync(action.Verb, RoundCardInput.From(action.Data), turn.Activity, ct);
         return InvokeResponses.Card(card.ToJsonElement());
     }
 

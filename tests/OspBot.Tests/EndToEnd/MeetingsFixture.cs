@@ -32,7 +32,7 @@ public sealed class MeetingsFixture : OspDirectoryFixture
         [
             .. base.BotSettings(),
             new("Meetings__ReminderOffsets__0", offset.ToString("c", CultureInfo.InvariantCulture)),
-            new("Jobs__Rounds__DispatchCron", "0/5 * * ? * *"),
+            new("Jobs__Outbox__DispatchCron", "0/5 * * ? * *"),
         ];
     }
 }

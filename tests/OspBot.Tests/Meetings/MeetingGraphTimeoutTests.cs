@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 

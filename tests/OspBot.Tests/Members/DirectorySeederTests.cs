@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Tests.Data;
 
 namespace OspBot.Tests.Members;

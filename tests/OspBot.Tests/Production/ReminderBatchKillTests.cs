@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OspBot.Conversations;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
@@ -40,7 +41,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
         var ambiguousArrived = ProductionWorld.AssertDeliveredAtMostOnce(reminders, connector, Members, killedAt);
         output.WriteLine($"of the Ambiguous, {ambiguousArrived} had reached the connector");
         Assert.True(deliveredBeforeKill < Members, "the kill landed after the reminders were sent");
-        Assert.InRange(reminders.Count(r => r.State == DeliveryState.Ambiguous), 0, OspBot.Jobs.Rounds.RoundDispatcher.ParallelSends);
+        Assert.InRange(reminders.Count(r => r.State == DeliveryState.Ambiguous), 0, OutboxDispatcher.ParallelSends);
         Assert.All(ProductionWorld.Proactive(connector).SelectMany(g => g),
             r => Assert.Contains("Quarterly review", r.Body!.Value.GetRawText(), StringComparison.Ordinal));
     }
@@ -71,7 +72,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
 
         var clock = new TestClock(now.AddMinutes(-10));
         var options = Options.Create(new MeetingOptions { ReminderOffsets = [TimeSpan.FromHours(1)] });
-        var rounds = new RoundService(db, clock, Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
+        var rounds = new RoundService(db, new DeliveryQueue(db), clock, Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
         var meetings = new MeetingService(db, new MeetingCalendarAvailability(null), rounds, clock, options, NullLogger<MeetingService>.Instance);
         var start = now.AddHours(1);
         var booked = await meetings.ScheduleAsync(Actor.FromPerson(secretariat), new ScheduleMeetingRequest

@@ -84,7 +84,7 @@ public sealed class TwoInstanceTurnTests(PostgresFixture postgres)
         return new OspBotApp()
             .With("Database:Provider", "Postgres")
             .With("Database:ConnectionString", configuration["Database:ConnectionString"])
-            .With("Jobs:Rounds:DispatchEnabled", "false")
+            .With("Jobs:Outbox:DispatchEnabled", "false")
             .WithServices(s => s.AddSingleton<TimeProvider>(wire.Clock));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.Rounds;
@@ -12,7 +13,7 @@ public sealed class ChaserTimingTests
     public async Task A_round_opened_after_its_chaser_dates_sends_the_prompt_but_no_chaser_at_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new OspBotApp().With("Jobs:Rounds:DispatchEnabled", "false");
+        await using var app = new OspBotApp().With("Jobs:Outbox:DispatchEnabled", "false");
         await using var scope = app.Services.CreateAsyncScope();
         var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
         var db = scope.ServiceProvider.GetRequiredService<OspDbContext>();

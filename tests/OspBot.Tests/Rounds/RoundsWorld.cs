@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
@@ -103,8 +104,27 @@ internal sealed class RoundsWorld : IAsyncDisposable
         return db;
     }
 
-    public RoundService Service() =>
-        new(Db(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundService>.Instance);
+    public OutboxOptions OutboxOptions { get; } = new();
+
+    public RoundService Service()
+    {
+        var db = Db();
+        return new(db, new DeliveryQueue(db), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundService>.Instance);
+    }
+
+    /// What a dispatch does before it claims: the rounds' planner.
+    public Task PlanDueAsync(CancellationToken ct) => new RoundDeliveryPlanner(Service()).PlanDueAsync(ct);
+
+    public DeliveryClaims Claims()
+    {
+        var db = Db();
+        return new(db, Outcomes(db), Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryClaims>.Instance);
+    }
+
+    public DeliveryOutcomes Outcomes() => Outcomes(Db());
+
+    private DeliveryOutcomes Outcomes(OspDbContext db) =>
+        new(db, Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryOutcomes>.Instance);
 
     public DirectoryEditor Editor() => new(Db(), new MemoryCache(new MemoryCacheOptions()));
 

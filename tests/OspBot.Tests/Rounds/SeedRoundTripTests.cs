@@ -1,5 +1,5 @@
 using OspBot.Cards.Rounds;
-using OspBot.Jobs.Rounds;
+using OspBot.Rounds;
 using OspBot.Tests.Cards;
 using OspBot.Tests.Cards.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
 using W = OspBot.Tests.Rounds.RoundsWorld;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OspBot.Outbox;
 using Polly;
 using Polly.Retry;
 

@@ -2,7 +2,6 @@ using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 using OspBot.Common;
-using OspBot.Jobs.Rounds;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Rounds;

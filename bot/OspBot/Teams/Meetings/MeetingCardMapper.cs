@@ -77,7 +77,7 @@ internal static class MeetingCardMapper
         Title = view.Title,
         GroupName = view.GroupName,
         When = view.When,
-        HowSoon = OspBot.Jobs.Meetings.ReminderCards.HowSoon(now, view.Start),
+        HowSoon = ReminderCards.HowSoon(now, view.Start),
         JoinUrl = Url(view.JoinUrl),
         Agenda = view.Agenda,
         RoundId = view.IsSteeringGroup && view.RoundId is { } round ? round.ToString(CultureInfo.InvariantCulture) : null,

@@ -1,4 +1,6 @@
 using OspBot.Api;
+using OspBot.Meetings;
+using OspBot.Outbox;
 
 namespace OspBot.Teams.Meetings;
 
@@ -17,6 +19,7 @@ public static class MeetingsBotExtensions
         builder.Services.AddScoped<PersonLookup>();
         builder.Services.AddSingleton<MeetingLinks>();
         builder.Services.AddSingleton<ScheduleOnce>();
+        builder.Services.AddScoped<IOutboxRenderer, MeetingReminderRenderer>();
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using OspBot.Cards.Common;
 using OspBot.Cards.Rounds;
 using OspBot.Common;
-using OspBot.Jobs.Rounds;
 using OspBot.Rounds;
 
 namespace OspBot.Teams.Rounds;
@@ -12,7 +11,7 @@ internal static class OpenRoundForm
 {
     /// What was entered wins; else the suggestion (RoundService.SuggestRoundAsync); else the next quarter.
     public static OpenRoundModel Model(
-        DateTimeOffset now, IReadOnlyList<OspBot.Cards.Common.FieldError> errors, RoundActionInput? entered = null, RoundSuggestion? suggested = null)
+        DateTimeOffset now, IReadOnlyList<OspBot.Cards.Common.FieldError> errors, RoundCardInput? entered = null, RoundSuggestion? suggested = null)
     {
         var current = RoundCalendar.QuarterOf(now);
         FinancialQuarter[] quarters = [current, current.Next, current.Next.Next];
@@ -30,7 +29,7 @@ internal static class OpenRoundForm
     public static string Value(FinancialQuarter q) => string.Create(CultureInfo.InvariantCulture, $"{q.StartYear}-Q{q.Quarter}");
 
     /// Null (with errors) when the meeting date is missing or a value is not understood.
-    public static (OpenRoundRequest? Request, IReadOnlyList<OspBot.Cards.Common.FieldError> Errors) Read(RoundActionInput input, RoundOptions options)
+    public static (OpenRoundRequest? Request, IReadOnlyList<OspBot.Cards.Common.FieldError> Errors) Read(RoundCardInput input, RoundOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);

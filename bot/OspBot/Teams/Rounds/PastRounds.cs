@@ -1,7 +1,6 @@
 using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
-using OspBot.Jobs.Rounds;
 using OspBot.Members;
 using OspBot.Rounds;
 using OspBot.Teams.Schema;

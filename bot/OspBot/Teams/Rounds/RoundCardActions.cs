@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
-using OspBot.Jobs.Rounds;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Teams.Schema;
 using DView = OspBot.Rounds.UpdateView;
@@ -13,9 +13,9 @@ namespace OspBot.Teams.Rounds;
 /// Answers a round card's button (Action.Execute or its Action.Submit fallback) with the card that replaces it.
 /// Each person gets their own view: the actor is always the Teams user who pressed.
 internal sealed class RoundCardActions(
-    RoundService rounds, PastRounds past, RoundDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
+    RoundService rounds, PastRounds past, IDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
 {
-    public async Task<AdaptiveCard> ActAsync(string verb, RoundActionInput input, Activity activity, CancellationToken ct)
+    public async Task<AdaptiveCard> ActAsync(string verb, RoundCardInput input, Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(activity);
@@ -60,7 +60,7 @@ internal sealed class RoundCardActions(
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private async Task<AdaptiveCard> RefreshAsync(Actor actor, RoundActionInput input, Activity activity, CancellationToken ct)
+    private async Task<AdaptiveCard> RefreshAsync(Actor actor, RoundCardInput input, Activity activity, CancellationToken ct)
     {
         var mri = activity.From?.Id ?? "";
         var updateId = input.UpdateId ?? 0;
@@ -79,7 +79,7 @@ internal sealed class RoundCardActions(
         };
     }
 
-    private async Task<AdaptiveCard> WriteAsync(string verb, Actor actor, string mri, RoundActionInput input, CancellationToken ct)
+    private async Task<AdaptiveCard> WriteAsync(string verb, Actor actor, string mri, RoundCardInput input, CancellationToken ct)
     {
         var updateId = input.UpdateId ?? 0;
         var lookup = await rounds.GetUpdateForEditingAsync(actor, updateId, ct);
@@ -127,7 +127,7 @@ internal sealed class RoundCardActions(
         }
     }
 
-    private async Task<AdaptiveCard> OpenRoundAsync(Actor actor, RoundActionInput input, Activity activity, CancellationToken ct)
+    private async Task<AdaptiveCard> OpenRoundAsync(Actor actor, RoundCardInput input, Activity activity, CancellationToken ct)
     {
         var (request, errors) = OpenRoundForm.Read(input, options.Value);
         if (request is null)

@@ -1,6 +1,5 @@
-using OspBot.Jobs.Rounds;
-using OspBot.Notifications;
-using OspBot.Teams.Notifications;
+using OspBot.Outbox;
+using OspBot.Rounds;
 
 namespace OspBot.Teams.Rounds;
 
@@ -17,8 +16,7 @@ public static class RoundsBotExtensions
         builder.Services.AddScoped<RoundCardActions>();
         builder.Services.AddScoped<PastRounds>();
         builder.Services.AddScoped<RoundCommands>();
-        builder.Services.AddSingleton<ITeamsNotifier, TeamsNotifier>();
-        builder.AddRoundJobs();
+        builder.Services.AddScoped<IOutboxRenderer, RoundDeliveryRenderer>();
         return builder;
     }
 }

@@ -1,7 +1,6 @@
 using OspBot.Cards.Model;
 using OspBot.Cards.Rounds;
 using OspBot.Common;
-using OspBot.Jobs.Rounds;
 using OspBot.Rounds;
 
 namespace OspBot.Teams.Rounds;

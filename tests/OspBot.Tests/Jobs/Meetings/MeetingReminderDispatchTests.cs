@@ -1,5 +1,6 @@
 using System.Globalization;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Meetings;
 using W = OspBot.Tests.Meetings.MeetingsWorld;

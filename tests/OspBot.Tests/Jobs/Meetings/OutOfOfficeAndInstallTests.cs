@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Meetings;
 using W = OspBot.Tests.Meetings.MeetingsWorld;

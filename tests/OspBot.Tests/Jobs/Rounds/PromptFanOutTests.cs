@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Conversations;
 using OspBot.Data;
-using OspBot.Jobs.Rounds;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 
@@ -28,7 +28,7 @@ public sealed class PromptFanOutTests(ITestOutputHelper output)
         connector.Respond = request => request.Method == "POST" && !teams.Accepts(request.Path)
             ? (429, """{"error":{"code":"Throttled","message":"Too many requests"}}""")
             : (200, $$"""{"id":"{{Guid.NewGuid():N}}"}""");
-        await using var app = new OspBotApp().With("Jobs:Rounds:DispatchEnabled", "false");
+        await using var app = new OspBotApp().With("Jobs:Outbox:DispatchEnabled", "false");
         await SeedLeadsAsync(app, connector.ServiceUrl, ct);
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -40,7 +40,7 @@ public sealed class PromptFanOutTests(ITestOutputHelper output)
         Assert.IsType<RoundResult.Done>(opened);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var sent = await scope.ServiceProvider.GetRequiredService<RoundDispatcher>().DispatchAsync(ct);
+        var sent = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
         clock.Stop();
 
         var accepted = teams.Accepted;

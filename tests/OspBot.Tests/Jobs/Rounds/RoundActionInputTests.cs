@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OspBot.Jobs.Rounds;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.Jobs.Rounds;
@@ -21,7 +20,7 @@ public sealed class RoundActionInputTests
         Permissions = new(true, true, false),
     };
 
-    private static RoundActionInput Input(string json) => RoundActionInput.From(JsonDocument.Parse(json).RootElement);
+    private static RoundCardInput Input(string json) => RoundCardInput.From(JsonDocument.Parse(json).RootElement);
 
     [Fact]
     public void Missing_inputs_keep_the_stored_content_and_kept_sections_survive_an_empty_input()
@@ -49,6 +48,6 @@ public sealed class RoundActionInputTests
         var input = Input("""{"verb":"round.reopen","roundId":3,"subGroupId":"7"}""");
 
         Assert.Equal(("round.reopen", 3, 7, (int?)null), (input.Verb, input.RoundId, input.UpdateId, input.Version));
-        Assert.Null(RoundActionInput.From(null).Verb);
+        Assert.Null(RoundCardInput.From(null).Verb);
     }
 }

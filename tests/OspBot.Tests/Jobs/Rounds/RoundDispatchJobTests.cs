@@ -9,7 +9,7 @@ public sealed class RoundDispatchJobTests
     public async Task Opening_a_round_runs_the_dispatch_job_at_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var wire = await StartAsync(("Jobs:Rounds:DispatchEnabled", "true"));
+        await using var wire = await StartAsync(("Jobs:Outbox:DispatchEnabled", "true"));
         await wire.LinkAsync(ct);
         await wire.SayAsync(LeadA, "hi", ct);
 

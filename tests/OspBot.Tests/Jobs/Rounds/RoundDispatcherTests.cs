@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using OspBot.Data;
-using OspBot.Notifications;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Teams.Rounds;
 using static OspBot.Tests.Teams.Rounds.RoundsWire;

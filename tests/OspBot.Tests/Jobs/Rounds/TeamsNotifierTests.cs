@@ -1,4 +1,4 @@
-using OspBot.Notifications;
+using OspBot.Outbox;
 using OspBot.Teams.Connector;
 using OspBot.Teams.Notifications;
 

@@ -4,6 +4,7 @@ using Moq;
 using OspBot.Data;
 using OspBot.Graph;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Tests.Teams.Rounds;
 using static OspBot.Tests.Teams.Meetings.MeetingsWire;
 using static OspBot.Tests.Teams.Rounds.RoundsWire;
@@ -98,7 +99,7 @@ public sealed class GraphMeetingTests
     }
 
     private static Task<int> RemindersAsync(RoundsWire wire, CancellationToken ct) =>
-        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.CountAsync(d => d.Kind == OspBot.Rounds.DeliveryKind.MeetingReminder, ct));
+        wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Deliveries.CountAsync(d => d.Kind == OspBot.Outbox.DeliveryKind.MeetingReminder, ct));
 
     private static async Task GiveEmailsAsync(RoundsWire wire, string groupKey, CancellationToken ct)
     {

@@ -4,15 +4,16 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
-using OspBot.Jobs.Rounds;
 using OspBot.Members;
+using OspBot.Outbox;
+using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
 
 namespace OspBot.Tests.Teams.Rounds;
 
 /// The bot over HTTP with a fake connector, on a SQLite file the test owns (so a second app can reopen it),
-/// with the dispatch job off so tests run RoundDispatcher themselves.
+/// with the dispatch job off so tests run OutboxDispatcher themselves.
 public sealed class RoundsWire : IAsyncDisposable
 {
     public static readonly DateTimeOffset October1 = new(2026, 10, 1, 11, 0, 0, TimeSpan.Zero);
@@ -58,7 +59,7 @@ public sealed class RoundsWire : IAsyncDisposable
         App?.Dispose();
         App = new OspBotApp()
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
-            .With("Jobs:Rounds:DispatchEnabled", "false")
+            .With("Jobs:Outbox:DispatchEnabled", "false")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock))
             .WithServices(s => _services?.Invoke(s));
         foreach (var (key, value) in settings)
@@ -104,7 +105,7 @@ public sealed class RoundsWire : IAsyncDisposable
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RoundDispatcher>().DispatchAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -2,7 +2,7 @@ using OspBot.Cards.Model;
 using C = OspBot.Cards.Rounds;
 using D = OspBot.Rounds;
 
-namespace OspBot.Jobs.Rounds;
+namespace OspBot.Rounds;
 
 /// Which card a person sees for an update right now: the edit card while they may change it, the read-only
 /// summary once it is submitted (with Edit while the round is open), the locked card past the deadline.

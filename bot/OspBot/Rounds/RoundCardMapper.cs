@@ -3,7 +3,7 @@ using C = OspBot.Cards.Rounds;
 using CardError = OspBot.Cards.Common.FieldError;
 using D = OspBot.Rounds;
 
-namespace OspBot.Jobs.Rounds;
+namespace OspBot.Rounds;
 
 /// Domain views → card models, pure. Shared by the bot (answers to actions) and the dispatch job (prompts).
 internal static class RoundCardMapper

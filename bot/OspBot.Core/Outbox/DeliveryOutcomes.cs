@@ -1,11 +1,18 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OspBot.Notifications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OspBot.Data;
 
-namespace OspBot.Rounds;
+namespace OspBot.Outbox;
 
-internal sealed partial class RoundService
+/// What became of a claimed delivery: sent, unreachable, may have arrived, failed (and retried later), or not sent
+/// at all because the feature that owns its kind no longer wants it. Outcomes are recorded only on rows this
+/// dispatcher still holds (Claimed or Sending).
+internal sealed class DeliveryOutcomes(OspDbContext db, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<DeliveryOutcomes> logger)
 {
+    /// Longest wait between two attempts of one delivery.
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
+
     /// Records what became of a send; true when it was delivered.
     public async Task<bool> RecordAsync(int deliveryId, SendOutcome outcome, CancellationToken ct)
     {
@@ -56,12 +63,12 @@ internal sealed partial class RoundService
             .SetProperty(d => d.LastError, Truncate(error)), ct);
 
     /// The send certainly did not reach Teams (refused before sending, 429/503 answered): try again later, or give up
-    /// as Unreachable after RoundOptions.MaxDeliveryAttempts. retryAfter is the wait after a first failure; it doubles
+    /// as Unreachable after OutboxOptions.MaxDeliveryAttempts. retryAfter is the wait after a first failure; it doubles
     /// with each further failure, up to MaxRetryDelay, so an outage is ridden out without hammering Teams and the
     /// give-up comes only after an outage of about an hour. Meanwhile the status card shows the delivery as retrying.
     public async Task MarkFailedAsync(int deliveryId, string error, TimeSpan retryAfter, CancellationToken ct)
     {
-        var max = Options.MaxDeliveryAttempts;
+        var max = options.Value.MaxDeliveryAttempts;
         var attempts = await db.Deliveries.Where(d => d.Id == deliveryId).Select(d => d.Attempts).FirstOrDefaultAsync(ct);
         var retryAt = clock.GetUtcNow() + RetryDelay(retryAfter, attempts);
         var retried = await Finish(deliveryId).Where(d => d.Attempts < max).ExecuteUpdateAsync(u => u
@@ -83,8 +90,25 @@ internal sealed partial class RoundService
         }
     }
 
-    /// Longest wait between two attempts of one delivery.
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
+    /// Not sent because its kind's renderer no longer wants it (cancelled, out of office, or unreachable with a reason).
+    public async Task MarkNotSentAsync(DeliveryWork work, Rendered.NotSent notSent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(notSent);
+        if (notSent.State == DeliveryState.Unreachable)
+        {
+            await MarkUnreachableAsync(work.DeliveryId, notSent.Reason ?? "", ct);
+            return;
+        }
+        await db.Deliveries.Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.State, notSent.State)
+                .SetProperty(d => d.LastError, notSent.Reason), ct);
+        if (notSent.State == DeliveryState.OutOfOffice)
+        {
+            logger.DeliverySkippedOutOfOffice(work.DeliveryId, work.PersonId);
+        }
+    }
 
     internal static TimeSpan RetryDelay(TimeSpan first, int attempts)
     {
@@ -93,19 +117,9 @@ internal sealed partial class RoundService
         return delay > MaxRetryDelay ? MaxRetryDelay : delay;
     }
 
+    internal static string Truncate(string text) => text.Length <= 512 ? text : string.Concat(text.AsSpan(0, 509), "...");
+
     /// A row this dispatcher holds, claimed or sending: outcomes are recorded only on those.
     private IQueryable<Delivery> Finish(int deliveryId) =>
         db.Deliveries.Where(d => d.Id == deliveryId && (d.State == DeliveryState.Claimed || d.State == DeliveryState.Sending));
-
-    /// Chasers and reminders for updates submitted since they were queued are no longer wanted.
-    private Task<int> CancelUnwantedAsync(CancellationToken ct) =>
-        db.Deliveries
-            .Where(d => d.State == DeliveryState.Pending && (d.Kind == DeliveryKind.Chaser || d.Kind == DeliveryKind.Reminder)
-                && db.SubGroupUpdates.Any(u => u.Id == d.SubGroupUpdateId && u.SubmittedVersion != null))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
-
-    private static string Truncate(string text) => text.Length <= 512 ? text : string.Concat(text.AsSpan(0, 509), "...");
-
-    private static string Key(string kind, params object[] parts) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind}:{string.Join(':', parts)}");
 }

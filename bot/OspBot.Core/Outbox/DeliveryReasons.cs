@@ -1,4 +1,4 @@
-namespace OspBot.Rounds;
+namespace OspBot.Outbox;
 
 /// Why a delivery did not reach its person, in words for the status card.
 public static class DeliveryReasons

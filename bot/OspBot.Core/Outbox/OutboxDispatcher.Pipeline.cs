@@ -1,23 +1,19 @@
-using OspBot.Cards.Model;
-using OspBot.Notifications;
-using OspBot.Rounds;
+namespace OspBot.Outbox;
 
-namespace OspBot.Jobs.Rounds;
-
-internal sealed partial class RoundDispatcher
+internal sealed partial class OutboxDispatcher
 {
-    private sealed class SendItem(DeliveryWork work, AdaptiveCard card)
+    private sealed class SendItem(DeliveryWork work, Rendered.Message message)
     {
         public DeliveryWork Work { get; } = work;
 
-        public AdaptiveCard Card { get; } = card;
+        public Rendered.Message Message { get; } = message;
 
         public SendOutcome? Outcome { get; set; }
     }
 
-    /// One dispatch's cards and sends. Claims and cards use the dispatcher's DbContext, one at a time on this
+    /// One dispatch's renders and sends. Claims and renders use the dispatcher's DbContext, one at a time on this
     /// loop; only the sends (each with its own marks) run alongside.
-    private sealed class SendPipeline(RoundDispatcher dispatcher, RoundService rounds, SemaphoreSlim slots, SemaphoreSlim ahead)
+    private sealed class SendPipeline(OutboxDispatcher dispatcher, DeliveryClaims claims, SemaphoreSlim slots, SemaphoreSlim ahead)
     {
         private readonly List<Task> _inFlight = [];
 
@@ -27,15 +23,15 @@ internal sealed partial class RoundDispatcher
         public async Task<bool> RunPassAsync(CancellationToken ct)
         {
             var any = false;
-            while (await rounds.ClaimDueAsync(ClaimBatchSize, ct) is { Count: > 0 } batch)
+            while (await claims.ClaimDueAsync(ClaimBatchSize, ct) is { Count: > 0 } batch)
             {
                 any = true;
                 foreach (var work in batch)
                 {
                     await ahead.WaitAsync(ct);
-                    if (await dispatcher.PrepareAsync(work, ct) is { } card)
+                    if (await dispatcher.PrepareAsync(work, ct) is { } message)
                     {
-                        var item = new SendItem(work, card);
+                        var item = new SendItem(work, message);
                         Items.Add(item);
                         _inFlight.Add(dispatcher.SendAsync(item, slots, ahead, ct));
                     }
@@ -59,7 +55,7 @@ internal sealed partial class RoundDispatcher
             await Task.WhenAll(_inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             foreach (var item in Items.Where(i => i.Outcome is null))
             {
-                await rounds.ReleaseClaimAsync(item.Work, "Not sent: the bot was stopping.", CancellationToken.None);
+                await claims.ReleaseClaimAsync(item.Work, "Not sent: the bot was stopping.", CancellationToken.None);
             }
         }
     }

@@ -1,11 +1,12 @@
 using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Common;
-using static OspBot.Jobs.Rounds.RoundCardMapper;
+using OspBot.Outbox;
+using static OspBot.Rounds.RoundCardMapper;
 using C = OspBot.Cards.Rounds;
 using D = OspBot.Rounds;
 
-namespace OspBot.Jobs.Rounds;
+namespace OspBot.Rounds;
 
 /// The secretariat's views (status, digest, history) and refusals → card models or cards, pure.
 internal static class RoundStatusMapper
@@ -24,12 +25,12 @@ internal static class RoundStatusMapper
             Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
             Unreachable =
             [
-                .. s.Undelivered.Where(u => u.State is D.DeliveryState.Unreachable or D.DeliveryState.Ambiguous or D.DeliveryState.Pending)
+                .. s.Undelivered.Where(u => u.State is DeliveryState.Unreachable or DeliveryState.Ambiguous or DeliveryState.Pending)
                     .DistinctBy(u => (u.PersonName, u.GroupName))
                     .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "", u.State switch
                     {
-                        D.DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
-                        D.DeliveryState.Pending => C.UnreachableReason.Retrying,
+                        DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
+                        DeliveryState.Pending => C.UnreachableReason.Retrying,
                         _ => Reason(u.Reason),
                     })),
             ],
@@ -136,9 +137,9 @@ internal static class RoundStatusMapper
 
     private static C.UnreachableReason Reason(string? reason) => reason switch
     {
-        D.DeliveryReasons.NotLinked => C.UnreachableReason.NotMatched,
-        { } r when r.StartsWith(D.DeliveryReasons.TooManyFailures, StringComparison.Ordinal) => C.UnreachableReason.SendFailed,
-        D.DeliveryReasons.AppNotInstalled or null => C.UnreachableReason.AppNotInstalled,
+        DeliveryReasons.NotLinked => C.UnreachableReason.NotMatched,
+        { } r when r.StartsWith(DeliveryReasons.TooManyFailures, StringComparison.Ordinal) => C.UnreachableReason.SendFailed,
+        DeliveryReasons.AppNotInstalled or null => C.UnreachableReason.AppNotInstalled,
         "ConversationBlockedByUser" or "MessageWritesBlocked" => C.UnreachableReason.Blocked,
         _ => C.UnreachableReason.Removed,
     };

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
+using OspBot.Outbox;
 using OspBot.Rounds;
+using OspBot.Tests.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
 using W = OspBot.Tests.Rounds.RoundsWorld;
 
-namespace OspBot.Tests.Rounds;
+namespace OspBot.Tests.Outbox;
 
 public sealed class DeliveryQueueTests
 {
@@ -17,27 +19,27 @@ public sealed class DeliveryQueueTests
         var ct = TestContext.Current.CancellationToken;
         await using var world = await W.CreateAsync(October1, ct);
         await OpenAsync(world, ct);
-        Assert.Empty(await world.Service().ClaimDueAsync(100, ct));
+        Assert.Empty(await world.Claims().ClaimDueAsync(100, ct));
 
         world.Clock.Set(PromptTime);
-        var first = await world.Service().ClaimDueAsync(2, ct);
+        var first = await world.Claims().ClaimDueAsync(2, ct);
         Assert.Equal(2, first.Count);
         Assert.True(await BeginSendAsync(world, first[0], ct));
-        await world.Service().MarkSentAsync(first[0].DeliveryId, "1:activity", ct);
+        await world.Outcomes().MarkSentAsync(first[0].DeliveryId, "1:activity", ct);
         Assert.True(await BeginSendAsync(world, first[1], ct));
-        var neverStarted = await world.Service().ClaimDueAsync(100, ct);
+        var neverStarted = await world.Claims().ClaimDueAsync(100, ct);
         Assert.Equal(2, neverStarted.Count);
         // The process dies with first[1] in flight and the others claimed but never started. A new dispatcher after
         // the leases takes those again, never first[1]; the dead one's claims are no longer good for sending.
-        world.Clock.Set(PromptTime + world.Options.DeliveryLease + TimeSpan.FromSeconds(1));
-        var rest = await world.Service().ClaimDueAsync(100, ct);
+        world.Clock.Set(PromptTime + world.OutboxOptions.DeliveryLease + TimeSpan.FromSeconds(1));
+        var rest = await world.Claims().ClaimDueAsync(100, ct);
         Assert.False(await BeginSendAsync(world, neverStarted[0], ct));
         foreach (var work in rest)
         {
             Assert.True(await BeginSendAsync(world, work, ct));
-            await world.Service().MarkSentAsync(work.DeliveryId, "a", ct);
+            await world.Outcomes().MarkSentAsync(work.DeliveryId, "a", ct);
         }
-        Assert.Empty(await world.Service().ClaimDueAsync(100, ct));
+        Assert.Empty(await world.Claims().ClaimDueAsync(100, ct));
 
         Assert.Equal(neverStarted.Select(w => w.DeliveryId).Order(), rest.Select(w => w.DeliveryId).Order());
         await using var db = world.Db();
@@ -58,11 +60,11 @@ public sealed class DeliveryQueueTests
         await using var world = await W.CreateAsync(October1, ct);
         await OpenAsync(world, ct);
         world.Clock.Set(PromptTime);
-        var claimed = await world.Service().ClaimDueAsync(100, ct);
+        var claimed = await world.Claims().ClaimDueAsync(100, ct);
         Assert.True(await BeginSendAsync(world, claimed[0], ct));
 
-        world.Clock.Set(PromptTime + world.Options.ClaimLease + TimeSpan.FromSeconds(1));
-        var again = await world.Service().ClaimDueAsync(100, ct);
+        world.Clock.Set(PromptTime + world.OutboxOptions.ClaimLease + TimeSpan.FromSeconds(1));
+        var again = await world.Claims().ClaimDueAsync(100, ct);
 
         Assert.Equal(claimed.Skip(1).Select(w => w.DeliveryId).Order(), again.Select(w => w.DeliveryId).Order());
         await using var db = world.Db();
@@ -72,7 +74,7 @@ public sealed class DeliveryQueueTests
     private static async Task<bool> BeginSendAsync(W world, DeliveryWork work, CancellationToken ct)
     {
         await using var db = world.Db();
-        return await RoundService.BeginSendAsync(db, work, world.Clock.GetUtcNow(), ct);
+        return await DeliveryClaims.BeginSendAsync(db, work, world.Clock.GetUtcNow(), ct);
     }
 
     [Fact]
@@ -82,15 +84,15 @@ public sealed class DeliveryQueueTests
         await using var world = await W.CreateAsync(October1, ct);
         var round = await OpenAsync(world, ct);
         world.Clock.Set(PromptTime);
-        foreach (var work in await world.Service().ClaimDueAsync(100, ct))
+        foreach (var work in await world.Claims().ClaimDueAsync(100, ct))
         {
             if (work.PersonName == "Zed Lead")
             {
-                await world.Service().MarkUnreachableAsync(work.DeliveryId, "Blocked the bot (403)", ct);
+                await world.Outcomes().MarkUnreachableAsync(work.DeliveryId, "Blocked the bot (403)", ct);
             }
             else
             {
-                await world.Service().MarkFailedAsync(work.DeliveryId, "429", TimeSpan.FromMinutes(1), ct);
+                await world.Outcomes().MarkFailedAsync(work.DeliveryId, "429", TimeSpan.FromMinutes(1), ct);
             }
         }
 
@@ -105,7 +107,7 @@ public sealed class DeliveryQueueTests
             status.Undelivered.Where(u => u.State == DeliveryState.Pending && u.Reason == "429").Select(u => u.PersonName).Order());
         // A failed send that surely did not arrive is retried later, not lost.
         world.Clock.Set(PromptTime + TimeSpan.FromMinutes(2));
-        Assert.Equal(["Ed Lead", "Sue Lead", "Zara Chair"], (await world.Service().ClaimDueAsync(100, ct)).Select(w => w.PersonName).Order());
+        Assert.Equal(["Ed Lead", "Sue Lead", "Zara Chair"], (await world.Claims().ClaimDueAsync(100, ct)).Select(w => w.PersonName).Order());
     }
 
     [Fact]
@@ -124,8 +126,8 @@ public sealed class DeliveryQueueTests
         Assert.DoesNotContain(await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
         world.Clock.Set(at);
         Assert.Contains(await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
-        var reminder = Assert.Single(await world.Service().ClaimDueAsync(100, ct), w => w.Kind == DeliveryKind.Reminder);
-        Assert.Equal(("Sue Lead", sc, 7), (reminder.PersonName, reminder.UpdateId, reminder.DaysLeft));
+        var reminder = Assert.Single(await world.Claims().ClaimDueAsync(100, ct), w => w.Kind == DeliveryKind.Reminder);
+        Assert.Equal(("Sue Lead", sc), (reminder.PersonName, reminder.UpdateId));
         Assert.Equal(RefusalReason.NoRole,
             Assert.IsType<Lookup<DateTimeOffset>.Refused>(await world.Service().RemindMeTomorrowAsync(W.EdLead, sc, ct)).Refusal.Reason);
     }
@@ -138,10 +140,12 @@ public sealed class DeliveryQueueTests
         var round = await OpenAsync(world, ct);
         var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
         world.Clock.Set(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
-        await world.Service().ScheduleDueAsync(ct);
+        await world.PlanDueAsync(ct);
         Saved(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
 
-        var claimed = await world.Service().ClaimDueAsync(100, ct);
+        // The next dispatch plans before it claims, and its plan takes back what is no longer wanted.
+        await world.PlanDueAsync(ct);
+        var claimed = await world.Claims().ClaimDueAsync(100, ct);
 
         Assert.DoesNotContain(claimed, w => w.Kind == DeliveryKind.Chaser && w.UpdateId == sc);
         Assert.Contains(claimed, w => w.Kind == DeliveryKind.Chaser);

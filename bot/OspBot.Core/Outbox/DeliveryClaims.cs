@@ -1,20 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OspBot.Conversations;
-using OspBot.Notifications;
+using OspBot.Data;
 
-namespace OspBot.Rounds;
+namespace OspBot.Outbox;
 
-internal sealed partial class RoundService
+/// Who sends which due delivery. A claim is one atomic Pending→Claimed statement stamped with a fresh token, so two
+/// dispatchers (two instances on PostgreSQL) never take the same row, and a batch costs a few statements rather than
+/// a few per row; each send then starts with BeginSendAsync, and only rows whose send had started when a dispatcher
+/// died become Ambiguous.
+internal sealed class DeliveryClaims(
+    OspDbContext db, DeliveryOutcomes outcomes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<DeliveryClaims> logger)
 {
-    /// Claims up to max due deliveries for sending, oldest first. The claim is one atomic Pending→Claimed statement
-    /// stamped with a fresh token, so two dispatchers (two instances on PostgreSQL) never take the same row, and
-    /// a batch costs a few statements rather than a few per row; each send then starts with BeginSendAsync
-    /// (RoundService.Leases.cs), and only rows whose send had started when a dispatcher died become Ambiguous.
+    /// Claims up to max due deliveries for sending, oldest first. Deliveries to people without a reachable personal
+    /// chat are recorded unreachable here and not handed out.
     public async Task<IReadOnlyList<DeliveryWork>> ClaimDueAsync(int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await RecoverInterruptedAsync(now, ct);
-        await CancelUnwantedAsync(ct);
 
         var token = Guid.NewGuid();
         if (await ClaimAsync(max, now, token, ct) == 0)
@@ -26,8 +30,6 @@ internal sealed partial class RoundService
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
             .ToListAsync(ct);
-        var roundIds = won.Where(d => d.RoundId is not null).Select(d => d.RoundId!.Value).Distinct().ToList();
-        var deadlines = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DeadlineAt, ct);
         var chats = await PersonalChatsAsync([.. won.Select(d => d.EntraObjectId).OfType<string>().Distinct()], ct);
 
         var claimed = new List<DeliveryWork>(won.Count);
@@ -38,7 +40,7 @@ internal sealed partial class RoundService
             {
                 var reason = d.EntraObjectId is null ? DeliveryReasons.NotLinked
                     : chat?.UnreachableReason ?? DeliveryReasons.AppNotInstalled;
-                await MarkUnreachableAsync(d.Id, reason, ct);
+                await outcomes.MarkUnreachableAsync(d.Id, reason, ct);
                 continue;
             }
             claimed.Add(new DeliveryWork
@@ -56,11 +58,31 @@ internal sealed partial class RoundService
                 ServiceUrl = chat.ServiceUrl,
                 UserId = chat.UserId,
                 Attempt = d.Attempts,
-                DaysLeft = d.RoundId is { } roundId ? RoundCalendar.DaysLeft(now, deadlines[roundId]) : 0,
             });
         }
         return claimed;
     }
+
+    /// Marks one claimed delivery Sending, just before its request goes out; false when this dispatcher's claim has
+    /// lapsed (the row went back to the queue, perhaps to another dispatcher), and then it must not send. The claim is
+    /// recognised by its attempt number, which every claim increments.
+    internal static async Task<bool> BeginSendAsync(OspDbContext db, DeliveryWork work, DateTimeOffset now, CancellationToken ct) =>
+        await db.Deliveries
+            .Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed && d.Attempts == work.Attempt)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.State, DeliveryState.Sending)
+                // From here the (longer) delivery lease runs: the connector may retry for minutes.
+                .SetProperty(d => d.ClaimedAt, now), ct) == 1;
+
+    /// Puts back a claim whose send never began (the dispatcher is stopping): due again at once for the next run. A
+    /// send already marked Sending is left as it is, since it may have gone out.
+    public Task ReleaseClaimAsync(DeliveryWork work, string reason, CancellationToken ct) =>
+        db.Deliveries
+            .Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed && d.Attempts == work.Attempt)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.State, DeliveryState.Pending)
+                .SetProperty(d => d.ClaimedAt, (DateTimeOffset?)null)
+                .SetProperty(d => d.LastError, DeliveryOutcomes.Truncate(reason)), ct);
 
     /// The single claiming statement. On PostgreSQL the candidates are locked with SKIP LOCKED, so a second instance
     /// claiming at the same moment takes the next rows instead of waiting for the first and then finding them gone.
@@ -95,5 +117,32 @@ internal sealed partial class RoundService
             .ToListAsync(ct);
         return chats.GroupBy(c => c.UserAadObjectId!).ToDictionary(
             g => g.Key, g => g.OrderBy(c => c.UnreachableSince != null).ThenByDescending(c => c.LastSeenAt).First());
+    }
+
+    /// What a dispatcher that died or stalled left behind: claims never started go back to the queue (nothing left);
+    /// sends started and never reported become Ambiguous (they may have arrived), shown to the secretariat, not resent.
+    private async Task RecoverInterruptedAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var claimCutoff = now - options.Value.ClaimLease;
+        var released = await db.Deliveries
+            .Where(d => d.State == DeliveryState.Claimed && d.ClaimedAt < claimCutoff)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Pending).SetProperty(d => d.ClaimedAt, (DateTimeOffset?)null), ct);
+        if (released > 0)
+        {
+            logger.DeliveriesReleased(released);
+        }
+
+        var sendCutoff = now - options.Value.DeliveryLease;
+        var stuck = await db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Sending && d.ClaimedAt < sendCutoff)
+            .Select(d => new { d.Id, d.IdempotencyKey, d.ClaimedAt }).ToListAsync(ct);
+        foreach (var d in stuck)
+        {
+            await db.Deliveries.Where(x => x.Id == d.Id && x.State == DeliveryState.Sending)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.State, DeliveryState.Ambiguous)
+                    .SetProperty(x => x.LastError, DeliveryReasons.Interrupted), ct);
+            logger.DeliveryInterrupted(d.Id, d.IdempotencyKey, d.ClaimedAt);
+        }
     }
 }

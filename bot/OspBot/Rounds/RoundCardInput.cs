@@ -3,14 +3,14 @@ using System.Text.Json;
 using C = OspBot.Cards.Rounds;
 using D = OspBot.Rounds;
 
-namespace OspBot.Jobs.Rounds;
+namespace OspBot.Rounds;
 
 /// What a round card's button sent back (Action.Execute data, or the Action.Submit fallback's value): ids, the
 /// version the card showed, and the inputs. Card contract: a missing input means unchanged; a section listed in
 /// `kept` keeps its stored text when it arrives absent or empty.
-internal sealed record RoundActionInput(JsonElement Data)
+internal sealed record RoundCardInput(JsonElement Data)
 {
-    public static RoundActionInput From(JsonElement? data) =>
+    public static RoundCardInput From(JsonElement? data) =>
         new(data is { ValueKind: JsonValueKind.Object } d ? d : JsonDocument.Parse("{}").RootElement);
 
     public string? Verb => String(C.RoundData.Verb);

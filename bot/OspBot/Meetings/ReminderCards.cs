@@ -2,10 +2,8 @@ using System.Globalization;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Model;
 using OspBot.Common;
-using OspBot.Meetings;
-using OspBot.Rounds;
 
-namespace OspBot.Jobs.Meetings;
+namespace OspBot.Meetings;
 
 /// Maps MeetingReminderView (Core) to the reminder card (Cards). Pure.
 internal static class ReminderCards

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OspBot.Notifications;
+namespace OspBot.Outbox;
 
 /// Sends a proactive card into a stored conversation. The boundary jobs use (and tests fake): it says whether the
 /// message certainly arrived, certainly did not, or may have; it never throws for an answer Teams gave.

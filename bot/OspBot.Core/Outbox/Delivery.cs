@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OspBot.Members;
 
-namespace OspBot.Rounds;
+namespace OspBot.Outbox;
 
 /// One proactive message that must go out once: the row is written before the send, and its unique key is what
-/// keeps a restart, a second instance or a repeated schedule from sending it twice.
+/// keeps a restart, a second instance or a repeated schedule from sending it twice. The feature that queues a kind
+/// renders it (IOutboxRenderer) and owns the foreign keys of its own columns (RoundId, SubGroupUpdateId, MeetingId).
 internal sealed class Delivery
 {
     public int Id { get; set; }
@@ -36,7 +37,7 @@ internal sealed class Delivery
 
     public DateTimeOffset? ClaimedAt { get; set; }
 
-    /// Set by the claim that took the row (RoundService.ClaimDueAsync): a batch is claimed in one statement, and
+    /// Set by the claim that took the row (DeliveryClaims.ClaimDueAsync): a batch is claimed in one statement, and
     /// this is how the claimer finds which rows it won.
     public Guid? ClaimToken { get; set; }
 
@@ -45,6 +46,45 @@ internal sealed class Delivery
     public string? SentActivityId { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// A new delivery, due at dueAt; the caller sets the ids of what it is about.
+    public static Delivery Pending(DeliveryKind kind, int personId, string idempotencyKey, DateTimeOffset dueAt) => new()
+    {
+        Kind = kind,
+        PersonId = personId,
+        IdempotencyKey = idempotencyKey,
+        DueAt = dueAt,
+        State = DeliveryState.Pending,
+    };
+}
+
+public enum DeliveryKind
+{
+    Prompt,
+    Chaser,
+    Digest,
+    Reminder,
+    /// Before a meeting (Delivery.MeetingId), to each member of its group.
+    MeetingReminder,
+}
+
+public enum DeliveryState
+{
+    Pending,
+    /// Taken by a dispatcher that has not started sending it yet; left over after a crash, it goes back to Pending
+    /// when its claim lease ends (OutboxOptions.ClaimLease), because nothing left.
+    Claimed,
+    /// Its send has started (marked just before the request goes out); left over after a crash, it becomes
+    /// Ambiguous when its lease ends (OutboxOptions.DeliveryLease), because it may have arrived.
+    Sending,
+    Sent,
+    Unreachable,
+    /// The send may or may not have reached Teams (a crash or timeout mid-send); not retried, so never sent twice.
+    Ambiguous,
+    /// No longer wanted (e.g. a chaser for an update submitted meanwhile).
+    Cancelled,
+    /// Not sent: the person's Outlook automatic replies were on (a chaser or meeting reminder); shown to the secretariat.
+    OutOfOffice,
 }
 
 internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
@@ -60,9 +100,6 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.IdempotencyKey).HasMaxLength(128);
         builder.Property(d => d.LastError).HasMaxLength(512);
         builder.Property(d => d.SentActivityId).HasMaxLength(256);
-        builder.HasOne<UpdateRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Meetings.Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<SubGroupUpdate>().WithMany().HasForeignKey(d => d.SubGroupUpdateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
