@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using OspBot.Deduplication;
 using OspBot.Conversations;
+using OspBot.Deduplication;
 using OspBot.Members;
 
 namespace OspBot.Data;

@@ -8,7 +8,7 @@ namespace OspBot.Meetings;
 public static class MeetingsExtensions
 {
     /// <summary>
-    /// Meetings: the Graph calendar (AddMeetingCalendar), MeetingService, the out-of-office check and the app
+    /// Meetings: the Graph calendar (AddMeetingCalendar), the meeting services, the out-of-office check and the app
     /// installer, with MeetingOptions from section "Meetings" (validated at start). Needs AddOspDatabase and AddRounds.
     /// Replaces AddMeetingCalendar in Program.cs (calling both is harmless).
     /// </summary>
@@ -27,7 +27,7 @@ public static class MeetingsExtensions
     internal static IServiceCollection AddMeetingServices(this IServiceCollection services)
     {
         // Once only: binding the options twice would append the configured reminder offsets twice.
-        if (services.Any(s => s.ServiceType == typeof(MeetingService)))
+        if (services.Any(s => s.ServiceType == typeof(MeetingQueries)))
         {
             return services;
         }
@@ -36,7 +36,13 @@ public static class MeetingsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<MeetingService>();
+        services.TryAddScoped<MeetingQueries>();
+        services.TryAddScoped<MeetingScheduler>();
+        services.TryAddScoped<MeetingChanges>();
+        services.TryAddScoped<MeetingReminders>();
+        services.TryAddScoped<MeetingUpkeep>();
+        // The rounds feature replaces this with its planner, whichever is registered first.
+        services.TryAddScoped<IMeetingRounds, NoMeetingRounds>();
         services.TryAddScoped<OutOfOfficeCheck>();
         services.AddOutboxServices();
         // Replaces the outbox's "nobody is away", whichever was registered first.

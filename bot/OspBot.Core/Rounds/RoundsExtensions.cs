@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 
@@ -9,7 +10,7 @@ namespace OspBot.Rounds;
 public static class RoundsExtensions
 {
     /// <summary>
-    /// Quarterly update rounds (RoundService) and the secretariat's directory edits (DirectoryEditor), with
+    /// Quarterly update rounds (RoundAdmin, RoundPlanner, UpdateEditor, RoundViews) and the secretariat's directory edits (DirectoryEditor), with
     /// RoundOptions from section "Rounds". Needs AddOspDatabase.
     /// </summary>
     public static IHostApplicationBuilder AddRounds(this IHostApplicationBuilder builder)
@@ -20,9 +21,14 @@ public static class RoundsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<RoundService>();
+        builder.Services.AddScoped<RoundAdmin>();
+        builder.Services.AddScoped<RoundPlanner>();
+        builder.Services.AddScoped<IMeetingRounds>(sp => sp.GetRequiredService<RoundPlanner>());
+        builder.Services.AddScoped<UpdateEditor>();
+        builder.Services.AddScoped<RoundViews>();
         builder.Services.AddOutboxServices();
-        builder.Services.AddScoped<IDeliveryPlanner, RoundDeliveryPlanner>();
+        builder.Services.AddScoped<RoundDeliveryPlanner>();
+        builder.Services.AddScoped<IDeliveryPlanner>(sp => sp.GetRequiredService<RoundDeliveryPlanner>());
         builder.Services.AddScoped<RoundCallers>();
         builder.Services.AddScoped<DirectoryEditor>();
         return builder;

@@ -19,7 +19,7 @@ public static class MeetingEndpoints
     }
 
     private static async Task<IResult> DownloadAsync(
-        int meetingId, string? t, MeetingLinks links, MeetingService meetings, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
+        int meetingId, string? t, MeetingLinks links, MeetingQueries meetings, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         if (links.Verify(meetingId, t) is not { } personId)

@@ -5,7 +5,7 @@ namespace OspBot.Meetings;
 /// A meeting reminder as its card, unless it is no longer worth sending (recorded Cancelled, with the reason): the
 /// meeting was cancelled or the person left its group after it was claimed, the bot was down past the meeting's
 /// start, or past two of its reminders (only the later goes). Not sent to someone out of office.
-internal sealed class MeetingReminderRenderer(MeetingService meetings, TimeProvider clock) : IOutboxRenderer
+internal sealed class MeetingReminderRenderer(MeetingReminders reminders, TimeProvider clock) : IOutboxRenderer
 {
     public IReadOnlyCollection<DeliveryKind> Kinds { get; } = [DeliveryKind.MeetingReminder];
 
@@ -15,7 +15,7 @@ internal sealed class MeetingReminderRenderer(MeetingService meetings, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(work);
         var now = clock.GetUtcNow();
-        var view = await meetings.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct);
+        var view = await reminders.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct);
         if (view is null)
         {
             return new Rendered.NotSent(DeliveryState.Cancelled, null);
@@ -24,7 +24,7 @@ internal sealed class MeetingReminderRenderer(MeetingService meetings, TimeProvi
         {
             return new Rendered.NotSent(DeliveryState.Cancelled, DeliveryReasons.MeetingBegun);
         }
-        if (await meetings.IsReminderSupersededAsync(work.DeliveryId, ct))
+        if (await reminders.IsSupersededAsync(work.DeliveryId, ct))
         {
             return new Rendered.NotSent(DeliveryState.Cancelled, DeliveryReasons.LaterReminderDue);
         }

@@ -43,44 +43,62 @@ internal sealed record RoundCardInput(JsonElement Data)
     public DateOnly? Date(string key) =>
         DateOnly.TryParseExact(String(key), C.OpenRoundInputs.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    /// The content to save: each input as sent, or the stored value where the card sent none (or kept it).
-    public D.UpdateContent Content(D.UpdateView stored)
+    /// What the card sent, as a patch to the stored update: an input it did not send keeps the stored value, and a
+    /// section listed in `kept` keeps it also when it arrives empty.
+    public D.UpdatePatch Patch()
     {
-        ArgumentNullException.ThrowIfNull(stored);
         var kept = Kept;
-        var s = stored.Content;
-        return new D.UpdateContent
+        Dictionary<D.UpdateField, string?> texts = [];
+        foreach (var (field, inputId) in Sections)
         {
-            Achievements = Text(C.UpdateInputs.Achievements, s.Achievements, kept),
-            Plans = Text(C.UpdateInputs.Plans, s.Plans, kept),
-            Challenges = Text(C.UpdateInputs.Challenges, s.Challenges, kept),
-            Requests = Text(C.UpdateInputs.Requests, s.Requests, kept),
-            Rag = Has(C.UpdateInputs.Rag) ? ParseRag(String(C.UpdateInputs.Rag)) : s.Rag,
-            RagReason = Has(C.UpdateInputs.RagReason) ? Blank(String(C.UpdateInputs.RagReason)) : s.RagReason,
-            PlanReviews = [.. stored.CarryForward.Select(Review)],
+            if (Has(inputId))
+            {
+                texts[field] = Blank(String(inputId));
+            }
+        }
+        Dictionary<int, D.PlanStatus?> outcomes = [];
+        Dictionary<int, string?> notes = [];
+        foreach (var position in PlanPositions())
+        {
+            var id = position.ToString(CultureInfo.InvariantCulture);
+            if (Has(C.UpdateInputs.CarryForwardOutcome(id)))
+            {
+                outcomes[position] = ParseOutcome(String(C.UpdateInputs.CarryForwardOutcome(id)));
+            }
+            if (Has(C.UpdateInputs.CarryForwardNote(id)))
+            {
+                notes[position] = Blank(String(C.UpdateInputs.CarryForwardNote(id)));
+            }
+        }
+        return new D.UpdatePatch
+        {
+            Texts = texts,
+            Kept = Sections.Where(s => kept.Contains(s.InputId)).Select(s => s.Field).ToHashSet(),
+            HasRag = Has(C.UpdateInputs.Rag),
+            Rag = ParseRag(String(C.UpdateInputs.Rag)),
+            Outcomes = outcomes,
+            Notes = notes,
         };
     }
 
-    private D.PlanReviewInput Review(D.CarryForwardItem item)
-    {
-        var id = item.Position.ToString(CultureInfo.InvariantCulture);
-        var outcome = C.UpdateInputs.CarryForwardOutcome(id);
-        var note = C.UpdateInputs.CarryForwardNote(id);
-        return new D.PlanReviewInput(
-            item.Position,
-            Has(outcome) ? ParseOutcome(String(outcome)) : item.Status,
-            Has(note) ? Blank(String(note)) : item.Note);
-    }
+    private static readonly (D.UpdateField Field, string InputId)[] Sections =
+    [
+        (D.UpdateField.Achievements, C.UpdateInputs.Achievements),
+        (D.UpdateField.Plans, C.UpdateInputs.Plans),
+        (D.UpdateField.Challenges, C.UpdateInputs.Challenges),
+        (D.UpdateField.Requests, C.UpdateInputs.Requests),
+        (D.UpdateField.RagReason, C.UpdateInputs.RagReason),
+    ];
 
-    private string? Text(string inputId, string? stored, IReadOnlySet<string> kept)
-    {
-        if (!Has(inputId))
-        {
-            return stored;
-        }
-        var text = Blank(String(inputId));
-        return text is null && kept.Contains(inputId) ? stored : text;
-    }
+    /// The plan positions the card sent a verdict or a note for ("cf.{position}", "cf.{position}.note").
+    private IEnumerable<int> PlanPositions() =>
+        Data.EnumerateObject()
+            .Where(p => p.Name.StartsWith(C.UpdateInputs.CarryForwardPrefix, StringComparison.Ordinal))
+            .Select(p => p.Name[C.UpdateInputs.CarryForwardPrefix.Length..].Replace(".note", "", StringComparison.Ordinal))
+            .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1)
+            .Where(n => n >= 0)
+            .Distinct()
+            .Order();
 
     private bool Has(string key) => Data.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null;
 

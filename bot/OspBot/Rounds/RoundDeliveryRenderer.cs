@@ -9,7 +9,7 @@ namespace OspBot.Rounds;
 /// The rounds' deliveries as cards: the prompt and a reminder show the person's update as it stands, a chaser says
 /// the update is due, the digest shows every sub-group's submission. A person who lost their seat gets nothing
 /// (recorded unreachable, with the reason); a chaser waits for someone out of office.
-internal sealed class RoundDeliveryRenderer(RoundService rounds, TimeProvider clock) : IOutboxRenderer
+internal sealed class RoundDeliveryRenderer(UpdateEditor editor, RoundViews views, TimeProvider clock) : IOutboxRenderer
 {
     public IReadOnlyCollection<DeliveryKind> Kinds { get; } = [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.Digest];
 
@@ -21,7 +21,7 @@ internal sealed class RoundDeliveryRenderer(RoundService rounds, TimeProvider cl
         var mri = work.UserId ?? "";
         if (work.Kind == DeliveryKind.Digest)
         {
-            return await rounds.DigestAsync(Actor.Scheduler, work.RoundId ?? 0, ct) switch
+            return await views.DigestAsync(Actor.Scheduler, work.RoundId ?? 0, ct) switch
             {
                 Lookup<DigestView>.Found f => Message(C.RoundStatusCards.Digest(RoundStatusMapper.Digest(f.Value, mri.Length > 0 ? [mri] : [])), work.Kind),
                 Lookup<DigestView>.Refused r => GiveUp(r.Refusal),
@@ -30,7 +30,7 @@ internal sealed class RoundDeliveryRenderer(RoundService rounds, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
-        return await rounds.GetUpdateForEditingAsync(Actor.FromPerson(work.PersonId), work.UpdateId ?? 0, ct) switch
+        return await editor.GetUpdateForEditingAsync(Actor.FromPerson(work.PersonId), work.UpdateId ?? 0, ct) switch
         {
             Lookup<UpdateView>.Found { Value: var view } when work.Kind == DeliveryKind.Chaser =>
                 Message(C.RoundMessageCards.Chaser(RoundCardMapper.Chaser(view, mri, now)), work.Kind),

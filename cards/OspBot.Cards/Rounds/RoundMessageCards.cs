@@ -25,7 +25,7 @@ internal static class RoundMessageCards
                 new TextBlock($"To change it, ask the OSP secretariat ({CardBlocks.Name(model.SecretariatName)}) to reopen it."),
             ],
             Actions = model.HasText ? [CardActions.Execute("Read the update", RoundVerbs.ReadUpdate, ids)] : null,
-            Refresh = RoundActions.Refresh(RoundViews.Locked, ids, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Locked, ids, [model.RecipientMri]),
         };
     }
 
@@ -53,7 +53,7 @@ internal static class RoundMessageCards
                 CardActions.Execute("Open my update", RoundVerbs.OpenUpdate, ids, ActionStyle.Positive),
                 CardActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, ids),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Chaser, ids, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Chaser, ids, [model.RecipientMri]),
         };
     }
 

@@ -45,7 +45,7 @@ internal static class RoundStatusCards
                 // No year: the bot compiles the last complete financial year, as "compile report" does.
                 CardActions.Execute("Compile annual report", Reports.ReportVerbs.Compile, []),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Status, roundIds, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Status, roundIds, [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -76,7 +76,7 @@ internal static class RoundStatusCards
                 .. picker ? [Picker(readable)] : Array.Empty<CardElement>(),
             ],
             Actions = picker ? [CardActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true)] : null,
-            Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RoundViews.Digest, roundIds, model.RefreshUserIds),
+            Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RefreshViews.Digest, roundIds, model.RefreshUserIds),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }

@@ -53,12 +53,12 @@ internal static class RoundData
     /// absent or empty input means "keep the stored text", never "clear it".
     public const string Kept = "kept";
 
-    /// In refresh data: which card to rebuild (<see cref="RoundViews"/>).
+    /// In refresh data: which card to rebuild (<see cref="RefreshViews"/>).
     public const string View = "view";
 }
 
 /// What a refresh rebuilds; the value of <see cref="RoundData.View"/>.
-internal static class RoundViews
+internal static class RefreshViews
 {
     public const string Update = "update";
     public const string Section = "section";

@@ -67,7 +67,7 @@ internal static class UpdateEditCards
                 CardActions.Execute(submitTitle, RoundVerbs.Submit, data, ActionStyle.Positive, sendInputs: true),
                 CardActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, RoundActions.Ids(model.Key)),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Update, RoundActions.Ids(model.Key), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Update, RoundActions.Ids(model.Key), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -96,7 +96,7 @@ internal static class UpdateEditCards
                 CardActions.Execute("Save draft", RoundVerbs.SaveDraft, SaveData(model.Key, kept), sendInputs: true),
                 CardActions.Execute("Back to the whole update", RoundVerbs.Edit, ids),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Section, ids.With(RoundData.Section, section.InputId), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Section, ids.With(RoundData.Section, section.InputId), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }

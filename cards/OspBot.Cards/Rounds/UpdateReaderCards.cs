@@ -20,7 +20,7 @@ internal static class UpdateReaderCards
                 .. UpdateViewParts.Sections(update, shortened),
                 .. UpdateViewParts.CarryForward(update),
             ],
-            Refresh = recipientMri is null ? null : RoundActions.Refresh(RoundViews.Reader, RoundActions.Ids(update.Key), [recipientMri]),
+            Refresh = recipientMri is null ? null : RoundActions.Refresh(RefreshViews.Reader, RoundActions.Ids(update.Key), [recipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         });
     }

@@ -23,7 +23,7 @@ internal static class UpdateSummaryCards
                 .. UpdateViewParts.CarryForward(u),
             ],
             Actions = Actions(model),
-            Refresh = RoundActions.Refresh(RoundViews.Summary, RoundActions.Ids(u.Key), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Summary, RoundActions.Ids(u.Key), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         });
     }

@@ -79,10 +79,11 @@ internal sealed class MeetingsWorld : IAsyncDisposable
         _ = App.Services;
     }
 
-    public async Task<T> WithMeetingsAsync<T>(Func<MeetingService, Task<T>> work)
+    /// Runs work with one of the app's services, in a scope of its own, as a request would.
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<MeetingService>());
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -101,7 +102,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
 
     public async Task<MeetingChange> ScheduleAsync(int groupId, DateTimeOffset start, CancellationToken ct, string? agenda = "1. Minutes\n2. Budget")
     {
-        var result = await WithMeetingsAsync(m => m.ScheduleAsync(Sam, new ScheduleMeetingRequest
+        var result = await WithAsync((MeetingScheduler m) => m.ScheduleAsync(Sam, new ScheduleMeetingRequest
         {
             GroupId = groupId,
             Title = "Quarterly meeting",

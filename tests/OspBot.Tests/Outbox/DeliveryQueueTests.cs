@@ -96,7 +96,7 @@ public sealed class DeliveryQueueTests
             }
         }
 
-        var status = Found(await world.Service().StatusAsync(W.Secretariat, round.RoundId, ct));
+        var status = Found(await world.Views().StatusAsync(W.Secretariat, round.RoundId, ct));
 
         Assert.Equal(
             [("Saf Lead", DeliveryReasons.AppNotInstalled), ("Unlinked Chair", DeliveryReasons.NotLinked), ("Zed Lead", "Blocked the bot (403)")],
@@ -119,17 +119,17 @@ public sealed class DeliveryQueueTests
         var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
         world.Clock.Set(new(2026, 10, 18, 15, 0, 0, TimeSpan.Zero));
 
-        var at = Found(await world.Service().RemindMeTomorrowAsync(W.ScLead, sc, ct));
+        var at = Found(await world.Editor().RemindMeTomorrowAsync(W.ScLead, sc, ct));
         Assert.Equal(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero), at);
 
         world.Clock.Set(new(2026, 10, 19, 7, 59, 0, TimeSpan.Zero));
-        Assert.DoesNotContain(await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
+        Assert.DoesNotContain(await world.DeliveryPlanner().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
         world.Clock.Set(at);
-        Assert.Contains(await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
+        Assert.Contains(await world.DeliveryPlanner().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
         var reminder = Assert.Single(await world.Claims().ClaimDueAsync(100, ct), w => w.Kind == DeliveryKind.Reminder);
         Assert.Equal(("Sue Lead", sc), (reminder.PersonName, reminder.UpdateId));
         Assert.Equal(RefusalReason.NoRole,
-            Assert.IsType<Lookup<DateTimeOffset>.Refused>(await world.Service().RemindMeTomorrowAsync(W.EdLead, sc, ct)).Refusal.Reason);
+            Assert.IsType<Lookup<DateTimeOffset>.Refused>(await world.Editor().RemindMeTomorrowAsync(W.EdLead, sc, ct)).Refusal.Reason);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class DeliveryQueueTests
         var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
         world.Clock.Set(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
         await world.PlanDueAsync(ct);
-        Saved(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+        Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
 
         // The next dispatch plans before it claims, and its plan takes back what is no longer wanted.
         await world.PlanDueAsync(ct);

@@ -56,7 +56,7 @@ internal static class ProductionWorld
     public static async Task OpenRoundAsync(string connectionString, CancellationToken ct)
     {
         await using var db = TestDatabases.Postgres(connectionString);
-        var rounds = new RoundService(db, new DeliveryQueue(db), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
+        var rounds = new RoundAdmin(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RoundOptions()), NullLogger<RoundAdmin>.Instance);
         var opened = await rounds.OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),

@@ -47,7 +47,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
     }
 
     /// A sub-group of <see cref="Members"/> members, each with a chat on the fake connector (named as the leads of
-    /// ProductionWorld), and a meeting booked for it by the secretariat through MeetingService, without Graph, on a
+    /// ProductionWorld), and a meeting booked for it by the secretariat through MeetingScheduler, without Graph, on a
     /// clock ten minutes behind: its one reminder (an hour before) is queued ahead, and is due for the bot at once.
     private static async Task BookMeetingForBigGroupAsync(string database, Uri serviceUrl, CancellationToken ct)
     {
@@ -72,8 +72,10 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
 
         var clock = new TestClock(now.AddMinutes(-10));
         var options = Options.Create(new MeetingOptions { ReminderOffsets = [TimeSpan.FromHours(1)] });
-        var rounds = new RoundService(db, new DeliveryQueue(db), clock, Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
-        var meetings = new MeetingService(db, new MeetingCalendarAvailability(null), rounds, clock, options, NullLogger<MeetingService>.Instance);
+        var deliveries = new DeliveryQueue(db);
+        var reminders = new MeetingReminders(db, deliveries, new NoMeetingRounds(), clock, options);
+        var calendar = new MeetingCalendarAvailability(null);
+        var meetings = new MeetingScheduler(db, calendar, reminders, new NoMeetingRounds(), clock, options, NullLogger<MeetingScheduler>.Instance);
         var start = now.AddHours(1);
         var booked = await meetings.ScheduleAsync(Actor.FromPerson(secretariat), new ScheduleMeetingRequest
         {

@@ -13,9 +13,9 @@ public sealed class DirectoryEditorTests
         var ct = TestContext.Current.CancellationToken;
         await using var world = await W.CreateAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), ct);
 
-        var added = Assert.IsType<DirectoryEdit.Done>(await world.Editor().AddPersonAsync(W.Secretariat, new NewPerson("Nia Newcomer", "nia@example.org"), ct));
-        Assert.IsType<DirectoryEdit.Done>(await world.Editor().SetRoleAsync(W.Secretariat, added.PersonId, "stronger-communities", MembershipRole.Lead, ct));
-        var linked = Assert.IsType<DirectoryEdit.Done>(await world.Editor().LinkTeamsUserAsync(W.Secretariat, added.PersonId, "aad-nia", ct));
+        var added = Assert.IsType<DirectoryEdit.Done>(await world.DirectoryEditor().AddPersonAsync(W.Secretariat, new NewPerson("Nia Newcomer", "nia@example.org"), ct));
+        Assert.IsType<DirectoryEdit.Done>(await world.DirectoryEditor().SetRoleAsync(W.Secretariat, added.PersonId, "stronger-communities", MembershipRole.Lead, ct));
+        var linked = Assert.IsType<DirectoryEdit.Done>(await world.DirectoryEditor().LinkTeamsUserAsync(W.Secretariat, added.PersonId, "aad-nia", ct));
         Assert.Equal("This Teams account is now linked to Nia Newcomer.", linked.Message);
 
         // She can now work on the sub-group's update.
@@ -23,10 +23,10 @@ public sealed class DirectoryEditorTests
         var sc = await RoundAssert.UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
         Assert.True((await RoundAssert.ViewAsync(world, Actor.FromTeams("aad-nia"), sc, ct)).Permissions.CanSubmit);
 
-        Assert.IsType<DirectoryEdit.Done>(await world.Editor().SetRoleAsync(W.Secretariat, added.PersonId, "stronger-communities", MembershipRole.Deputy, ct));
+        Assert.IsType<DirectoryEdit.Done>(await world.DirectoryEditor().SetRoleAsync(W.Secretariat, added.PersonId, "stronger-communities", MembershipRole.Deputy, ct));
         Assert.False((await RoundAssert.ViewAsync(world, Actor.FromTeams("aad-nia"), sc, ct)).Permissions.CanSubmit);
-        Assert.IsType<DirectoryEdit.Done>(await world.Editor().SetRoleAsync(W.Secretariat, added.PersonId, "stronger-communities", null, ct));
-        Assert.IsType<Lookup<UpdateView>.Refused>(await world.Service().GetUpdateForEditingAsync(Actor.FromTeams("aad-nia"), sc, ct));
+        Assert.IsType<DirectoryEdit.Done>(await world.DirectoryEditor().SetRoleAsync(W.Secretariat, added.PersonId, "stronger-communities", null, ct));
+        Assert.IsType<Lookup<UpdateView>.Refused>(await world.Editor().GetUpdateForEditingAsync(Actor.FromTeams("aad-nia"), sc, ct));
     }
 
     [Fact]
@@ -37,11 +37,11 @@ public sealed class DirectoryEditorTests
         await using var db = world.Db();
         var sue = await db.People.SingleAsync(p => p.Name == "Sue Lead", ct);
 
-        Assert.IsType<DirectoryEdit.Refused>(await world.Editor().SetRoleAsync(W.EdLead, sue.Id, "economic-development", MembershipRole.Lead, ct));
-        Assert.IsType<DirectoryEdit.Refused>(await world.Editor().LinkTeamsUserAsync(W.Stranger, sue.Id, "aad-nobody", ct));
-        var conflict = Assert.IsType<DirectoryEdit.Conflict>(await world.Editor().LinkTeamsUserAsync(W.Secretariat, sue.Id, "aad-ed-lead", ct));
+        Assert.IsType<DirectoryEdit.Refused>(await world.DirectoryEditor().SetRoleAsync(W.EdLead, sue.Id, "economic-development", MembershipRole.Lead, ct));
+        Assert.IsType<DirectoryEdit.Refused>(await world.DirectoryEditor().LinkTeamsUserAsync(W.Stranger, sue.Id, "aad-nobody", ct));
+        var conflict = Assert.IsType<DirectoryEdit.Conflict>(await world.DirectoryEditor().LinkTeamsUserAsync(W.Secretariat, sue.Id, "aad-ed-lead", ct));
         Assert.Equal("That Teams account is already linked to Ed Lead.", conflict.Message);
-        Assert.IsType<DirectoryEdit.NotFound>(await world.Editor().SetRoleAsync(W.Secretariat, sue.Id, "no-such-group", MembershipRole.Lead, ct));
-        Assert.Equal(["Sue Lead"], (await world.Editor().SearchAsync("sue", 10, ct)).Select(p => p.Name));
+        Assert.IsType<DirectoryEdit.NotFound>(await world.DirectoryEditor().SetRoleAsync(W.Secretariat, sue.Id, "no-such-group", MembershipRole.Lead, ct));
+        Assert.Equal(["Sue Lead"], (await world.DirectoryEditor().SearchAsync("sue", 10, ct)).Select(p => p.Name));
     }
 }

@@ -14,7 +14,7 @@ namespace OspBot.Tests.Rounds;
 
 /// A migrated in-memory database with a small OSP: four sub-groups (Zero Carbon needs its chair's approval), a
 /// secretariat, an OSP chair, chairs, leads, a deputy, a plain member and a vacant seat; everyone but the Safer
-/// Communities lead has a personal chat with the bot. Each Service() call gets a fresh context, as a request would.
+/// Communities lead has a personal chat with the bot. Each service it hands out gets a fresh context, as a request would.
 internal sealed class RoundsWorld : IAsyncDisposable
 {
     public static readonly Actor Secretariat = Actor.FromTeams("aad-sec");
@@ -106,14 +106,27 @@ internal sealed class RoundsWorld : IAsyncDisposable
 
     public OutboxOptions OutboxOptions { get; } = new();
 
-    public RoundService Service()
+    public RoundAdmin Admin() => new(Db(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundAdmin>.Instance);
+
+    public RoundPlanner Planner() =>
+        new(Db(), Admin(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundPlanner>.Instance);
+
+    public UpdateEditor Editor()
     {
         var db = Db();
-        return new(db, new DeliveryQueue(db), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundService>.Instance);
+        return new(db, new DeliveryQueue(db), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<UpdateEditor>.Instance);
+    }
+
+    public RoundViews Views() => new(Db());
+
+    public RoundDeliveryPlanner DeliveryPlanner()
+    {
+        var db = Db();
+        return new(db, Planner(), new DeliveryQueue(db), Clock);
     }
 
     /// What a dispatch does before it claims: the rounds' planner.
-    public Task PlanDueAsync(CancellationToken ct) => new RoundDeliveryPlanner(Service()).PlanDueAsync(ct);
+    public Task PlanDueAsync(CancellationToken ct) => DeliveryPlanner().PlanDueAsync(ct);
 
     public DeliveryClaims Claims()
     {
@@ -126,7 +139,7 @@ internal sealed class RoundsWorld : IAsyncDisposable
     private DeliveryOutcomes Outcomes(OspDbContext db) =>
         new(db, Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryOutcomes>.Instance);
 
-    public DirectoryEditor Editor() => new(Db(), new MemoryCache(new MemoryCacheOptions()));
+    public DirectoryEditor DirectoryEditor() => new(Db(), new MemoryCache(new MemoryCacheOptions()));
 
     public async ValueTask DisposeAsync()
     {

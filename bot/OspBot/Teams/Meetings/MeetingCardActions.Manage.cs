@@ -11,7 +11,7 @@ internal sealed partial class MeetingCardActions
 {
     private async Task<AdaptiveCard> ShowAsync(Actor actor, string aad, int meetingId, string? notice, string? error, CancellationToken ct)
     {
-        var found = await meetings.GetAsync(actor, meetingId, ct);
+        var found = await queries.GetAsync(actor, meetingId, ct);
         if (found is not MeetingResult<MeetingView>.Done { Value: var view })
         {
             return Refusal(found, "see meetings");
@@ -29,7 +29,7 @@ internal sealed partial class MeetingCardActions
     // Every meeting card says who cannot be reached, and how reminders are planned.
     private async Task<AdaptiveCard> CardAsync(Actor actor, MeetingCardModel model, int groupId, CancellationToken ct)
     {
-        var unreachable = model.IsCancelled ? null : await meetings.MembersWithoutAppAsync(actor, groupId, ct);
+        var unreachable = model.IsCancelled ? null : await queries.MembersWithoutAppAsync(actor, groupId, ct);
         return MeetingCards.Meeting(model with
         {
             Unreachable = unreachable is MeetingResult<IReadOnlyList<MemberReach>>.Done { Value: var members } ? MeetingCardMapper.Unreachable(members) : [],
@@ -44,7 +44,7 @@ internal sealed partial class MeetingCardActions
         {
             return await ShowAsync(actor, aad, meetingId, null, string.Join(" ", errors.Select(e => e.Message)), ct);
         }
-        return await meetings.MoveAsync(actor, request, ct) switch
+        return await changes.MoveAsync(actor, request, ct) switch
         {
             MeetingResult<MeetingChange>.Done { Value: var change } => await ChangedCardAsync(aad, change,
                 $"Meeting moved to {MeetingBlocks.When(change.Meeting.Start, change.Meeting.End)}. Reminders follow it.", ct),
@@ -53,7 +53,7 @@ internal sealed partial class MeetingCardActions
     }
 
     private async Task<AdaptiveCard> CancelAsync(Actor actor, string aad, int meetingId, MeetingInput input, CancellationToken ct) =>
-        await meetings.CancelAsync(actor, meetingId, input[MeetingInputs.CancelNote], ct) switch
+        await changes.CancelAsync(actor, meetingId, input[MeetingInputs.CancelNote], ct) switch
         {
             MeetingResult<MeetingChange>.Done { Value: var change } => await ChangedCardAsync(aad, change, change.InvitationSent
                 ? "The meeting is cancelled. Members were sent the cancellation, and their reminders are withdrawn."
@@ -63,7 +63,7 @@ internal sealed partial class MeetingCardActions
 
     /// The calendar create again, with the meeting's transaction id: at most one event, whatever happened before.
     private async Task<AdaptiveCard> RetryAsync(Actor actor, string aad, int meetingId, CancellationToken ct) =>
-        await meetings.RetryCalendarAsync(actor, meetingId, ct) switch
+        await scheduler.RetryCalendarAsync(actor, meetingId, ct) switch
         {
             MeetingResult<MeetingChange>.Done { Value: var change } => await ChangedCardAsync(aad, change, change.InvitationSent
                 ? "The meeting is in the calendar now: the invitation went out from Outlook, and members' reminders are planned."
@@ -85,13 +85,13 @@ internal sealed partial class MeetingCardActions
 
     private async Task<AdaptiveCard> ResponsesAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        var found = await meetings.GetAsync(actor, meetingId, ct);
+        var found = await queries.GetAsync(actor, meetingId, ct);
         if (found is not MeetingResult<MeetingView>.Done { Value: var view })
         {
             return Refusal(found, "see responses");
         }
         var empty = new ResponsesModel { MeetingId = meetingId, Title = view.Title, Start = view.Start };
-        return MeetingListCards.Responses(await meetings.GetResponsesAsync(actor, meetingId, ct) switch
+        return MeetingListCards.Responses(await queries.GetResponsesAsync(actor, meetingId, ct) switch
         {
             MeetingResult<ResponsesView>.Done { Value: var responses } => MeetingCardMapper.Responses(responses),
             MeetingResult<ResponsesView>.NeedsCalendar n => empty with { Unavailable = n.Message },
@@ -103,12 +103,12 @@ internal sealed partial class MeetingCardActions
 
     private async Task<AdaptiveCard> ApologiesAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        var found = await meetings.GetAsync(actor, meetingId, ct);
+        var found = await queries.GetAsync(actor, meetingId, ct);
         if (found is not MeetingResult<MeetingView>.Done { Value: var view })
         {
             return Refusal(found, "see apologies");
         }
-        var list = await meetings.ListApologiesAsync(actor, meetingId, ct);
+        var list = await queries.ListApologiesAsync(actor, meetingId, ct);
         return list is MeetingResult<IReadOnlyList<ApologyView>>.Done { Value: var apologies }
             ? MeetingListCards.Apologies(new()
             {
@@ -120,12 +120,12 @@ internal sealed partial class MeetingCardActions
 
     private async Task<AdaptiveCard> UnreachableAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        var found = await meetings.GetAsync(actor, meetingId, ct);
+        var found = await queries.GetAsync(actor, meetingId, ct);
         if (found is not MeetingResult<MeetingView>.Done { Value: var view })
         {
             return Refusal(found, "see who cannot be reached");
         }
-        var reach = await meetings.MembersWithoutAppAsync(actor, view.GroupId, ct);
+        var reach = await queries.MembersWithoutAppAsync(actor, view.GroupId, ct);
         return reach is MeetingResult<IReadOnlyList<MemberReach>>.Done { Value: var members }
             ? MeetingListCards.Unreachable(new() { MeetingId = meetingId, Title = view.Title, Members = MeetingCardMapper.Unreachable(members) })
             : Refusal(reach, "see who cannot be reached");

@@ -13,12 +13,12 @@ internal sealed partial class MeetingCardActions
 {
     private async Task<AdaptiveCard> ApologiseAsync(Actor actor, int meetingId, MeetingInput input, CancellationToken ct)
     {
-        var sent = await meetings.SendApologiesAsync(actor, meetingId, input[MeetingVerbs.ApologyNote], ct);
+        var sent = await changes.SendApologiesAsync(actor, meetingId, input[MeetingVerbs.ApologyNote], ct);
         if (sent is not MeetingResult<ApologyView>.Done { Value: var apology })
         {
             return Refusal(sent, "do that");
         }
-        return await meetings.ReminderViewAsync(meetingId, apology.PersonId, ct) is { } view
+        return await reminders.ReminderViewAsync(meetingId, apology.PersonId, ct) is { } view
             ? ReminderCard.Build(MeetingCardMapper.Reminder(view, Now, apology))
             : MeetingBlocks.Message("Apologies sent", "Thank you: your apologies were sent to the OSP secretariat.");
     }
@@ -40,7 +40,7 @@ internal sealed partial class MeetingCardActions
                 break;
         }
         var personId = await people.PersonIdAsync(aad, ct);
-        var view = personId is { } id ? await meetings.ReminderViewAsync(meetingId, id, ct) : null;
+        var view = personId is { } id ? await reminders.ReminderViewAsync(meetingId, id, ct) : null;
         if (view is null)
         {
             return MeetingBlocks.Message("Sorry", notice ?? "I can't find that meeting any more.");

@@ -13,7 +13,7 @@ internal sealed partial class MeetingCardActions
 {
     private async Task<AdaptiveCard> FormAsync(Actor actor, MeetingInput input, CancellationToken ct, IReadOnlyList<FieldError>? errors = null)
     {
-        var found = await meetings.GroupsAsync(actor, ct);
+        var found = await queries.GroupsAsync(actor, ct);
         if (found is not MeetingResult<IReadOnlyList<MeetingGroup>>.Done { Value: var groups })
         {
             return Refusal(found, "schedule meetings");
@@ -23,7 +23,7 @@ internal sealed partial class MeetingCardActions
 
     private async Task<AdaptiveCard> ProposeAsync(Actor actor, MeetingInput input, CancellationToken ct)
     {
-        var found = await meetings.GroupsAsync(actor, ct);
+        var found = await queries.GroupsAsync(actor, ct);
         if (found is not MeetingResult<IReadOnlyList<MeetingGroup>>.Done { Value: var groups })
         {
             return Refusal(found, "schedule meetings");
@@ -39,7 +39,7 @@ internal sealed partial class MeetingCardActions
         {
             return ScheduleMeetingCards.SlotPicker(picker with { EmptyReason = MeetingForm.NoFreeBusy });
         }
-        return await meetings.ProposeSlotsAsync(actor, request, ct) switch
+        return await scheduler.ProposeSlotsAsync(actor, request, ct) switch
         {
             MeetingResult<SlotSuggestions>.Done { Value: var slots } => ScheduleMeetingCards.SlotPicker(picker with
             {
@@ -56,7 +56,7 @@ internal sealed partial class MeetingCardActions
 
     private async Task<AdaptiveCard> ScheduleAsync(Actor actor, string aad, MeetingInput input, CancellationToken ct)
     {
-        var found = await meetings.GroupsAsync(actor, ct);
+        var found = await queries.GroupsAsync(actor, ct);
         if (found is not MeetingResult<IReadOnlyList<MeetingGroup>>.Done { Value: var groups })
         {
             return Refusal(found, "schedule meetings");
@@ -70,7 +70,7 @@ internal sealed partial class MeetingCardActions
         {
             return Form(errors);
         }
-        var (result, repeated) = await once.RunAsync(formId, () => meetings.ScheduleAsync(actor, request, ct));
+        var (result, repeated) = await once.RunAsync(formId, () => scheduler.ScheduleAsync(actor, request, ct));
         switch (result)
         {
             case MeetingResult<MeetingChange>.Done { Value: var change }:

@@ -12,12 +12,15 @@ using OspBot.Rounds;
 namespace OspBot.Teams.Meetings;
 
 /// Answers a meeting card's button (Action.Execute or its Action.Submit fallback) with the card that replaces it.
-/// The actor is always the Teams user who pressed; MeetingService decides what they may do. Service errors come
+/// The actor is always the Teams user who pressed; the meeting services decide what they may do. Service errors come
 /// back on the same card, with what was typed kept.
 internal sealed partial class MeetingCardActions(
-    MeetingService meetings,
+    MeetingQueries queries,
+    MeetingScheduler scheduler,
+    MeetingChanges changes,
+    MeetingReminders reminders,
     MeetingCalendarAvailability calendar,
-    RoundService rounds,
+    RoundViews rounds,
     MeetingLinks links,
     PersonLookup people,
     ScheduleOnce once,
@@ -64,7 +67,7 @@ internal sealed partial class MeetingCardActions(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     private async Task<AdaptiveCard> ListAsync(Actor actor, CancellationToken ct) =>
-        await meetings.UpcomingAsync(actor, ct) switch
+        await queries.UpcomingAsync(actor, ct) switch
         {
             MeetingResult<IReadOnlyList<MeetingView>>.Done { Value: var list } => MeetingListCards.List(new()
             {

@@ -8,7 +8,7 @@ public static class MeetingsBotExtensions
 {
     /// <summary>
     /// Meetings in Teams: the `schedule meeting` and `meetings` commands, the meeting cards' buttons, and the signed
-    /// .ics links (MapMeetings serves them). Call after AddMeetings (MeetingService), AddTeamsBot and AddReports
+    /// .ics links (MapMeetings serves them). Call after AddMeetings, AddTeamsBot and AddReports
     /// (whose Data Protection key ring and Reports:PublicBaseUrl the links share).
     /// </summary>
     public static IHostApplicationBuilder AddMeetingsInTeams(this IHostApplicationBuilder builder)

@@ -9,13 +9,13 @@ namespace OspBot.Teams.Rounds;
 
 /// The secretariat's way into past rounds: the list of rounds ("rounds", or the status card's Past rounds
 /// button) and any quarter's status card ("status Q3 2025/26"). A closed round's card is a read-only record.
-internal sealed class PastRounds(RoundService rounds, TimeProvider clock)
+internal sealed class PastRounds(RoundViews views, TimeProvider clock)
 {
     /// Every round with its meeting and submitted count; each button opens that round's status card.
     public async Task<AdaptiveCard> RoundsCardAsync(Activity activity, CancellationToken ct) =>
         activity.From?.AadObjectId is not { Length: > 0 } aad
             ? MessageCards.NotMatched()
-            : await rounds.RoundsAsync(Actor.FromTeams(aad), ct) switch
+            : await views.RoundsAsync(Actor.FromTeams(aad), ct) switch
             {
                 Lookup<IReadOnlyList<RoundSummary>>.Found f => HistoryCards.History(RoundStatusMapper.Rounds(f.Value)),
                 Lookup<IReadOnlyList<RoundSummary>>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
@@ -35,7 +35,7 @@ internal sealed class PastRounds(RoundService rounds, TimeProvider clock)
             return RoundStatusMapper.Message("Which quarter?",
                 "I did not recognise that quarter. Type it like \"status Q3 2025/26\", or \"rounds\" to pick from the list.");
         }
-        return await rounds.StatusAsync(Actor.FromTeams(aad), quarter, ct) switch
+        return await views.StatusAsync(Actor.FromTeams(aad), quarter, ct) switch
         {
             Lookup<RoundStatusView>.Found f => RoundStatusCards.Status(RoundStatusMapper.Status(f.Value, activity.From.Id ?? "", clock.GetUtcNow())),
             Lookup<RoundStatusView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),

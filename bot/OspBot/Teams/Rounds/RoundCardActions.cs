@@ -13,7 +13,7 @@ namespace OspBot.Teams.Rounds;
 /// Answers a round card's button (Action.Execute or its Action.Submit fallback) with the card that replaces it.
 /// Each person gets their own view: the actor is always the Teams user who pressed.
 internal sealed class RoundCardActions(
-    RoundService rounds, PastRounds past, IDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
+    UpdateEditor editor, RoundAdmin admin, RoundViews views, PastRounds past, IDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
 {
     public async Task<AdaptiveCard> ActAsync(string verb, RoundCardInput input, Activity activity, CancellationToken ct)
     {
@@ -34,8 +34,8 @@ internal sealed class RoundCardActions(
             RoundVerbs.SaveDraft or RoundVerbs.Submit or RoundVerbs.Approve => await WriteAsync(verb, actor, mri, input, ct),
             RoundVerbs.RemindTomorrow => await RemindTomorrowAsync(actor, mri, updateId, ct),
             RoundVerbs.ReadUpdate => await WithUpdateAsync(actor, updateId, v => UpdateReaderCards.Reader(RoundCardMapper.ReadOnly(v), mri), ct),
-            RoundVerbs.RemindGroup => await AdminAsync(rounds.RemindNowAsync(actor, updateId, ct), activity, dispatch: true, ct),
-            RoundVerbs.Reopen => await AdminAsync(rounds.ReopenAsync(actor, updateId, ct), activity, dispatch: false, ct),
+            RoundVerbs.RemindGroup => await AdminAsync(admin.RemindNowAsync(actor, updateId, ct), activity, dispatch: true, ct),
+            RoundVerbs.Reopen => await AdminAsync(admin.ReopenAsync(actor, updateId, ct), activity, dispatch: false, ct),
             RoundVerbs.ShowStatus => await StatusCardAsync(activity, input.RoundId, ct),
             RoundVerbs.ShowHistory => await past.RoundsCardAsync(activity, ct),
             RoundVerbs.OpenRound => await OpenRoundAsync(actor, input, activity, ct),
@@ -50,7 +50,7 @@ internal sealed class RoundCardActions(
         {
             return MessageCards.NotMatched();
         }
-        return await rounds.StatusAsync(Actor.FromTeams(aad), roundId, ct) switch
+        return await views.StatusAsync(Actor.FromTeams(aad), roundId, ct) switch
         {
             Lookup<RoundStatusView>.Found f => RoundStatusCards.Status(RoundStatusMapper.Status(f.Value, activity.From.Id ?? "", Now)),
             Lookup<RoundStatusView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
@@ -66,15 +66,15 @@ internal sealed class RoundCardActions(
         var updateId = input.UpdateId ?? 0;
         return input.View switch
         {
-            RoundViews.Status => await StatusCardAsync(activity, input.RoundId, ct),
-            RoundViews.Digest => await rounds.DigestAsync(actor, input.RoundId ?? 0, ct) switch
+            RefreshViews.Status => await StatusCardAsync(activity, input.RoundId, ct),
+            RefreshViews.Digest => await views.DigestAsync(actor, input.RoundId ?? 0, ct) switch
             {
                 Lookup<DigestView>.Found f => RoundStatusCards.Digest(RoundStatusMapper.Digest(f.Value, [mri])),
                 Lookup<DigestView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
                 _ => throw new InvalidOperationException("Unknown lookup."),
             },
-            RoundViews.Reader => await WithUpdateAsync(actor, updateId, v => UpdateReaderCards.Reader(RoundCardMapper.ReadOnly(v), mri), ct),
-            RoundViews.Section => await WithUpdateAsync(actor, updateId, v => Section(v, mri, input.Section), ct),
+            RefreshViews.Reader => await WithUpdateAsync(actor, updateId, v => UpdateReaderCards.Reader(RoundCardMapper.ReadOnly(v), mri), ct),
+            RefreshViews.Section => await WithUpdateAsync(actor, updateId, v => Section(v, mri, input.Section), ct),
             _ => await WithUpdateAsync(actor, updateId, v => PersonalCards.Current(v, mri, Now), ct),
         };
     }
@@ -82,26 +82,20 @@ internal sealed class RoundCardActions(
     private async Task<AdaptiveCard> WriteAsync(string verb, Actor actor, string mri, RoundCardInput input, CancellationToken ct)
     {
         var updateId = input.UpdateId ?? 0;
-        var lookup = await rounds.GetUpdateForEditingAsync(actor, updateId, ct);
-        if (lookup is not Lookup<DView>.Found { Value: var stored })
-        {
-            return RoundStatusMapper.Refusal(((Lookup<DView>.Refused)lookup).Refusal);
-        }
-        var content = input.Content(stored);
         // A card without a version is treated as stale rather than trusted.
         var revision = input.Version ?? -1;
         var result = verb switch
         {
-            RoundVerbs.SaveDraft => await rounds.SaveDraftAsync(actor, updateId, content, revision, ct),
-            RoundVerbs.Submit => await rounds.SubmitAsync(actor, updateId, content, revision, ct),
-            _ => await rounds.ApproveAsync(actor, updateId, null, revision, ct),
+            RoundVerbs.SaveDraft => await editor.SaveDraftAsync(actor, updateId, input.Patch(), revision, ct),
+            RoundVerbs.Submit => await editor.SubmitAsync(actor, updateId, input.Patch(), revision, ct),
+            _ => await editor.ApproveAsync(actor, updateId, null, revision, ct),
         };
         return UpdateResultCards.For(verb, result, mri, Now);
     }
 
     private async Task<AdaptiveCard> RemindTomorrowAsync(Actor actor, string mri, int updateId, CancellationToken ct)
     {
-        if (await rounds.RemindMeTomorrowAsync(actor, updateId, ct) is Lookup<DateTimeOffset>.Refused r)
+        if (await editor.RemindMeTomorrowAsync(actor, updateId, ct) is Lookup<DateTimeOffset>.Refused r)
         {
             return RoundStatusMapper.Refusal(r.Refusal);
         }
@@ -134,7 +128,7 @@ internal sealed class RoundCardActions(
         {
             return OpenRoundCards.OpenRound(OpenRoundForm.Model(Now, errors, input));
         }
-        var result = await rounds.OpenRoundAsync(actor, request, ct);
+        var result = await admin.OpenRoundAsync(actor, request, ct);
         return result switch
         {
             RoundResult.Invalid i => OpenRoundCards.OpenRound(OpenRoundForm.Model(Now, [.. i.Errors.Select(e => new OspBot.Cards.Common.FieldError("", e))], input)),
@@ -152,7 +146,7 @@ internal sealed class RoundCardActions(
     }
 
     private async Task<AdaptiveCard> WithUpdateAsync(Actor actor, int updateId, Func<DView, AdaptiveCard> build, CancellationToken ct) =>
-        await rounds.GetUpdateForEditingAsync(actor, updateId, ct) switch
+        await editor.GetUpdateForEditingAsync(actor, updateId, ct) switch
         {
             Lookup<DView>.Found f => build(f.Value),
             Lookup<DView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),

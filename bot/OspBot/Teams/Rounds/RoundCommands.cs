@@ -8,7 +8,8 @@ namespace OspBot.Teams.Rounds;
 
 /// The typed round commands: "my update", "status", "status {quarter}", "rounds", "open round", "history {group}". Each reads the caller,
 /// asks RoundService, and sends one card per answer.
-internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, RoundCardActions actions, PastRounds past, TimeProvider clock)
+internal sealed class RoundCommands(
+    UpdateEditor editor, RoundPlanner planner, RoundViews views, RoundCallers callers, RoundCardActions actions, PastRounds past, TimeProvider clock)
 {
     /// False when the text is not a round command (the caller then shows help).
     public async Task<bool> TryHandleAsync(TurnContext turn, string command, CancellationToken ct)
@@ -54,7 +55,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         List<AdaptiveCard> cards = [];
         foreach (var id in caller.CurrentUpdateIds)
         {
-            cards.Add(await rounds.GetUpdateForEditingAsync(actor, id, ct) switch
+            cards.Add(await editor.GetUpdateForEditingAsync(actor, id, ct) switch
             {
                 Lookup<OspBot.Rounds.UpdateView>.Found f => PersonalCards.Current(f.Value, turn.Activity.From.Id ?? "", clock.GetUtcNow()),
                 Lookup<OspBot.Rounds.UpdateView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
@@ -71,7 +72,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         {
             { Matched: false } => MessageCards.NotMatched(),
             { IsSecretariat: false } => RoundStatusMapper.Message("Sorry", "Sorry, only the OSP secretariat can open a round."),
-            _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [], suggested: await rounds.SuggestRoundAsync(ct))),
+            _ => OpenRoundCards.OpenRound(OpenRoundForm.Model(clock.GetUtcNow(), [], suggested: await planner.SuggestRoundAsync(ct))),
         };
     }
 
@@ -81,7 +82,7 @@ internal sealed class RoundCommands(RoundService rounds, RoundCallers callers, R
         {
             return MessageCards.NotMatched();
         }
-        return await rounds.HistoryAsync(Actor.FromTeams(aad), groupKey, ct) switch
+        return await views.HistoryAsync(Actor.FromTeams(aad), groupKey, ct) switch
         {
             Lookup<IReadOnlyList<OspBot.Rounds.HistoryEntry>>.Found f => HistoryCards.History(RoundStatusMapper.History(groupKey, f.Value)),
             Lookup<IReadOnlyList<OspBot.Rounds.HistoryEntry>>.Refused r => RoundStatusMapper.Refusal(r.Refusal),

@@ -114,7 +114,7 @@ public sealed class MeetingReminderDispatchTests
         await using var world = await W.StartAsync(March2, null, ct);
         var id = (await world.ScheduleAsync(world.TestGroupId, At("2026-03-30T09:00:00Z"), ct)).Meeting.MeetingId;
 
-        await world.WithMeetingsAsync(m => m.CancelAsync(W.Sam, id, null, ct));
+        await world.WithAsync((MeetingChanges m) => m.CancelAsync(W.Sam, id, null, ct));
         world.Clock.Set(At("2026-03-29T09:00:00Z"));
 
         Assert.Equal(0, await world.DispatchAsync(ct));
@@ -130,7 +130,7 @@ public sealed class MeetingReminderDispatchTests
         var id = (await world.ScheduleAsync(world.TestGroupId, At("2026-03-30T09:00:00Z"), ct)).Meeting.MeetingId;
 
         // A week later, Mon 6 Apr 10:00 BST.
-        await world.WithMeetingsAsync(m => m.MoveAsync(W.Sam, new MoveMeetingRequest { MeetingId = id, Start = At("2026-04-06T09:00:00Z"), End = At("2026-04-06T10:00:00Z") }, ct));
+        await world.WithAsync((MeetingChanges m) => m.MoveAsync(W.Sam, new MoveMeetingRequest { MeetingId = id, Start = At("2026-04-06T09:00:00Z"), End = At("2026-04-06T10:00:00Z") }, ct));
         world.Clock.Set(At("2026-03-23T10:00:00Z"));
         Assert.Equal(0, await world.DispatchAsync(ct));
         world.Clock.Set(At("2026-03-30T09:00:00Z"));

@@ -32,7 +32,7 @@ public sealed class PromptFanOutTests(ITestOutputHelper output)
         await SeedLeadsAsync(app, connector.ServiceUrl, ct);
 
         await using var scope = app.Services.CreateAsyncScope();
-        var opened = await scope.ServiceProvider.GetRequiredService<RoundService>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
+        var opened = await scope.ServiceProvider.GetRequiredService<RoundAdmin>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
             PromptAt = DateTimeOffset.UtcNow.AddMinutes(-1),

@@ -14,6 +14,7 @@ public sealed class RoundActionInputTests
         {
             Achievements = "Long stored achievements", Plans = "Stored plans", Challenges = "Stored challenges",
             Requests = "Stored requests", Rag = Rag.Amber, RagReason = "Stored reason",
+            PlanReviews = [new(0, PlanStatus.InProgress, "half way")],
         },
         CarryForward = [new(0, "Open a hub", PlanStatus.InProgress, "half way"), new(1, "Hire", null, null)],
         IsLocked = false, IsReopened = false, HasUnsubmittedChanges = false, RequiresChairApproval = false,
@@ -30,7 +31,7 @@ public sealed class RoundActionInputTests
              "rag":"red","cf.1":"done","cf.1.note":"Hired two"}
             """);
 
-        var content = input.Content(Stored);
+        var content = input.Patch().ApplyTo(Stored.Content, Stored.CarryForward.Count);
 
         Assert.Equal((3, 7, 4), (input.RoundId, input.UpdateId, input.Version));
         Assert.Equal("Long stored achievements", content.Achievements);

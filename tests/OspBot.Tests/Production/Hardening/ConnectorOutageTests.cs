@@ -56,8 +56,7 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
         using var client = app.CreateClient();
 
         await using var scope = app.Services.CreateAsyncScope();
-        var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
-        var opened = await rounds.OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
+        var opened = await scope.ServiceProvider.GetRequiredService<RoundAdmin>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(30)),
             PromptAt = clock.GetUtcNow().AddMinutes(-1),

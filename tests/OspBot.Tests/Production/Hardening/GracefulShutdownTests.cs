@@ -127,7 +127,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         await using var app = new OspBotApp().With("Database:ConnectionString", database).With("Jobs:Outbox:DispatchEnabled", "false");
         await Leads.SeedAsync(app.Services, People, serviceUrl, DateTimeOffset.UtcNow, ct);
         await using var scope = app.Services.CreateAsyncScope();
-        var opened = await scope.ServiceProvider.GetRequiredService<RoundService>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
+        var opened = await scope.ServiceProvider.GetRequiredService<RoundAdmin>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
             PromptAt = DateTimeOffset.UtcNow.AddMinutes(-1),

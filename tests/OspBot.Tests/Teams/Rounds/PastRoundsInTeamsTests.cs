@@ -27,7 +27,7 @@ public sealed class PastRoundsInTeamsTests
         Assert.True(CardData.Has(open, "round.remindGroup"));
         Assert.True(CardData.Has(open, "round.reopen"));
 
-        await wire.InScopeAsync(async sp => await sp.GetRequiredService<RoundService>().CloseRoundAsync(Actor.FromTeams(Sec.Aad), roundId, ct));
+        await wire.InScopeAsync(async sp => await sp.GetRequiredService<RoundAdmin>().CloseRoundAsync(Actor.FromTeams(Sec.Aad), roundId, ct));
         var list = Assert.Single(await wire.SayAsync(Sec, "rounds", ct));
         var text = list.GetRawText();
         Assert.Contains("Q3 2026/27", text, StringComparison.Ordinal);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OspBot.Common;
+using OspBot.Data;
 using OspBot.Graph;
 using OspBot.Members;
-using OspBot.Rounds;
 
 namespace OspBot.Meetings;
 
@@ -12,12 +14,21 @@ namespace OspBot.Meetings;
 // booked. An outage keeps it PendingCalendar; RetryCalendarAsync (by hand or the retry job) repeats the create
 // with the same TransactionId, so Graph hands back the first event rather than booking a second. Without Graph
 // the meeting and its reminders are saved in one transaction and the secretariat gets the .ics.
-internal sealed partial class MeetingService
+internal sealed class MeetingScheduler(
+    OspDbContext db,
+    MeetingCalendarAvailability calendars,
+    MeetingReminders reminders,
+    IMeetingRounds rounds,
+    TimeProvider clock,
+    IOptions<MeetingOptions> options,
+    ILogger<MeetingScheduler> logger)
 {
+    private IMeetingCalendar? Calendar => calendars.Calendar;
+
     public async Task<MeetingResult<SlotSuggestions>> ProposeSlotsAsync(Actor actor, SlotRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<SlotSuggestions>.Refused(refused);
         }
@@ -25,14 +36,14 @@ internal sealed partial class MeetingService
         {
             return new MeetingResult<SlotSuggestions>.NeedsCalendar(NoFreeBusy);
         }
-        if (await MembersAsync(request.GroupId, ct) is not { } members)
+        if (await db.MembersAsync(request.GroupId, ct) is not { } members)
         {
-            return new MeetingResult<SlotSuggestions>.Refused(NotFound());
+            return new MeetingResult<SlotSuggestions>.Refused(MeetingData.NotFound());
         }
-        var emails = Emails(members);
+        var emails = MeetingData.Emails(members);
         if (emails.Count == 0)
         {
-            return new MeetingResult<SlotSuggestions>.Invalid([NoEmails(members)]);
+            return new MeetingResult<SlotSuggestions>.Invalid([MeetingData.NoEmails(members)]);
         }
         try
         {
@@ -50,13 +61,13 @@ internal sealed partial class MeetingService
     public async Task<MeetingResult<MeetingChange>> ScheduleAsync(Actor actor, ScheduleMeetingRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<MeetingChange>.Refused(refused);
         }
-        if (await MembersAsync(request.GroupId, ct) is not { } members)
+        if (await db.MembersAsync(request.GroupId, ct) is not { } members)
         {
-            return new MeetingResult<MeetingChange>.Refused(NotFound());
+            return new MeetingResult<MeetingChange>.Refused(MeetingData.NotFound());
         }
         if (Problems(request.Title, request.Start, request.End, members) is { Count: > 0 } errors)
         {
@@ -82,7 +93,7 @@ internal sealed partial class MeetingService
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
-            var queued = await QueueRemindersAsync(meeting, members, ct);
+            var queued = await reminders.QueueAsync(meeting, members, ct);
             await tx.CommitAsync(ct);
             logger.MeetingScheduled(meeting.Id, meeting.GroupId, caller.Name, false, queued);
             return await DoneAsync(meeting.Id, invitationSent: false, MeetingInvitationFallback.NotConfigured, queued, planRound: true, ct);
@@ -96,14 +107,14 @@ internal sealed partial class MeetingService
     /// Tries the calendar create again for a meeting an outage left PendingCalendar (same TransactionId).
     public async Task<MeetingResult<MeetingChange>> RetryCalendarAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<MeetingChange>.Refused(refused);
         }
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return new MeetingResult<MeetingChange>.Refused(NotFound());
+            return new MeetingResult<MeetingChange>.Refused(MeetingData.NotFound());
         }
         if (meeting.State != MeetingState.PendingCalendar)
         {
@@ -113,7 +124,7 @@ internal sealed partial class MeetingService
         {
             return new MeetingResult<MeetingChange>.NeedsCalendar(MeetingInvitationFallback.NotConfigured);
         }
-        var members = await MembersAsync(meeting.GroupId, ct) ?? [];
+        var members = await db.MembersAsync(meeting.GroupId, ct) ?? [];
         var caller = (await Caller.ResolveAsync(db, actor, ct))!;
         return await CreateEventAsync(meeting, members, caller.Name, ct);
     }
@@ -172,7 +183,7 @@ internal sealed partial class MeetingService
                 .SetProperty(m => m.JoinUrl, created.JoinUrl)
                 .SetProperty(m => m.WebLink, created.WebLink)
                 .SetProperty(m => m.CalendarError, (string?)null), ct);
-        var queued = won == 0 ? 0 : await QueueRemindersAsync(meeting, members, ct);
+        var queued = won == 0 ? 0 : await reminders.QueueAsync(meeting, members, ct);
         await tx.CommitAsync(ct);
         if (won > 0)
         {
@@ -190,7 +201,7 @@ internal sealed partial class MeetingService
             await db.SaveChangesAsync(ct);
             return new MeetingResult<MeetingChange>.CalendarFailed(
                 $"{e.Message} The meeting is saved as waiting for the calendar; OspBot retries it, or you can retry it now.",
-                true, await ViewAsync(meeting.Id, ct));
+                true, await db.MeetingViewAsync(meeting.Id, ct));
         }
         // Refused for good: nothing is left behind (no event was made, and no reminders were queued). Conditional,
         // so a meeting another caller has meanwhile booked is not deleted from under its event.
@@ -201,10 +212,11 @@ internal sealed partial class MeetingService
             : new MeetingResult<MeetingChange>.CalendarFailed($"The meeting was not booked. {e.Message}", false, null);
     }
 
-    private async Task<MeetingResult<MeetingChange>> DoneAsync(
+    /// The change as the card shows it; a steering group meeting booked or moved sets its quarter's round.
+    internal async Task<MeetingResult<MeetingChange>> DoneAsync(
         int meetingId, bool invitationSent, string? noInvitation, int queued, bool planRound, CancellationToken ct)
     {
-        var view = (await ViewAsync(meetingId, ct))!;
+        var view = (await db.MeetingViewAsync(meetingId, ct))!;
         var round = planRound && view.IsSteeringGroup && view.State == MeetingState.Scheduled
             ? await PlanRoundAsync(meetingId, view.Start, ct)
             : null;
@@ -218,11 +230,11 @@ internal sealed partial class MeetingService
         });
     }
 
-    /// Sets (or adjusts) the quarter's round from this steering group meeting, as Rounds:SteeringGroupMeetings does.
-    private async Task<RoundPlan> PlanRoundAsync(int meetingId, DateTimeOffset start, CancellationToken ct)
+    /// Sets (or adjusts) the quarter's round from this steering group meeting (IMeetingRounds), as Rounds:SteeringGroupMeetings does.
+    private async Task<RoundPlan?> PlanRoundAsync(int meetingId, DateTimeOffset start, CancellationToken ct)
     {
-        var plan = await rounds.PlanForMeetingAsync(London.Date(start), ct);
-        if (plan.RoundId is { } roundId)
+        var plan = await rounds.MeetingPlannedAsync(London.Date(start), ct);
+        if (plan?.RoundId is { } roundId)
         {
             await db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(u => u.SetProperty(m => m.RoundId, roundId), ct);
         }
@@ -233,4 +245,26 @@ internal sealed partial class MeetingService
         "Proposing free times needs Microsoft Graph to read members' free/busy, and Graph is not configured. " +
         "Give an exact time instead (the meeting is saved, reminded, and offered as an .ics file to send from Outlook), " +
         "or ask an administrator to set up Graph (Graph:ClientId and the settings in GRAPH-PERMISSIONS.md).";
+
+    internal List<string> Problems(string? title, DateTimeOffset start, DateTimeOffset end, List<MemberRow>? members)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add("The meeting needs a title.");
+        }
+        if (MeetingRules.TimesProblem(start, end, clock.GetUtcNow()) is { } times)
+        {
+            errors.Add(times);
+        }
+        else if (end - start > options.Value.MaxDuration)
+        {
+            errors.Add($"The meeting is longer than {options.Value.MaxDuration.TotalHours:0.#} hours; check the times.");
+        }
+        if (members is not null && (members.Count == 0 || (Calendar is not null && MeetingData.Emails(members).Count == 0)))
+        {
+            errors.Add(MeetingData.NoEmails(members));
+        }
+        return errors;
+    }
 }

@@ -1,13 +1,23 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
+using OspBot.Data;
 using OspBot.Members;
 using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
-internal sealed partial class RoundService
+/// The rounds' part of each dispatch, run before the outbox claims: open the rounds of planned steering group meetings
+/// whose prompt date has come (so their prompts go out in the same run), take back chasers and reminders no longer
+/// wanted, lock rounds past their deadline, and queue the chasers and digests that are due.
+internal sealed class RoundDeliveryPlanner(OspDbContext db, RoundPlanner planner, DeliveryQueue deliveries, TimeProvider clock) : IDeliveryPlanner
 {
+    public async Task PlanDueAsync(CancellationToken ct)
+    {
+        await planner.OpenScheduledAsync(ct);
+        await ScheduleDueAsync(ct);
+    }
+
     /// Chairs and leads of every not-yet-submitted update in rounds still taking updates, except those who asked
     /// to be reminded later than now.
     public async Task<IReadOnlyList<ChaseItem>> ChaseListAsync(DateTimeOffset now, CancellationToken ct)
@@ -45,48 +55,17 @@ internal sealed partial class RoundService
             if (index >= 0 && now < round.DeadlineAt)
             {
                 wanted.AddRange(chase.Where(c => c.RoundId == round.Id).Select(c =>
-                    NewDelivery(DeliveryKind.Chaser, round.Id, c.UpdateId, c.PersonId, Key("chaser", c.UpdateId, c.PersonId, index), now)));
+                    RoundQueries.NewDelivery(DeliveryKind.Chaser, round.Id, c.UpdateId, c.PersonId, Key("chaser", c.UpdateId, c.PersonId, index), now)));
             }
             var allIn = !await db.SubGroupUpdates.AnyAsync(u => u.RoundId == round.Id && u.SubmittedVersion == null, ct);
             if (allIn || now >= round.DeadlineAt)
             {
                 var readers = await db.People.AsNoTracking().Where(p => (p.IsSecretariat || p.IsOspChair) && !p.IsVacant)
                     .Select(p => p.Id).ToListAsync(ct);
-                wanted.AddRange(readers.Select(p => NewDelivery(DeliveryKind.Digest, round.Id, null, p, Key("digest", round.Id, p), now)));
+                wanted.AddRange(readers.Select(p => RoundQueries.NewDelivery(DeliveryKind.Digest, round.Id, null, p, Key("digest", round.Id, p), now)));
             }
         }
         await deliveries.QueueAsync(wanted, ct);
-    }
-
-    /// "Remind me tomorrow": no chaser for this update until tomorrow at the usual time, and a reminder then.
-    public async Task<Lookup<DateTimeOffset>> RemindMeTomorrowAsync(Actor actor, int updateId, CancellationToken ct)
-    {
-        var caller = await ResolveAsync(actor, ct);
-        var update = await db.SubGroupUpdates.AsNoTracking().Include(u => u.Round).SingleOrDefaultAsync(u => u.Id == updateId, ct);
-        if (caller?.PersonId is not { } personId || update is null
-            || caller.RoleIn(update.GroupId) is not (MembershipRole.Chair or MembershipRole.Lead or MembershipRole.Deputy))
-        {
-            var reason = caller?.PersonId is null ? RefusalReason.NotMatched : update is null ? RefusalReason.NotFound : RefusalReason.NoRole;
-            return new Lookup<DateTimeOffset>.Refused(await RefuseAsync(reason, ct));
-        }
-        if (update.Round!.State == RoundState.Closed)
-        {
-            return new Lookup<DateTimeOffset>.Refused(await RefuseAsync(RefusalReason.RoundClosed, ct));
-        }
-        var remindAt = RoundCalendar.Tomorrow(clock.GetUtcNow(), Options);
-        var snooze = await db.ReminderSnoozes.SingleOrDefaultAsync(s => s.SubGroupUpdateId == updateId && s.PersonId == personId, ct);
-        if (snooze is null)
-        {
-            db.ReminderSnoozes.Add(new ReminderSnooze { SubGroupUpdateId = updateId, PersonId = personId, RemindAt = remindAt });
-        }
-        else
-        {
-            snooze.RemindAt = remindAt;
-        }
-        await db.SaveChangesAsync(ct);
-        await deliveries.QueueAsync([NewDelivery(DeliveryKind.Reminder, update.RoundId, updateId, personId,
-            Key("reminder", updateId, personId, London.Date(remindAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), remindAt)], ct);
-        return new Lookup<DateTimeOffset>.Found(remindAt);
     }
 
     /// Chasers and reminders for updates submitted since they were queued are no longer wanted.
@@ -98,13 +77,3 @@ internal sealed partial class RoundService
         string.Create(CultureInfo.InvariantCulture, $"{kind}:{string.Join(':', parts)}");
 }
 
-/// The rounds' part of each dispatch: open the rounds of planned steering group meetings whose prompt date has come
-/// (so their prompts go out in the same run), then queue the chasers and digests that are due.
-internal sealed class RoundDeliveryPlanner(RoundService rounds) : IDeliveryPlanner
-{
-    public async Task PlanDueAsync(CancellationToken ct)
-    {
-        await rounds.OpenScheduledAsync(ct);
-        await rounds.ScheduleDueAsync(ct);
-    }
-}

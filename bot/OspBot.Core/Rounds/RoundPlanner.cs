@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OspBot.Common;
+using OspBot.Data;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
-internal sealed partial class RoundService
+/// The rounds the OSP plans ahead: each steering group meeting (configured in Rounds:SteeringGroupMeetings, or booked
+/// through Meetings) has its quarter's round, opened by the scheduler when the prompt date comes and moved when the
+/// meeting moves; and the quarter the open-round form suggests.
+internal sealed class RoundPlanner(
+    OspDbContext db, RoundAdmin admin, TimeProvider clock, IOptions<RoundOptions> options, ILogger<RoundPlanner> logger) : IMeetingRounds
 {
+    private RoundOptions Options => options.Value;
+
     /// Opens the round for each planned steering group meeting (RoundOptions.SteeringGroupMeetings, and the steering
-    /// group meetings booked through MeetingService) whose prompt date has come and whose deadline has not passed, as
+    /// group meetings booked through Meetings) whose prompt date has come and whose deadline has not passed, as
     /// the scheduler, with the default dates. A quarter that already has a round (open, locked or closed) is left
     /// alone: a closed round is never reopened, and a round the secretariat opened by hand stands. Two instances at
     /// once: the unique open-round index lets one win. Returns how many rounds were opened.
@@ -38,7 +46,7 @@ internal sealed partial class RoundService
     /// A steering group meeting was booked or moved to this (London) date: its quarter's round opens now if the
     /// prompt date has come (else on that date, from OpenScheduledAsync), and an open round of the quarter that
     /// still counts back from another date is moved to this one: deadline and chasers, and the prompt if not yet sent.
-    public async Task<RoundPlan> PlanForMeetingAsync(DateOnly meeting, CancellationToken ct)
+    public async Task<RoundPlan?> MeetingPlannedAsync(DateOnly meeting, CancellationToken ct)
     {
         var quarter = FinancialQuarter.Of(meeting);
         var dates = RoundCalendar.DefaultDates(meeting, Options);
@@ -50,11 +58,11 @@ internal sealed partial class RoundService
         }
         if (round.MeetingDate == meeting)
         {
-            return new RoundPlan(RoundPlanOutcome.Unchanged, $"The {quarter.Label} round already counts back from this meeting.", round.Id, Dates(round));
+            return Plan(RoundPlanOutcome.Unchanged, $"The {quarter.Label} round already counts back from this meeting.", round.Id, Dates(round));
         }
         if (round.State != RoundState.Open)
         {
-            return new RoundPlan(RoundPlanOutcome.Unchanged,
+            return Plan(RoundPlanOutcome.Unchanged,
                 $"The {quarter.Label} round is past its deadline, so its dates were left as they are.", round.Id, Dates(round));
         }
 
@@ -64,7 +72,7 @@ internal sealed partial class RoundService
         var adjusted = new RoundDates(promptAt, dates.DeadlineAt, [.. dates.ChaserAts.Where(c => c > promptAt)]);
         if (RoundCalendar.Validate(meeting, adjusted, now) is { Count: > 0 } errors)
         {
-            return new RoundPlan(RoundPlanOutcome.Unchanged,
+            return Plan(RoundPlanOutcome.Unchanged,
                 $"The {quarter.Label} round's dates were left as they are: {string.Join(" ", errors)}", round.Id, Dates(round));
         }
         round.MeetingDate = meeting;
@@ -78,12 +86,27 @@ internal sealed partial class RoundService
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, adjusted.PromptAt), ct);
         }
         logger.PlannedRoundAdjusted(round.Id, meeting);
-        return new RoundPlan(RoundPlanOutcome.Adjusted,
+        return Plan(RoundPlanOutcome.Adjusted,
             $"The {quarter.Label} round now counts back from this meeting: updates are due {London.Date(adjusted.DeadlineAt):d MMM yyyy}.",
             round.Id, adjusted);
     }
 
     private static RoundDates Dates(UpdateRound r) => new(r.PromptAt, r.DeadlineAt, r.ChaserAts);
+
+    private static RoundPlan Plan(RoundPlanOutcome outcome, string message, int? roundId, RoundDates dates) =>
+        new(outcome, message, roundId, dates.PromptAt, dates.DeadlineAt);
+
+    /// The round a steering group meeting feeds: the linked one, else the quarter's newest round.
+    public async Task<MeetingRound?> RoundForAsync(DateTimeOffset start, int? linkedRoundId, CancellationToken ct)
+    {
+        var quarter = RoundCalendar.QuarterOf(start);
+        var round = await db.Rounds.AsNoTracking()
+            .Where(r => linkedRoundId != null ? r.Id == linkedRoundId : r.FinancialYearStart == quarter.StartYear && r.Quarter == quarter.Quarter)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.FinancialYearStart, r.Quarter })
+            .FirstOrDefaultAsync(ct);
+        return round is null ? null : new MeetingRound(round.Id, new FinancialQuarter(round.FinancialYearStart, round.Quarter).Label);
+    }
 
     /// The planned meetings: the configured dates and the booked steering group meetings (London dates).
     private async Task<IReadOnlyList<DateOnly>> PlannedMeetingsAsync(CancellationToken ct)
@@ -102,30 +125,30 @@ internal sealed partial class RoundService
         var quarter = FinancialQuarter.Of(meeting);
         if (dates.PromptAt > now)
         {
-            return new RoundPlan(RoundPlanOutcome.Planned,
+            return Plan(RoundPlanOutcome.Planned,
                 $"The {quarter.Label} round opens by itself on {London.Date(dates.PromptAt):d MMM yyyy}.", null, dates);
         }
         // Too late for a round to collect anything (the secretariat can still open one by hand).
         if (dates.DeadlineAt <= now)
         {
-            return new RoundPlan(RoundPlanOutcome.Unchanged,
+            return Plan(RoundPlanOutcome.Unchanged,
                 $"It is too late for a {quarter.Label} round to collect updates before this meeting; open one by hand if needed.", null, dates);
         }
         if (await db.Rounds.AsNoTracking().AnyAsync(r => r.FinancialYearStart == quarter.StartYear && r.Quarter == quarter.Quarter, ct))
         {
-            return new RoundPlan(RoundPlanOutcome.Unchanged, $"The {quarter.Label} round already exists and was left as it is.", null, dates);
+            return Plan(RoundPlanOutcome.Unchanged, $"The {quarter.Label} round already exists and was left as it is.", null, dates);
         }
-        switch (await OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest { MeetingDate = meeting }, ct))
+        switch (await admin.OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest { MeetingDate = meeting }, ct))
         {
             case RoundResult.Done done:
-                return new RoundPlan(RoundPlanOutcome.Opened, $"The {quarter.Label} round is open: prompts are going out now.", done.Round.RoundId, dates);
+                return Plan(RoundPlanOutcome.Opened, $"The {quarter.Label} round is open: prompts are going out now.", done.Round.RoundId, dates);
             case RoundResult.AlreadyOpen open:
-                return new RoundPlan(RoundPlanOutcome.Unchanged, $"The {quarter.Label} round was already open.", open.Existing.RoundId, dates);
+                return Plan(RoundPlanOutcome.Unchanged, $"The {quarter.Label} round was already open.", open.Existing.RoundId, dates);
             case RoundResult.Invalid invalid:
                 logger.PlannedRoundInvalid(meeting, string.Join(" ", invalid.Errors));
-                return new RoundPlan(RoundPlanOutcome.Unchanged, string.Join(" ", invalid.Errors), null, dates);
+                return Plan(RoundPlanOutcome.Unchanged, string.Join(" ", invalid.Errors), null, dates);
             default:
-                return new RoundPlan(RoundPlanOutcome.Unchanged, "The round could not be opened.", null, dates);
+                return Plan(RoundPlanOutcome.Unchanged, "The round could not be opened.", null, dates);
         }
     }
 }

@@ -1,30 +1,32 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Data;
 using OspBot.Members;
 
 namespace OspBot.Rounds;
 
-internal sealed partial class RoundService
+/// An update as loaded for a read or a write: tracked, with its round, group, newest version and last quarter's plans.
+internal sealed class LoadedUpdate(SubGroupUpdate update, UpdateVersion? latest, IReadOnlyList<string> carryForward)
 {
-    /// An update as loaded for a read or a write: tracked, with its round, group, newest version and last quarter's plans.
-    private sealed class Loaded(SubGroupUpdate update, UpdateVersion? latest, IReadOnlyList<string> carryForward)
-    {
-        public SubGroupUpdate Update { get; } = update;
+    public SubGroupUpdate Update { get; } = update;
 
-        public UpdateVersion? Latest { get; set; } = latest;
+    public UpdateVersion? Latest { get; set; } = latest;
 
-        public IReadOnlyList<string> CarryForward { get; } = carryForward;
+    public IReadOnlyList<string> CarryForward { get; } = carryForward;
 
-        public UpdateRound Round => Update.Round!;
+    public UpdateRound Round => Update.Round!;
 
-        public Group Group => Update.Group!;
+    public Group Group => Update.Group!;
 
-        public UpdateContent Content => Latest is null ? new() : UpdateContent.From(Latest);
+    public UpdateContent Content => Latest is null ? new() : UpdateContent.From(Latest);
 
-        /// A lead's submission waits for the chair (only ever in a group that requires approval).
-        public bool AwaitsApproval => Latest is { Kind: VersionKind.Submitted } && Update.SubmittedVersion != Update.CurrentVersion;
-    }
+    /// A lead's submission waits for the chair (only ever in a group that requires approval).
+    public bool AwaitsApproval => Latest is { Kind: VersionKind.Submitted } && Update.SubmittedVersion != Update.CurrentVersion;
+}
 
-    private async Task<Loaded?> LoadAsync(int updateId, CancellationToken ct)
+/// How an update is read: loaded once, shown to a person with what they may do with it.
+internal static class UpdateViews
+{
+    public static async Task<LoadedUpdate?> LoadAsync(OspDbContext db, int updateId, CancellationToken ct)
     {
         var update = await db.SubGroupUpdates.Include(u => u.Round).Include(u => u.Group).SingleOrDefaultAsync(u => u.Id == updateId, ct);
         if (update is null)
@@ -35,11 +37,11 @@ internal sealed partial class RoundService
             ? null
             : await db.UpdateVersions.Include(v => v.PlanReviews)
                 .SingleAsync(v => v.SubGroupUpdateId == updateId && v.Number == update.CurrentVersion, ct);
-        return new Loaded(update, latest, PlanItems.Split(await PreviousPlansAsync(update, ct)));
+        return new LoadedUpdate(update, latest, PlanItems.Split(await PreviousPlansAsync(db, update, ct)));
     }
 
     /// Section 2 of the sub-group's most recent earlier submission: the plans this update reports against.
-    private Task<string?> PreviousPlansAsync(SubGroupUpdate update, CancellationToken ct)
+    private static Task<string?> PreviousPlansAsync(OspDbContext db, SubGroupUpdate update, CancellationToken ct)
     {
         var (year, quarter) = (update.Round!.FinancialYearStart, update.Round.Quarter);
         return db.SubGroupUpdates.AsNoTracking()
@@ -50,15 +52,15 @@ internal sealed partial class RoundService
             .FirstOrDefaultAsync(ct);
     }
 
-    private static bool CanRead(Caller caller, int groupId) =>
+    public static bool CanRead(Caller caller, int groupId) =>
         caller.IsSecretariat || caller.IsOspChair || caller.RoleIn(groupId) is MembershipRole.Chair or MembershipRole.Lead or MembershipRole.Deputy;
 
     /// Submitted before the deadline passed (or the round was locked) and not reopened: frozen.
-    private static bool IsLocked(Loaded l, DateTimeOffset now) =>
+    public static bool IsLocked(LoadedUpdate l, DateTimeOffset now) =>
         l.Round.State == RoundState.Closed
-        || (IsPastDeadline(l.Round, now) && l.Update.SubmittedVersion is not null && !l.Update.IsReopened);
+        || (RoundQueries.IsPastDeadline(l.Round, now) && l.Update.SubmittedVersion is not null && !l.Update.IsReopened);
 
-    private static UpdatePermissions PermissionsFor(Caller caller, Loaded l, DateTimeOffset now)
+    private static UpdatePermissions PermissionsFor(Caller caller, LoadedUpdate l, DateTimeOffset now)
     {
         if (IsLocked(l, now))
         {
@@ -71,11 +73,10 @@ internal sealed partial class RoundService
             CanApprove: role is MembershipRole.Chair && l.Group.RequiresChairApproval && l.AwaitsApproval);
     }
 
-    private async Task<UpdateView> ViewAsync(Caller caller, Loaded l, CancellationToken ct)
+    public static async Task<UpdateView> ViewAsync(OspDbContext db, Caller caller, LoadedUpdate l, DateTimeOffset now, CancellationToken ct)
     {
         var u = l.Update;
-        var now = clock.GetUtcNow();
-        var names = await NamesAsync([u.LastEditedByPersonId, u.SubmittedByPersonId, u.ApprovedByPersonId], ct);
+        var names = await db.NamesAsync([u.LastEditedByPersonId, u.SubmittedByPersonId, u.ApprovedByPersonId], ct);
         var content = l.Content;
         var reviews = content.PlanReviews.ToDictionary(r => r.Position);
         return new UpdateView

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OspBot.Common;
 using OspBot.Data;
 using OspBot.Members;
@@ -8,27 +6,14 @@ using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
-/// The quarterly update rounds: opening and closing them (RoundService.Admin.cs), writing updates
-/// (RoundService.Editing.cs), what the secretariat sees (RoundService.Status.cs) and what the outbox sends for them
-/// (RoundService.Schedule.cs). Expected outcomes are results, not exceptions.
-internal sealed partial class RoundService(
-    OspDbContext db, DeliveryQueue deliveries, TimeProvider clock, IOptions<RoundOptions> options, ILogger<RoundService> logger)
+/// Reads and rules the round services share: refusals, a round as a view, who is prompted, people's names.
+internal static class RoundQueries
 {
-    private RoundOptions Options => options.Value;
-
-    private Task<Caller?> ResolveAsync(Actor actor, CancellationToken ct) => Caller.ResolveAsync(db, actor, ct);
-
-    private async Task<IReadOnlyList<Contact>> SecretariatAsync(CancellationToken ct) =>
-        await db.People.AsNoTracking()
-            .Where(p => p.IsSecretariat && !p.IsVacant)
-            .OrderBy(p => p.Name)
-            .Select(p => new Contact(p.Name, p.Email))
-            .ToListAsync(ct);
-
-    private async Task<Refusal> RefuseAsync(RefusalReason reason, CancellationToken ct)
+    /// A polite no in the rounds' words, naming the secretariat where asking them helps.
+    public static async Task<Refusal> RefuseAsync(this OspDbContext db, RefusalReason reason, CancellationToken ct)
     {
         var askWhom = reason is RefusalReason.NotMatched or RefusalReason.Locked or RefusalReason.RoundClosed or RefusalReason.NoRole
-            ? await SecretariatAsync(ct)
+            ? await SecretariatAsync(db, ct)
             : [];
         var who = askWhom.Count == 0 ? "the OSP secretariat" : string.Join(" or ", askWhom.Select(c => c.Name));
         var message = reason switch
@@ -50,16 +35,22 @@ internal sealed partial class RoundService(
         return new Refusal(reason, message, askWhom);
     }
 
-    private static bool IsPastDeadline(UpdateRound round, DateTimeOffset now) =>
+    /// Null for the secretariat (and the scheduler); the refusal for anyone else.
+    public static async Task<Refusal?> RefuseUnlessSecretariatAsync(this OspDbContext db, Actor actor, CancellationToken ct) =>
+        await Caller.ResolveAsync(db, actor, ct) switch
+        {
+            null => await db.RefuseAsync(RefusalReason.NotMatched, ct),
+            { IsSecretariat: false } => await db.RefuseAsync(RefusalReason.NotSecretariat, ct),
+            _ => null,
+        };
+
+    public static bool IsPastDeadline(UpdateRound round, DateTimeOffset now) =>
         round.State != RoundState.Open || now >= round.DeadlineAt;
 
-    private async Task<RoundView> RoundViewAsync(int roundId, CancellationToken ct)
-    {
-        var r = await db.Rounds.AsNoTracking().Include(x => x.OpenedBy).Include(x => x.ClosedBy).SingleAsync(x => x.Id == roundId, ct);
-        return ToView(r);
-    }
+    public static async Task<RoundView> RoundViewAsync(this OspDbContext db, int roundId, CancellationToken ct) =>
+        ToView(await db.Rounds.AsNoTracking().Include(x => x.OpenedBy).Include(x => x.ClosedBy).SingleAsync(x => x.Id == roundId, ct));
 
-    internal static RoundView ToView(UpdateRound r) => new()
+    public static RoundView ToView(UpdateRound r) => new()
     {
         RoundId = r.Id,
         Quarter = new FinancialQuarter(r.FinancialYearStart, r.Quarter),
@@ -75,15 +66,31 @@ internal sealed partial class RoundService(
     };
 
     /// Chairs and leads of a group, the people prompted and chased; vacant seats and deputies are not.
-    private IQueryable<Membership> Recipients(int groupId) =>
+    public static IQueryable<Membership> Recipients(this OspDbContext db, int groupId) =>
         db.Memberships.Where(m => m.GroupId == groupId
             && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant);
 
-    private async Task<Dictionary<int, string>> NamesAsync(IEnumerable<int?> ids, CancellationToken ct)
+    public static async Task<Dictionary<int, string>> NamesAsync(this OspDbContext db, IEnumerable<int?> ids, CancellationToken ct)
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
         return wanted.Count == 0
             ? []
             : await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
     }
+
+    /// A delivery of one of the rounds' kinds, due at dueAt.
+    public static Delivery NewDelivery(DeliveryKind kind, int roundId, int? updateId, int personId, string key, DateTimeOffset dueAt)
+    {
+        var delivery = Delivery.Pending(kind, personId, key, dueAt);
+        delivery.RoundId = roundId;
+        delivery.SubGroupUpdateId = updateId;
+        return delivery;
+    }
+
+    private static async Task<IReadOnlyList<Contact>> SecretariatAsync(OspDbContext db, CancellationToken ct) =>
+        await db.People.AsNoTracking()
+            .Where(p => p.IsSecretariat && !p.IsVacant)
+            .OrderBy(p => p.Name)
+            .Select(p => new Contact(p.Name, p.Email))
+            .ToListAsync(ct);
 }

@@ -1,10 +1,18 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OspBot.Common;
+using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
-internal sealed partial class RoundService
+/// Writing a sub-group's update: drafts, submissions, the chair's approval, and "remind me tomorrow". Each action
+/// loads the update once, checks the caller once, applies what the card sent (an UpdatePatch) and saves.
+internal sealed class UpdateEditor(
+    OspDbContext db, DeliveryQueue deliveries, TimeProvider clock, IOptions<RoundOptions> options, ILogger<UpdateEditor> logger)
 {
     private enum Intent
     {
@@ -16,48 +24,48 @@ internal sealed partial class RoundService
     /// The update as the card shows it to this person (read-only for the secretariat and the OSP chair).
     public async Task<Lookup<UpdateView>> GetUpdateForEditingAsync(Actor actor, int updateId, CancellationToken ct)
     {
-        var caller = await ResolveAsync(actor, ct);
-        var loaded = caller is null ? null : await LoadAsync(updateId, ct);
-        if (caller is null || loaded is null || !CanRead(caller, loaded.Update.GroupId))
+        var caller = await Caller.ResolveAsync(db, actor, ct);
+        var loaded = caller is null ? null : await UpdateViews.LoadAsync(db, updateId, ct);
+        if (caller is null || loaded is null || !UpdateViews.CanRead(caller, loaded.Update.GroupId))
         {
             var reason = caller is null ? RefusalReason.NotMatched : loaded is null ? RefusalReason.NotFound : RefusalReason.NoRole;
-            return new Lookup<UpdateView>.Refused(await RefuseAsync(reason, ct));
+            return new Lookup<UpdateView>.Refused(await db.RefuseAsync(reason, ct));
         }
         return new Lookup<UpdateView>.Found(await ViewAsync(caller, loaded, ct));
     }
 
-    public Task<UpdateResult> SaveDraftAsync(Actor actor, int updateId, UpdateContent content, int expectedRevision, CancellationToken ct) =>
-        WriteAsync(actor, updateId, content ?? throw new ArgumentNullException(nameof(content)), expectedRevision, Intent.Draft, retried: false, ct);
+    public Task<UpdateResult> SaveDraftAsync(Actor actor, int updateId, UpdatePatch patch, int expectedRevision, CancellationToken ct) =>
+        WriteAsync(actor, updateId, patch ?? throw new ArgumentNullException(nameof(patch)), expectedRevision, Intent.Draft, retried: false, ct);
 
-    public Task<UpdateResult> SubmitAsync(Actor actor, int updateId, UpdateContent content, int expectedRevision, CancellationToken ct) =>
-        WriteAsync(actor, updateId, content ?? throw new ArgumentNullException(nameof(content)), expectedRevision, Intent.Submit, retried: false, ct);
+    public Task<UpdateResult> SubmitAsync(Actor actor, int updateId, UpdatePatch patch, int expectedRevision, CancellationToken ct) =>
+        WriteAsync(actor, updateId, patch ?? throw new ArgumentNullException(nameof(patch)), expectedRevision, Intent.Submit, retried: false, ct);
 
-    /// The chair approves the lead's submission, as it stands (content null) or with the chair's own edits.
-    public Task<UpdateResult> ApproveAsync(Actor actor, int updateId, UpdateContent? content, int expectedRevision, CancellationToken ct) =>
-        WriteAsync(actor, updateId, content, expectedRevision, Intent.Approve, retried: false, ct);
+    /// The chair approves the lead's submission, as it stands (patch null) or with the chair's own edits.
+    public Task<UpdateResult> ApproveAsync(Actor actor, int updateId, UpdatePatch? patch, int expectedRevision, CancellationToken ct) =>
+        WriteAsync(actor, updateId, patch, expectedRevision, Intent.Approve, retried: false, ct);
 
     private async Task<UpdateResult> WriteAsync(
-        Actor actor, int updateId, UpdateContent? content, int expectedRevision, Intent intent, bool retried, CancellationToken ct)
+        Actor actor, int updateId, UpdatePatch? patch, int expectedRevision, Intent intent, bool retried, CancellationToken ct)
     {
-        var caller = await ResolveAsync(actor, ct);
-        var l = caller?.PersonId is null ? null : await LoadAsync(updateId, ct);
+        var caller = await Caller.ResolveAsync(db, actor, ct);
+        var l = caller?.PersonId is null ? null : await UpdateViews.LoadAsync(db, updateId, ct);
         var role = l is null ? null : caller!.RoleIn(l.Update.GroupId);
         if (caller?.PersonId is null || l is null || role is not (MembershipRole.Chair or MembershipRole.Lead or MembershipRole.Deputy))
         {
             var reason = caller?.PersonId is null ? RefusalReason.NotMatched : l is null ? RefusalReason.NotFound : RefusalReason.NoRole;
-            return new UpdateResult.Refused(await RefuseAsync(reason, ct), null);
+            return new UpdateResult.Refused(await db.RefuseAsync(reason, ct), null);
         }
         var now = clock.GetUtcNow();
         var refusal = l.Round.State == RoundState.Closed ? RefusalReason.RoundClosed
-            : IsLocked(l, now) ? RefusalReason.Locked
+            : UpdateViews.IsLocked(l, now) ? RefusalReason.Locked
             : intent == Intent.Submit && role == MembershipRole.Deputy ? RefusalReason.DeputyCannotSubmit
             : intent == Intent.Approve && role != MembershipRole.Chair ? RefusalReason.NotChair
             : (RefusalReason?)null;
         if (refusal is { } r)
         {
-            return new UpdateResult.Refused(await RefuseAsync(r, ct), await ViewAsync(caller, l, ct));
+            return new UpdateResult.Refused(await db.RefuseAsync(r, ct), await ViewAsync(caller, l, ct));
         }
-        content ??= l.Content;
+        var content = patch?.ApplyTo(l.Content, l.CarryForward.Count) ?? l.Content;
 
         if (l.Update.Revision != expectedRevision)
         {
@@ -74,7 +82,7 @@ internal sealed partial class RoundService
         }
         if (intent == Intent.Approve && !l.AwaitsApproval)
         {
-            return new UpdateResult.Refused(await RefuseAsync(RefusalReason.NothingToApprove, ct), await ViewAsync(caller, l, ct));
+            return new UpdateResult.Refused(await db.RefuseAsync(RefusalReason.NothingToApprove, ct), await ViewAsync(caller, l, ct));
         }
         if (intent == Intent.Draft && l.Latest is not null && l.Content.SameAs(content))
         {
@@ -101,7 +109,7 @@ internal sealed partial class RoundService
             {
                 // Another request wrote this update first (unique version number or revision check): look again.
                 db.ChangeTracker.Clear();
-                return await WriteAsync(actor, updateId, content, expectedRevision, intent, retried: true, ct);
+                return await WriteAsync(actor, updateId, patch, expectedRevision, intent, retried: true, ct);
             }
             logger.UpdateVersionSaved(l.Update.Id, l.Update.CurrentVersion, kind, caller.PersonId.Value);
         }
@@ -111,6 +119,40 @@ internal sealed partial class RoundService
             : new UpdateResult.Saved(view, WasDuplicate: false);
     }
 
+    /// "Remind me tomorrow": no chaser for this update until tomorrow at the usual time, and a reminder then.
+    public async Task<Lookup<DateTimeOffset>> RemindMeTomorrowAsync(Actor actor, int updateId, CancellationToken ct)
+    {
+        var caller = await Caller.ResolveAsync(db, actor, ct);
+        var update = await db.SubGroupUpdates.AsNoTracking().Include(u => u.Round).SingleOrDefaultAsync(u => u.Id == updateId, ct);
+        if (caller?.PersonId is not { } personId || update is null
+            || caller.RoleIn(update.GroupId) is not (MembershipRole.Chair or MembershipRole.Lead or MembershipRole.Deputy))
+        {
+            var reason = caller?.PersonId is null ? RefusalReason.NotMatched : update is null ? RefusalReason.NotFound : RefusalReason.NoRole;
+            return new Lookup<DateTimeOffset>.Refused(await db.RefuseAsync(reason, ct));
+        }
+        if (update.Round!.State == RoundState.Closed)
+        {
+            return new Lookup<DateTimeOffset>.Refused(await db.RefuseAsync(RefusalReason.RoundClosed, ct));
+        }
+        var remindAt = RoundCalendar.Tomorrow(clock.GetUtcNow(), options.Value);
+        var snooze = await db.ReminderSnoozes.SingleOrDefaultAsync(s => s.SubGroupUpdateId == updateId && s.PersonId == personId, ct);
+        if (snooze is null)
+        {
+            db.ReminderSnoozes.Add(new ReminderSnooze { SubGroupUpdateId = updateId, PersonId = personId, RemindAt = remindAt });
+        }
+        else
+        {
+            snooze.RemindAt = remindAt;
+        }
+        await db.SaveChangesAsync(ct);
+        await deliveries.QueueAsync([RoundQueries.NewDelivery(DeliveryKind.Reminder, update.RoundId, updateId, personId,
+            string.Create(CultureInfo.InvariantCulture, $"reminder:{updateId}:{personId}:{London.Date(remindAt):yyyy-MM-dd}"), remindAt)], ct);
+        return new Lookup<DateTimeOffset>.Found(remindAt);
+    }
+
+    private Task<UpdateView> ViewAsync(Caller caller, LoadedUpdate l, CancellationToken ct) =>
+        UpdateViews.ViewAsync(db, caller, l, clock.GetUtcNow(), ct);
+
     private static VersionKind KindFor(Intent intent) => intent switch
     {
         Intent.Submit => VersionKind.Submitted,
@@ -118,7 +160,7 @@ internal sealed partial class RoundService
         _ => VersionKind.Draft,
     };
 
-    private void Append(Loaded l, int personId, MembershipRole role, UpdateContent c, VersionKind kind, DateTimeOffset now)
+    private void Append(LoadedUpdate l, int personId, MembershipRole role, UpdateContent c, VersionKind kind, DateTimeOffset now)
     {
         var u = l.Update;
         var awaiting = l.Latest;

@@ -1,24 +1,30 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OspBot.Common;
+using OspBot.Data;
 using OspBot.Members;
 using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
-internal sealed partial class RoundService
+/// The secretariat's (and the scheduler's) actions on a round: open it, close it, reopen one sub-group's update,
+/// remind a sub-group now. Expected outcomes are results, not exceptions.
+internal sealed class RoundAdmin(
+    OspDbContext db, TimeProvider clock, IOptions<RoundOptions> options, ILogger<RoundAdmin> logger)
 {
     /// Opens a round for every sub-group and queues one prompt per chair and lead, due at the prompt time.
     public async Task<RoundResult> OpenRoundAsync(Actor actor, OpenRoundRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
-            return refused;
+            return new RoundResult.Refused(refused);
         }
-        var caller = (await ResolveAsync(actor, ct))!;
+        var caller = (await Caller.ResolveAsync(db, actor, ct))!;
         var now = clock.GetUtcNow();
-        var defaults = RoundCalendar.DefaultDates(request.MeetingDate, Options);
+        var defaults = RoundCalendar.DefaultDates(request.MeetingDate, options.Value);
         var dates = new RoundDates(
             request.PromptAt ?? defaults.PromptAt, request.DeadlineAt ?? defaults.DeadlineAt, request.ChaserAts ?? defaults.ChaserAts);
         var quarter = request.Quarter ?? FinancialQuarter.Of(request.MeetingDate);
@@ -28,7 +34,7 @@ internal sealed partial class RoundService
         }
         if (await LiveRoundIdAsync(quarter, ct) is { } existing)
         {
-            return new RoundResult.AlreadyOpen(await RoundViewAsync(existing, ct));
+            return new RoundResult.AlreadyOpen(await db.RoundViewAsync(existing, ct));
         }
 
         var round = new UpdateRound
@@ -61,35 +67,35 @@ internal sealed partial class RoundService
             {
                 throw;
             }
-            return new RoundResult.AlreadyOpen(await RoundViewAsync(winner, ct));
+            return new RoundResult.AlreadyOpen(await db.RoundViewAsync(winner, ct));
         }
 
         var prompts = 0;
         foreach (var update in round.Updates)
         {
-            foreach (var personId in await Recipients(update.GroupId).Select(m => m.PersonId).ToListAsync(ct))
+            foreach (var personId in await db.Recipients(update.GroupId).Select(m => m.PersonId).ToListAsync(ct))
             {
-                db.Deliveries.Add(NewDelivery(DeliveryKind.Prompt, round.Id, update.Id, personId, $"prompt:{update.Id}:{personId}", round.PromptAt));
+                db.Deliveries.Add(RoundQueries.NewDelivery(DeliveryKind.Prompt, round.Id, update.Id, personId, $"prompt:{update.Id}:{personId}", round.PromptAt));
                 prompts++;
             }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.RoundOpened(round.Id, quarter.Label, caller.Name, prompts);
-        return new RoundResult.Done(await RoundViewAsync(round.Id, ct), prompts);
+        return new RoundResult.Done(await db.RoundViewAsync(round.Id, ct), prompts);
     }
 
     public async Task<RoundResult> CloseRoundAsync(Actor actor, int roundId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
-            return refused;
+            return new RoundResult.Refused(refused);
         }
-        var caller = (await ResolveAsync(actor, ct))!;
+        var caller = (await Caller.ResolveAsync(db, actor, ct))!;
         var round = await db.Rounds.Include(r => r.Updates).SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null)
         {
-            return new RoundResult.Refused(await RefuseAsync(RefusalReason.NotFound, ct));
+            return new RoundResult.Refused(await db.RefuseAsync(RefusalReason.NotFound, ct));
         }
         if (round.State != RoundState.Closed)
         {
@@ -103,25 +109,25 @@ internal sealed partial class RoundService
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
             logger.RoundClosed(round.Id, caller.Name);
         }
-        return new RoundResult.Done(await RoundViewAsync(roundId, ct), round.Updates.Count);
+        return new RoundResult.Done(await db.RoundViewAsync(roundId, ct), round.Updates.Count);
     }
 
     /// Lets one sub-group edit its submitted update again after the deadline, until it submits again.
     public async Task<RoundResult> ReopenAsync(Actor actor, int updateId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
-            return refused;
+            return new RoundResult.Refused(refused);
         }
-        var caller = (await ResolveAsync(actor, ct))!;
+        var caller = (await Caller.ResolveAsync(db, actor, ct))!;
         var update = await db.SubGroupUpdates.Include(u => u.Round).SingleOrDefaultAsync(u => u.Id == updateId, ct);
         if (update is null)
         {
-            return new RoundResult.Refused(await RefuseAsync(RefusalReason.NotFound, ct));
+            return new RoundResult.Refused(await db.RefuseAsync(RefusalReason.NotFound, ct));
         }
         if (update.Round!.State == RoundState.Closed)
         {
-            return new RoundResult.Refused(await RefuseAsync(RefusalReason.RoundClosed, ct));
+            return new RoundResult.Refused(await db.RefuseAsync(RefusalReason.RoundClosed, ct));
         }
         update.IsReopened = true;
         update.ReopenedByPersonId = caller.PersonId;
@@ -129,51 +135,35 @@ internal sealed partial class RoundService
         update.Revision++;
         await db.SaveChangesAsync(ct);
         logger.UpdateReopened(update.Id, caller.Name);
-        return new RoundResult.Done(await RoundViewAsync(update.RoundId, ct), 1);
+        return new RoundResult.Done(await db.RoundViewAsync(update.RoundId, ct), 1);
     }
 
     /// Queues a reminder now to each chair and lead of one sub-group.
     public async Task<RoundResult> RemindNowAsync(Actor actor, int updateId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
-            return refused;
+            return new RoundResult.Refused(refused);
         }
         var update = await db.SubGroupUpdates.Include(u => u.Round).AsNoTracking().SingleOrDefaultAsync(u => u.Id == updateId, ct);
         if (update is null || update.Round!.State == RoundState.Closed)
         {
-            return new RoundResult.Refused(await RefuseAsync(update is null ? RefusalReason.NotFound : RefusalReason.RoundClosed, ct));
+            return new RoundResult.Refused(await db.RefuseAsync(update is null ? RefusalReason.NotFound : RefusalReason.RoundClosed, ct));
         }
         var now = clock.GetUtcNow();
-        var people = await Recipients(update.GroupId).Select(m => m.PersonId).ToListAsync(ct);
+        var people = await db.Recipients(update.GroupId).Select(m => m.PersonId).ToListAsync(ct);
         foreach (var personId in people)
         {
             var key = string.Create(CultureInfo.InvariantCulture, $"remind:{update.Id}:{personId}:{now.UtcTicks}");
-            db.Deliveries.Add(NewDelivery(DeliveryKind.Reminder, update.RoundId, update.Id, personId, key, now));
+            db.Deliveries.Add(RoundQueries.NewDelivery(DeliveryKind.Reminder, update.RoundId, update.Id, personId, key, now));
         }
         await db.SaveChangesAsync(ct);
-        return new RoundResult.Done(await RoundViewAsync(update.RoundId, ct), people.Count);
+        return new RoundResult.Done(await db.RoundViewAsync(update.RoundId, ct), people.Count);
     }
-
-    private async Task<RoundResult.Refused?> RefuseUnlessSecretariatAsync(Actor actor, CancellationToken ct) =>
-        await ResolveAsync(actor, ct) switch
-        {
-            null => new RoundResult.Refused(await RefuseAsync(RefusalReason.NotMatched, ct)),
-            { IsSecretariat: false } => new RoundResult.Refused(await RefuseAsync(RefusalReason.NotSecretariat, ct)),
-            _ => null,
-        };
 
     private async Task<int?> LiveRoundIdAsync(FinancialQuarter quarter, CancellationToken ct) =>
         await db.Rounds.AsNoTracking()
             .Where(r => r.FinancialYearStart == quarter.StartYear && r.Quarter == quarter.Quarter && r.State != RoundState.Closed)
             .Select(r => (int?)r.Id)
             .FirstOrDefaultAsync(ct);
-
-    private static Delivery NewDelivery(DeliveryKind kind, int roundId, int? updateId, int personId, string key, DateTimeOffset dueAt)
-    {
-        var delivery = Delivery.Pending(kind, personId, key, dueAt);
-        delivery.RoundId = roundId;
-        delivery.SubGroupUpdateId = updateId;
-        return delivery;
-    }
 }

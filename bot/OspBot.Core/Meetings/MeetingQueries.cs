@@ -1,25 +1,66 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
+using OspBot.Data;
 using OspBot.Graph;
 using OspBot.Members;
 using OspBot.Outbox;
-using OspBot.Rounds;
 
 namespace OspBot.Meetings;
 
-internal sealed partial class MeetingService
+/// What the secretariat reads about meetings: the groups to book for, upcoming meetings, attendees' responses (Graph),
+/// apologies, the .ics invitation, and members OspBot cannot reach. Only the secretariat reads them.
+internal sealed class MeetingQueries(OspDbContext db, MeetingCalendarAvailability calendars, TimeProvider clock)
 {
+    private IMeetingCalendar? Calendar => calendars.Calendar;
+
+    /// The groups the secretariat can book for, steering group first.
+    public async Task<MeetingResult<IReadOnlyList<MeetingGroup>>> GroupsAsync(Actor actor, CancellationToken ct)
+    {
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        {
+            return new MeetingResult<IReadOnlyList<MeetingGroup>>.Refused(refused);
+        }
+        var groups = await db.Groups.AsNoTracking()
+            .OrderBy(g => g.Kind).ThenBy(g => g.Name)
+            .Select(g => new MeetingGroup(g.Id, g.Key, g.Name, g.Kind, g.Memberships.Count(m => !m.Person!.IsVacant)))
+            .ToListAsync(ct);
+        return new MeetingResult<IReadOnlyList<MeetingGroup>>.Done(groups);
+    }
+
+    public async Task<MeetingResult<MeetingView>> GetAsync(Actor actor, int meetingId, CancellationToken ct)
+    {
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        {
+            return new MeetingResult<MeetingView>.Refused(refused);
+        }
+        return await db.MeetingViewAsync(meetingId, ct) is { } view
+            ? new MeetingResult<MeetingView>.Done(view)
+            : new MeetingResult<MeetingView>.Refused(MeetingData.NotFound());
+    }
+
+    /// Meetings not yet over (scheduled, or waiting for the calendar), soonest first.
+    public async Task<MeetingResult<IReadOnlyList<MeetingView>>> UpcomingAsync(Actor actor, CancellationToken ct)
+    {
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        {
+            return new MeetingResult<IReadOnlyList<MeetingView>>.Refused(refused);
+        }
+        var now = clock.GetUtcNow();
+        var views = await MeetingData.MeetingViewsAsync(db.Meetings.Where(m => m.State != MeetingState.Cancelled && m.EndsAt > now), ct);
+        return new MeetingResult<IReadOnlyList<MeetingView>>.Done([.. views.OrderBy(v => v.Start)]);
+    }
+
     /// Accepted / tentative / declined / none for each attendee, from the organiser's calendar (needs Graph).
     public async Task<MeetingResult<ResponsesView>> GetResponsesAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<ResponsesView>.Refused(refused);
         }
-        if (await ViewAsync(meetingId, ct) is not { } view)
+        if (await db.MeetingViewAsync(meetingId, ct) is not { } view)
         {
-            return new MeetingResult<ResponsesView>.Refused(NotFound());
+            return new MeetingResult<ResponsesView>.Refused(MeetingData.NotFound());
         }
         var eventId = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.GraphEventId).SingleAsync(ct);
         if (Calendar is not { } calendar || eventId is null)
@@ -38,56 +79,16 @@ internal sealed partial class MeetingService
         }
     }
 
-    /// A member's apologies (again: the note is updated). Their remaining reminders for it are dropped.
-    public async Task<MeetingResult<ApologyView>> SendApologiesAsync(Actor actor, int meetingId, string? note, CancellationToken ct)
-    {
-        var caller = await Caller.ResolveAsync(db, actor, ct);
-        if (caller?.PersonId is not { } personId)
-        {
-            return new MeetingResult<ApologyView>.Refused(Refuse(RefusalReason.NotMatched));
-        }
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null)
-        {
-            return new MeetingResult<ApologyView>.Refused(NotFound());
-        }
-        if (caller.RoleIn(meeting.GroupId) is null)
-        {
-            return new MeetingResult<ApologyView>.Refused(Refuse(RefusalReason.NoRole));
-        }
-        var now = clock.GetUtcNow();
-        if (meeting.State == MeetingState.Cancelled || meeting.EndsAt <= now)
-        {
-            return new MeetingResult<ApologyView>.Invalid([meeting.State == MeetingState.Cancelled
-                ? "This meeting was cancelled, so no apologies are needed."
-                : "This meeting is over."]);
-        }
-        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        text = text is { Length: > 1000 } ? text[..1000] : text;
-        var apology = await db.MeetingApologies.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == personId, ct);
-        if (apology is null)
-        {
-            apology = new MeetingApology { MeetingId = meetingId, PersonId = personId };
-            db.MeetingApologies.Add(apology);
-        }
-        apology.Note = text;
-        apology.SentAt = now;
-        await db.SaveChangesAsync(ct);
-        await CancelRemindersAsync(meetingId, personId, ct);
-        logger.ApologiesSent(meetingId, personId);
-        return new MeetingResult<ApologyView>.Done(new ApologyView(meetingId, personId, caller.Name, text, now));
-    }
-
     /// The apologies for the minutes, by name.
     public async Task<MeetingResult<IReadOnlyList<ApologyView>>> ListApologiesAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<IReadOnlyList<ApologyView>>.Refused(refused);
         }
         if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct))
         {
-            return new MeetingResult<IReadOnlyList<ApologyView>>.Refused(NotFound());
+            return new MeetingResult<IReadOnlyList<ApologyView>>.Refused(MeetingData.NotFound());
         }
         var list = await db.MeetingApologies.AsNoTracking().Where(a => a.MeetingId == meetingId)
             .OrderBy(a => a.Person!.Name)
@@ -99,14 +100,14 @@ internal sealed partial class MeetingService
     /// The meeting as an .ics file (a cancellation once cancelled), organised by the caller, for Outlook.
     public async Task<MeetingResult<IcsFile>> InvitationAsync(Actor actor, int meetingId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<IcsFile>.Refused(refused);
         }
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return new MeetingResult<IcsFile>.Refused(NotFound());
+            return new MeetingResult<IcsFile>.Refused(MeetingData.NotFound());
         }
         var caller = await Caller.ResolveAsync(db, actor, ct);
         var organiser = await db.People.AsNoTracking()
@@ -118,7 +119,7 @@ internal sealed partial class MeetingService
         {
             return new MeetingResult<IcsFile>.Invalid(["Nobody in the secretariat has an e-mail address in the OSP directory to organise the invitation from."]);
         }
-        var members = await MembersAsync(meeting.GroupId, ct) ?? [];
+        var members = await db.MembersAsync(meeting.GroupId, ct) ?? [];
         var ics = new IcsMeeting
         {
             Uid = IcsInvitation.UidFor(meeting.Id.ToString(CultureInfo.InvariantCulture)),
@@ -140,7 +141,7 @@ internal sealed partial class MeetingService
     /// Members OspBot cannot message in Teams yet (of one group, or of all), for the secretariat to follow up.
     public async Task<MeetingResult<IReadOnlyList<MemberReach>>> MembersWithoutAppAsync(Actor actor, int? groupId, CancellationToken ct)
     {
-        if (await RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
+        if (await db.RefuseUnlessSecretariatAsync(actor, ct) is { } refused)
         {
             return new MeetingResult<IReadOnlyList<MemberReach>>.Refused(refused);
         }
