@@ -9,7 +9,7 @@ namespace OspBot.Reports;
 /// Asks for, runs and keeps annual report compilations. Running is restartable from the beginning: compiling is pure
 /// and fast, so a run found half-done (a crash, a second instance) simply starts again.
 internal sealed partial class ReportCompilationService(
-    OspDbContext db, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger,
+    OspDbContext db, IReportJobs jobs, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger,
     IReportPublisher? publisher = null)
 {
     /// Queues a compilation of <paramref name="year"/> unless one is already in flight; only the secretariat may ask.
@@ -55,10 +55,17 @@ internal sealed partial class ReportCompilationService(
         return new CompileRequestResult.Started(compilation);
     }
 
-    /// Remembers the progress card's activity id, so the job can update it.
-    public Task SetProgressCardAsync(int compilationId, string activityId, CancellationToken ct) =>
-        db.ReportCompilations.Where(c => c.Id == compilationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProgressActivityId, activityId), ct);
+    /// Starts a requested compilation: remembers its progress card (the activity the job keeps up to date), if the
+    /// card was posted, and queues the job.
+    public async Task StartAsync(int compilationId, string? progressActivityId, CancellationToken ct)
+    {
+        if (progressActivityId is { Length: > 0 })
+        {
+            await db.ReportCompilations.Where(c => c.Id == compilationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProgressActivityId, progressActivityId), ct);
+        }
+        await jobs.QueueAsync(compilationId, ct);
+    }
 
     public Task<ReportCompilation?> FindAsync(int compilationId, CancellationToken ct) =>
         db.ReportCompilations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == compilationId, ct);

@@ -33,6 +33,9 @@ public static class ReportEndpoints
         builder.Services.AddScoped<ReportCompilationService>();
         builder.Services.AddSingleton<ReportLinks>();
         builder.Services.AddScoped<IReportCardSender, ConnectorReportCardSender>();
+        builder.Services.AddScoped<IReportCardRenderer, ReportCardRenderer>();
+        builder.Services.AddScoped<ReportCompilationRunner>();
+        builder.Services.AddHostedService<ReportRecovery>();
         builder.Services.AddScoped<ReportCommandHandler>();
         builder.Services.AddReportJobs();
         return builder;

@@ -1,16 +1,14 @@
 using System.Text.Json;
 using OspBot.Cards.Model;
 using OspBot.Cards.Reports;
-using OspBot.Jobs.Reports;
 using OspBot.Members;
 using OspBot.Reports;
 using OspBot.Teams.Schema;
-using Quartz;
 
 namespace OspBot.Teams.Reports;
 
 /// "compile report [2024/25]" and the card's "Compile again": queue the job, show the progress card, or say why not.
-internal sealed class ReportCommandHandler(ReportCompilationService compilations, ISchedulerFactory schedulers, TimeProvider clock)
+internal sealed class ReportCommandHandler(ReportCompilationService compilations, TimeProvider clock)
 {
     private const string Command = "compile report";
 
@@ -76,15 +74,8 @@ internal sealed class ReportCommandHandler(ReportCompilationService compilations
         };
     }
 
-    private async Task StartAsync(int compilationId, string? progressActivityId, CancellationToken ct)
-    {
-        if (progressActivityId is { Length: > 0 })
-        {
-            await compilations.SetProgressCardAsync(compilationId, progressActivityId, ct);
-        }
-
-        await CompileReportJob.ScheduleAsync(schedulers, compilationId, ct);
-    }
+    private Task StartAsync(int compilationId, string? progressActivityId, CancellationToken ct) =>
+        compilations.StartAsync(compilationId, progressActivityId, ct);
 
     private static Task<ResourceResponse> SendAsync(TurnContext turn, AdaptiveCard card, CancellationToken ct) =>
         turn.SendActivityAsync(MessageFactory.Card(card.ToJsonElement(), card.FallbackText), ct);
