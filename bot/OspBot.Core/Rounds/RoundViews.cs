@@ -154,6 +154,18 @@ internal sealed class RoundViews(OspDbContext db)
         })]);
     }
 
+    /// The updates a person chairs, leads or deputises for in rounds still taking them: the newest round's per sub-group.
+    public async Task<IReadOnlyList<int>> CurrentUpdateIdsAsync(int personId, CancellationToken ct)
+    {
+        var updates = await db.SubGroupUpdates.AsNoTracking()
+            .Where(u => u.Round!.State != RoundState.Closed
+                && db.Memberships.Any(m => m.PersonId == personId && m.GroupId == u.GroupId
+                    && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead || m.Role == MembershipRole.Deputy)))
+            .Select(u => new { u.Id, u.GroupId, u.RoundId })
+            .ToListAsync(ct);
+        return [.. updates.GroupBy(u => u.GroupId).Select(g => g.MaxBy(u => u.RoundId)!.Id).Order()];
+    }
+
     private Task<UpdateRound?> FindRoundAsync(int? roundId, CancellationToken ct) =>
         db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
             .Where(r => roundId == null || r.Id == roundId)

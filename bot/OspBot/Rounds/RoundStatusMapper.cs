@@ -112,15 +112,9 @@ internal static class RoundStatusMapper
         {
             RefusalReason.NotMatched => MessageCards.NotMatched(),
             RefusalReason.NoRole => C.RoundMessageCards.NotALead(),
-            _ => Message("Sorry", refusal.Message),
+            _ => MessageCards.Message("Sorry", refusal.Message),
         };
     }
-
-    public static AdaptiveCard Message(string heading, string text) => new()
-    {
-        FallbackText = text,
-        Body = [new TextBlock(heading) { Weight = TextWeight.Bolder, Size = TextSize.Medium }, new TextBlock(text) { Wrap = true }],
-    };
 
     private static C.SubGroupRow Row(int roundId, D.GroupStatus g) => new()
     {

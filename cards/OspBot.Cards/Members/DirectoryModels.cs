@@ -26,7 +26,6 @@ internal sealed record UnmatchedUser(string EntraObjectId, string LastSeen);
 /// Action.Submit fallback sends it as data.verb.
 internal static class DirectoryVerbs
 {
-    public const string Prefix = "directory.";
     public const string SetRole = "directory.setRole";
     public const string AddPerson = "directory.addPerson";
     public const string Link = "directory.link";

@@ -43,7 +43,7 @@ internal static class RoundStatusCards
                 CardActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
                 CardActions.Execute("Past rounds", RoundVerbs.ShowHistory, []),
                 // No year: the bot compiles the last complete financial year, as "compile report" does.
-                CardActions.Execute("Compile annual report", Reports.ReportVerbs.Compile, []),
+                CardActions.Execute("Compile annual report", CrossFeatureVerbs.CompileReport, []),
             ],
             Refresh = RoundActions.Refresh(RefreshViews.Status, roundIds, [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,

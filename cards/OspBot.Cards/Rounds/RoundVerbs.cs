@@ -26,12 +26,6 @@ internal static class RoundVerbs
     public const string ShowStatus = "round.status";
     public const string ShowHistory = "round.history";
     public const string OpenRound = "round.open";
-
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Refresh, OpenUpdate, SaveDraft, Submit, Edit, EditSection, Approve, RemindTomorrow, ReadUpdate,
-        RemindGroup, Reopen, ShowStatus, ShowHistory, OpenRound,
-    ];
 }
 
 /// Keys of the action data. Inputs arrive beside them under the ids of <see cref="UpdateInputs"/>.

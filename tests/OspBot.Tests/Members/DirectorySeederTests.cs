@@ -98,8 +98,8 @@ public sealed class DirectorySeederTests
         Assert.False(susan.IsSecretariat);
         Assert.False(susan.IsOspChair);
         Assert.Equal(
-            [new GroupRole("steering-group", "OSP Steering Group", MembershipRole.Member),
-             new GroupRole("zero-carbon-oxford-partnership", "Zero Carbon Oxford Partnership", MembershipRole.Chair)],
+            [new GroupRole("steering-group", "OSP Steering Group", GroupKind.SteeringGroup, MembershipRole.Member),
+             new GroupRole("zero-carbon-oxford-partnership", "Zero Carbon Oxford Partnership", GroupKind.SubGroup, MembershipRole.Chair)],
             susan.Memberships);
         Assert.True(secretariat?.IsSecretariat);
         Assert.Empty(secretariat!.Memberships);

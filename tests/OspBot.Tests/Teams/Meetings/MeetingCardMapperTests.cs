@@ -1,4 +1,4 @@
-using OspBot.Teams.Meetings;
+using OspBot.Meetings;
 
 namespace OspBot.Tests.Teams.Meetings;
 

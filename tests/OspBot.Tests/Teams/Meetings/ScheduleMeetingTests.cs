@@ -89,8 +89,8 @@ public sealed class ScheduleMeetingTests
         await using var wire = await StartAsync();
         var (groupA, _) = await wire.LinkAsync(ct);
 
-        Assert.Contains("Sorry, only the OSP secretariat can schedule meetings.", Text(Assert.Single(await wire.SayAsync(LeadA, "schedule meeting", ct))), StringComparison.Ordinal);
-        Assert.Contains("Sorry, only the OSP secretariat can see the meetings.", Text(Assert.Single(await wire.SayAsync(LeadA, "meetings", ct))), StringComparison.Ordinal);
+        Assert.Contains("Sorry, only the OSP secretariat can use “schedule meeting”.", Text(Assert.Single(await wire.SayAsync(LeadA, "schedule meeting", ct))), StringComparison.Ordinal);
+        Assert.Contains("Sorry, only the OSP secretariat can use “meetings”.", Text(Assert.Single(await wire.SayAsync(LeadA, "meetings", ct))), StringComparison.Ordinal);
         Assert.Contains("only the OSP secretariat", Text(await wire.ExecuteAsync(LeadA, "meeting.schedule", Form(groupA, "Mine"), ct)), StringComparison.Ordinal);
         Assert.Contains("I could not match you", Text(Assert.Single(await wire.SayAsync(Stranger, "schedule meeting", ct))), StringComparison.Ordinal);
         Assert.Equal(0, await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Meetings.CountAsync(ct)));
@@ -107,7 +107,7 @@ public sealed class ScheduleMeetingTests
         var link = Link(first, "Download .ics").PathAndQuery;
         var token = link[(link.IndexOf("t=", StringComparison.Ordinal) + 2)..];
         var leadId = await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().People.Where(p => p.EntraObjectId == LeadA.Aad).Select(p => p.Id).SingleAsync(ct));
-        var memberLink = wire.App.Services.GetRequiredService<OspBot.Api.MeetingLinks>().Invitation(MeetingId(first), leadId).PathAndQuery;
+        var memberLink = wire.App.Services.GetRequiredService<OspBot.Meetings.MeetingLinks>().Invitation(MeetingId(first), leadId).PathAndQuery;
 
         Assert.Equal(HttpStatusCode.NotFound, (await wire.Client.GetAsync($"/meetings/{MeetingId(first)}/invitation.ics?t=forged", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await wire.Client.GetAsync($"/meetings/{MeetingId(second)}/invitation.ics?t={token}", ct)).StatusCode);

@@ -8,8 +8,7 @@ using OspBot.Tests.Fakes;
 using OspBot.Tests.Teams.Rounds;
 using static OspBot.Tests.Teams.Rounds.RoundsWire;
 
-// Not "...Directory" like the folder: a namespace of that name would hide System.IO.Directory in sibling namespaces.
-namespace OspBot.Tests.Teams.DirectoryEditing;
+namespace OspBot.Tests.Teams.Members;
 
 /// The secretariat's `directory` card over HTTP (OspBotApp + FakeConnector); every card is schema-checked by the wire.
 public sealed class DirectoryInTeamsTests
@@ -89,12 +88,16 @@ public sealed class DirectoryInTeamsTests
         await using var wire = await StartAsync();
         var (groupA, _) = await wire.LinkAsync(ct);
         var secName = await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().People.Where(p => p.EntraObjectId == Sec.Aad).Select(p => p.Name).SingleAsync(ct));
+        var otherName = await wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().People.Where(p => p.EntraObjectId == LeadB.Aad).Select(p => p.Name).SingleAsync(ct));
         var seats = await SeatCountAsync(wire, ct);
 
         Assert.Contains("only the OSP secretariat", Text(Assert.Single(await wire.SayAsync(LeadA, "directory", ct))));
         var refused = await wire.ExecuteAsync(LeadA, "directory.setRole", Ids(("seatPerson", "1"), ("seatGroup", groupA), ("seatRole", "remove")), ct);
         Assert.Contains("only the OSP secretariat", Text(refused));
-        Assert.DoesNotContain(secName, refused.GetRawText(), StringComparison.Ordinal);
+        // A member is told whom to ask (the secretariat, by name), and nothing more of the directory.
+        Assert.Contains(secName, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(otherName, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.False(CardData.Has(refused, "directory.setRole"));
 
         var stranger = Assert.Single(await wire.SayAsync(Stranger, "directory", ct));
         Assert.Contains("I don't know you yet", Text(stranger));

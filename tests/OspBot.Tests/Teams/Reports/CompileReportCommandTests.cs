@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Members;
 using OspBot.Reports;
+using OspBot.Tests.Cards;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
 
@@ -119,7 +120,9 @@ public sealed class CompileReportCommandTests
 
         var card = ReportWorld.CardOf(Assert.Single(await connector.WaitForRequestsAsync(1, ct)).Body!.Value);
         AdaptiveCardSchema.AssertValid(card);
-        Assert.Contains("Only the secretariat can compile the annual report", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(
+            inDirectory ? "Sorry, only the OSP secretariat can use “compile report”." : "I don't know you yet",
+            string.Join("\n", CardQueries.Texts(card)), StringComparison.Ordinal);
         Assert.Empty(await ReportWorld.CompilationsAsync(app, ct));
     }
 

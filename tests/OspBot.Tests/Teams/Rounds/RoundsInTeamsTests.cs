@@ -83,7 +83,7 @@ public sealed class RoundsInTeamsTests
 
         // The secretariat may read but not write a sub-group's update; strangers and non-secretariat get polite refusals.
         var refused = await wire.ExecuteAsync(Sec, "update.saveDraft", CardData.Of(invalid, "update.saveDraft"), ct);
-        Assert.Contains("No update for you to write", refused.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Sorry, only sub-group chairs, leads and deputies can use that button.", refused.GetRawText(), StringComparison.Ordinal);
         Assert.Contains("know you yet", Assert.Single(await wire.SayAsync(Stranger, "my update", ct)).GetRawText(), StringComparison.Ordinal);
         Assert.Contains("only the OSP secretariat", Assert.Single(await wire.SayAsync(LeadA, "status", ct)).GetRawText(), StringComparison.Ordinal);
         Assert.Contains("only the OSP secretariat", Assert.Single(await wire.SayAsync(LeadA, "open round", ct)).GetRawText(), StringComparison.Ordinal);
