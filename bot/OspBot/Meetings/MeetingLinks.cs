@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using OspBot.Reports;
+using OspBot.Common;
 
 namespace OspBot.Meetings;
 
 /// Links to a meeting's .ics invitation: signed and expiring like the report download (<see cref="SignedTokens"/>,
-/// its own purpose), on the bot's public address and link lifetime from "Reports" (one address for every download).
-internal sealed class MeetingLinks(IDataProtectionProvider protection, TimeProvider clock, IOptions<ReportOptions> options)
+/// its own purpose), on the bot's public address and link lifetime (DownloadLinkOptions, one address for every download).
+internal sealed class MeetingLinks(IDataProtectionProvider protection, TimeProvider clock, IOptions<DownloadLinkOptions> options)
 {
     private readonly SignedTokens _tokens = new(protection, "OspBot.Meetings.Invitation", clock);
 

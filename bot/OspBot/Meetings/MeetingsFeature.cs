@@ -1,4 +1,5 @@
 using OspBot.Commands;
+using OspBot.Hosting;
 using OspBot.Jobs.Meetings;
 using OspBot.Outbox;
 
@@ -18,6 +19,7 @@ public static class MeetingsFeature
         builder.Services.AddMeetingServices();
         builder.Services.AddScoped<IOutboxRenderer, MeetingReminderRenderer>();
         builder.Services.AddScoped<MeetingCardReplies>();
+        builder.AddSignedLinks();
         builder.Services.AddSingleton<MeetingLinks>();
         builder.Services.AddSingleton<ScheduleOnce>();
         builder.Services.AddBotCommands(MeetingCommands.Declare);

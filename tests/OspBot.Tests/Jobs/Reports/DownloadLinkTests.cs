@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OspBot.Common;
 using OspBot.Data;
 using OspBot.Reports;
 using OspBot.Tests.Fakes;
@@ -29,7 +30,7 @@ public sealed class DownloadLinkTests
     }
 
     private static ReportLinks Links(OspBotApp app, TimeProvider clock) =>
-        new(app.Services.GetRequiredService<IDataProtectionProvider>(), clock, app.Services.GetRequiredService<IOptions<ReportOptions>>());
+        new(app.Services.GetRequiredService<IDataProtectionProvider>(), clock, app.Services.GetRequiredService<IOptions<DownloadLinkOptions>>());
 
     [Fact]
     public async Task A_fresh_link_downloads_the_docx_under_its_versioned_name()

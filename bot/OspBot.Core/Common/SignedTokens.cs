@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace OspBot.Reports;
+namespace OspBot.Common;
 
 /// The token of an expiring download link: "{resourceId}:{personId}:{expiry ticks}" encrypted and signed by Data
 /// Protection under a purpose of its own, so it cannot be guessed, altered, or used for another kind of download.
 /// The expiry is ours (from TimeProvider) rather than ToTimeLimitedDataProtector's, which reads the system clock.
-/// Shared by the report download (<see cref="ReportLinks"/>) and the meeting invitation (.ics) download.
+/// Shared by the report download and the meeting invitation (.ics) download, on the bot's address (DownloadLinkOptions).
 internal sealed class SignedTokens(IDataProtectionProvider protection, string purpose, TimeProvider clock)
 {
     private readonly IDataProtector _protector = protection.CreateProtector(purpose);
