@@ -10,11 +10,16 @@ public static class JobsExtensions
 {
     /// <summary>
     /// Quartz with its store in OspBot's database (SQLite file, or PostgreSQL as a cluster), its tables created
-    /// when missing, and a "ready" health check. Call after AddOspDatabase.
+    /// when missing, and a "ready" health check. The database comes first: hosted services start in the order they
+    /// were added, and the scheduler must not start before the schema is migrated.
     /// </summary>
     public static IHostApplicationBuilder AddOspJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Services.Any(s => s.ImplementationType == typeof(MigrateOnStartup)))
+        {
+            throw new InvalidOperationException("AddOspJobs needs AddOspDatabase first: the scheduler shares the database and must start after its migration.");
+        }
         builder.Services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.Section)
             .ValidateDataAnnotations()

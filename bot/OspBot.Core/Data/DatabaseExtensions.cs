@@ -15,8 +15,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// OspDbContext on SQLite (default) or PostgreSQL, migrations and the directory seed at start, the conversation
-    /// store, the member directory, and a "ready" database health check. Call before AddOspJobs: hosted services
-    /// start in order, and the scheduler shares the database.
+    /// store, the member directory, and a "ready" database health check. First: AddOspJobs checks that it came
+    /// before (hosted services start in order, and the scheduler shares the database).
     /// </summary>
     public static IHostApplicationBuilder AddOspDatabase(this IHostApplicationBuilder builder)
     {

@@ -9,7 +9,7 @@ public static class MeetingJobsExtensions
 {
     /// <summary>
     /// The meetings' upkeep job (calendar retries and app installs, "Jobs:Meetings:UpkeepCron"). Meeting reminders
-    /// need no job of their own: the outbox's dispatch job sends them. Call after AddOspJobs and AddMeetings.
+    /// need no job of their own: the outbox's dispatch job sends them. Quartz itself comes from AddOspJobs, in any order.
     /// </summary>
     public static IHostApplicationBuilder AddMeetingJobs(this IHostApplicationBuilder builder)
     {
