@@ -9,8 +9,6 @@ internal sealed class GraphTime(string zoneId)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
 
-    public string ZoneId => zoneId;
-
     /// Asks Graph to express the times it returns in our zone.
     public string PreferHeader => $"outlook.timezone=\"{zoneId}\"";
 

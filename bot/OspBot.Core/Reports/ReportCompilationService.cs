@@ -82,12 +82,6 @@ internal sealed partial class ReportCompilationService(
         await db.ReportCompilations.Where(c => c.Id == compilationId && c.ResultSentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResultSentAt, clock.GetUtcNow()), ct) == 1;
 
-    /// Every succeeded version of a year, newest first.
-    public Task<List<ReportCompilation>> VersionsAsync(int year, CancellationToken ct) =>
-        db.ReportCompilations.AsNoTracking()
-            .Where(c => c.FinancialYear == year && c.State == CompilationState.Succeeded)
-            .OrderByDescending(c => c.Version).ToListAsync(ct);
-
     private Task<ReportCompilation?> InFlightAsync(int year, CancellationToken ct) =>
         db.ReportCompilations.AsNoTracking()
             .FirstOrDefaultAsync(c => c.FinancialYear == year && (c.State == CompilationState.Queued || c.State == CompilationState.Running), ct);

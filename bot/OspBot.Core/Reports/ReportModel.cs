@@ -23,11 +23,7 @@ internal sealed record ReportParagraph(string Text, int? Number) : ReportBlock;
 internal sealed record ReportBulletList(IReadOnlyList<ReportBullet> Items) : ReportBlock;
 
 /// A bullet; <see cref="Source"/> names where it came from ("Q1, Q3" or "Economic Development, Q2"), if anywhere.
-internal sealed record ReportBullet(string Text, string? Source = null)
-{
-    /// The text as printed, with its source in brackets.
-    public string Display => Source is null ? Text : $"{Text} ({Source})";
-}
+internal sealed record ReportBullet(string Text, string? Source = null);
 
 /// A table whose first row is a header row repeated on each page.
 internal sealed record ReportTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;

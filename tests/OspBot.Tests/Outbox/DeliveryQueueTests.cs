@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Common;
+using OspBot.Conversations;
 using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Rounds;
@@ -70,6 +71,41 @@ public sealed class DeliveryQueueTests
         await using var db = world.Db();
         Assert.Equal(DeliveryState.Sending, (await db.Deliveries.SingleAsync(d => d.Id == claimed[0].DeliveryId, ct)).State);
     }
+
+    [Fact]
+    public async Task A_message_goes_to_the_persons_reachable_chat_seen_last_even_when_a_newer_one_is_blocked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.CreateAsync(October1, ct);
+        await using (var db = world.Db())
+        {
+            // Sue has blocked OspBot in her newest chat; Ed has a newer chat that works.
+            db.Conversations.AddRange(
+                Chat("a:sue-new", "aad-sc-lead", October1.AddMinutes(5), blocked: true),
+                Chat("a:ed-new", "aad-ed-lead", October1.AddMinutes(5), blocked: false));
+            await db.SaveChangesAsync(ct);
+        }
+        await OpenAsync(world, ct);
+        world.Clock.Set(PromptTime);
+
+        var claimed = await world.Claims().ClaimDueAsync(100, ct);
+
+        Assert.Equal("a:aad-sc-lead", claimed.Single(w => w.PersonName == "Sue Lead").ConversationId);
+        Assert.Equal("a:ed-new", claimed.Single(w => w.PersonName == "Ed Lead").ConversationId);
+    }
+
+    private static ConversationReference Chat(string id, string aad, DateTimeOffset seen, bool blocked) => new()
+    {
+        ConversationId = id,
+        ChannelId = "msteams",
+        ServiceUrl = "https://smba.trafficmanager.net/uk/",
+        ConversationType = "personal",
+        UserAadObjectId = aad,
+        InstalledAt = seen,
+        LastSeenAt = seen,
+        UnreachableSince = blocked ? seen : null,
+        UnreachableReason = blocked ? "ConversationBlockedByUser" : null,
+    };
 
     private static async Task<bool> BeginSendAsync(W world, DeliveryWork work, CancellationToken ct)
     {
