@@ -16,9 +16,6 @@ internal sealed class OutOfOfficeCheck(
     private readonly Dictionary<int, bool> _away = [];
     private bool _refused;
 
-    /// Graph calls made in this scope (the cache keeps it to one per person).
-    public int Lookups { get; private set; }
-
     public async Task<bool> IsAwayAsync(int personId, CancellationToken ct)
     {
         if (calendars.Calendar is not { } calendar || _refused)
@@ -36,7 +33,6 @@ internal sealed class OutOfOfficeCheck(
         {
             try
             {
-                Lookups++;
                 away = (await calendar.GetAutomaticRepliesAsync(who, ct)).IsOnAt(clock.GetUtcNow());
             }
             catch (CalendarException e)
