@@ -62,7 +62,7 @@ public static class DatabaseExtensions
     }
 
     /// EF Core logs every failed command and SaveChanges as an error, also those the code expects and handles: two
-    /// instances saving one update at once (a unique-key conflict RoundService retries), the migrations history
+    /// instances saving one update at once (a unique-key conflict UpdateEditor retries), the migrations history
     /// table that a new database does not have yet. A failure that matters reaches a turn's, job's or start-up's
     /// error boundary as an exception and is logged there, with the turn's ids; EF's own lines become Information.
     private static void QuietHandledFailures(WarningsConfigurationBuilder warnings) => warnings.Log(

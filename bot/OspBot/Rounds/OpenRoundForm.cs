@@ -9,7 +9,7 @@ namespace OspBot.Rounds;
 /// The open-round form: its choices, and reading its inputs back into an OpenRoundRequest.
 internal static class OpenRoundForm
 {
-    /// What was entered wins; else the suggestion (RoundService.SuggestRoundAsync); else the next quarter.
+    /// What was entered wins; else the suggestion (RoundPlanner.SuggestRoundAsync); else the next quarter.
     public static OpenRoundModel Model(
         DateTimeOffset now, IReadOnlyList<OspBot.Cards.Common.FieldError> errors, RoundCardInput? entered = null, RoundSuggestion? suggested = null)
     {

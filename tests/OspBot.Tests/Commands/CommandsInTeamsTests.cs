@@ -6,8 +6,8 @@ using OspBot.Commands;
 using OspBot.Data;
 using OspBot.Members;
 using OspBot.Tests.Cards;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Rounds.RoundsWire;
 
 namespace OspBot.Tests.Commands;
 

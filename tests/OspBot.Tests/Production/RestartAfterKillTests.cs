@@ -4,7 +4,7 @@ using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Reports;
+using OspBot.Tests.Reports;
 
 namespace OspBot.Tests.Production;
 

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Rounds.RoundsWire;
 
 namespace OspBot.Tests.Production;
 

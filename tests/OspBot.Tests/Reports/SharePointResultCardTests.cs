@@ -9,7 +9,6 @@ using OspBot.Reports;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Meetings;
 using OspBot.Tests.Schemas;
-using OspBot.Tests.Teams.Reports;
 
 namespace OspBot.Tests.Reports;
 

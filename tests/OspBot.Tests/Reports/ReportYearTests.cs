@@ -1,6 +1,6 @@
 using OspBot.Reports;
 
-namespace OspBot.Tests.Teams.Reports;
+namespace OspBot.Tests.Reports;
 
 public sealed class ReportYearTests
 {

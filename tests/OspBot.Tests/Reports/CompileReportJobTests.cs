@@ -3,9 +3,8 @@ using OspBot.Jobs.Reports;
 using OspBot.Reports;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
-using OspBot.Tests.Teams.Reports;
 
-namespace OspBot.Tests.Jobs.Reports;
+namespace OspBot.Tests.Reports;
 
 public sealed class CompileReportJobTests
 {

@@ -1,4 +1,4 @@
-namespace OspBot.Tests.Teams.Rounds;
+namespace OspBot.Tests.Rounds;
 
 /// A clock that runs at real speed from a chosen start, so connector rate windows still pass.
 public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider

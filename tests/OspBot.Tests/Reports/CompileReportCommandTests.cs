@@ -7,7 +7,7 @@ using OspBot.Tests.Cards;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
 
-namespace OspBot.Tests.Teams.Reports;
+namespace OspBot.Tests.Reports;
 
 public sealed class CompileReportCommandTests
 {

@@ -2,7 +2,7 @@ using OspBot.Outbox;
 using OspBot.Teams.Connector;
 using OspBot.Teams.Notifications;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Outbox;
 
 public sealed class TeamsNotifierTests
 {

@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Meetings.MeetingsWire;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Meetings.MeetingsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Meetings;
+namespace OspBot.Tests.Meetings;
 
 /// The secretariat schedules from Teams with no Graph configured (the local default), over HTTP with the fake
 /// connector; RoundsWire checks every card against the Adaptive Card schema.

@@ -10,7 +10,7 @@ using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
 
-namespace OspBot.Tests.Teams.Rounds;
+namespace OspBot.Tests.Rounds;
 
 /// The bot over HTTP with a fake connector, on a SQLite file the test owns (so a second app can reopen it),
 /// with the dispatch job off so tests run OutboxDispatcher themselves.

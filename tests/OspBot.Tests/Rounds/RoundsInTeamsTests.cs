@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Schemas;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Rounds;
+namespace OspBot.Tests.Rounds;
 
 public sealed class RoundsInTeamsTests
 {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using OspBot.Tests.Rounds;
 using OspBot.Tests.Schemas;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Reports;
+namespace OspBot.Tests.Reports;
 
 public sealed class StatusCardCompileTests
 {

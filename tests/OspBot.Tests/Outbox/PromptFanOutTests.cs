@@ -8,7 +8,7 @@ using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Outbox;
 
 /// Issue 3's fan-out benchmark as a correctness test: 200 prompts through a connector that enforces Teams'
 /// per-app limit and throttles one send in ten. It asserts exactly-once delivery only; the elapsed time and

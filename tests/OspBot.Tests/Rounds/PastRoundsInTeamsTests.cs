@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Members;
 using OspBot.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Rounds;
+namespace OspBot.Tests.Rounds;
 
 /// Issue 3's history: the secretariat opens any past round's status from a list of rounds or by quarter; a
 /// closed round's card is a read-only record whose Read buttons still work.

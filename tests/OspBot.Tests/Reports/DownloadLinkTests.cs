@@ -7,9 +7,8 @@ using OspBot.Common;
 using OspBot.Data;
 using OspBot.Reports;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Reports;
 
-namespace OspBot.Tests.Jobs.Reports;
+namespace OspBot.Tests.Reports;
 
 public sealed class DownloadLinkTests
 {

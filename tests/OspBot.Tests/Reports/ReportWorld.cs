@@ -6,7 +6,7 @@ using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 
-namespace OspBot.Tests.Teams.Reports;
+namespace OspBot.Tests.Reports;
 
 /// Data for report tests on an OspBotApp with the sample directory: the test user linked to a secretariat person
 /// (or not), and 2024/25 with Economic Development's Q1-Q3 and Stronger Communities' Q1 submitted, the rest missing.

@@ -2,10 +2,9 @@ using System.Globalization;
 using OspBot.Meetings;
 using OspBot.Outbox;
 using OspBot.Rounds;
-using OspBot.Tests.Meetings;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 
-namespace OspBot.Tests.Jobs.Meetings;
+namespace OspBot.Tests.Meetings;
 
 /// Meeting reminders are stored deliveries the every-minute dispatch job sends: once each, at London wall-clock
 /// times, cancelled and moved with their meeting, and still due after a restart on the same database.

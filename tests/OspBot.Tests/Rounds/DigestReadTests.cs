@@ -1,7 +1,6 @@
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Rounds;
 
 public sealed class DigestReadTests
 {

@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Members;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Members;
+namespace OspBot.Tests.Members;
 
 /// The secretariat's `directory` card over HTTP (OspBotApp + FakeConnector); every card is schema-checked by the wire.
 public sealed class DirectoryInTeamsTests

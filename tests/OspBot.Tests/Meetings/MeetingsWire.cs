@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OspBot.Tests.Cards;
-using OspBot.Tests.Teams.Rounds;
+using OspBot.Tests.Rounds;
 
-namespace OspBot.Tests.Teams.Meetings;
+namespace OspBot.Tests.Meetings;
 
 /// What the meeting tests do over RoundsWire: fill the schedule form, read cards as a person would.
 internal static class MeetingsWire

@@ -5,11 +5,11 @@ using OspBot.Data;
 using OspBot.Graph;
 using OspBot.Meetings;
 using OspBot.Outbox;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Meetings.MeetingsWire;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Meetings.MeetingsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Meetings;
+namespace OspBot.Tests.Meetings;
 
 /// With a calendar (Graph stands behind IMeetingCalendar; here a mock of that boundary): free times, booking a
 /// picked slot, responses, and a Graph refusal shown on the form.

@@ -1,6 +1,6 @@
 using OspBot.Meetings;
 
-namespace OspBot.Tests.Teams.Meetings;
+namespace OspBot.Tests.Meetings;
 
 public sealed class MeetingCardMapperTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace OspBot.Tests.Teams.Rounds;
+namespace OspBot.Tests.Rounds;
 
 /// Reads a card the way Teams would: the data of a button, the text shown.
 internal static class CardData

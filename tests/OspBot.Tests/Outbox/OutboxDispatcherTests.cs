@@ -5,12 +5,12 @@ using Moq;
 using OspBot.Data;
 using OspBot.Outbox;
 using OspBot.Rounds;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Outbox;
 
-public sealed class RoundDispatcherTests
+public sealed class OutboxDispatcherTests
 {
     private static Task<List<Delivery>> PromptsAsync(RoundsWire wire, CancellationToken ct) => PromptsAsync(wire, [LeadA], ct);
 

@@ -1,9 +1,9 @@
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Outbox;
 
-public sealed class RoundDispatchJobTests
+public sealed class OutboxDispatchJobTests
 {
     [Fact]
     public async Task Opening_a_round_runs_the_dispatch_job_at_once()

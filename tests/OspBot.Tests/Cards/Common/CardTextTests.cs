@@ -1,7 +1,7 @@
 using OspBot.Cards;
 using OspBot.Cards.Common;
 
-namespace OspBot.Tests.Cards;
+namespace OspBot.Tests.Cards.Common;
 
 public sealed class CardTextTests
 {

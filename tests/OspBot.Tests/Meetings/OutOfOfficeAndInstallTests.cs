@@ -3,10 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OspBot.Meetings;
 using OspBot.Outbox;
 using OspBot.Rounds;
-using OspBot.Tests.Meetings;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 
-namespace OspBot.Tests.Jobs.Meetings;
+namespace OspBot.Tests.Meetings;
 
 /// With Graph: nobody whose automatic replies are on is reminded (the secretariat sees why), and members without a
 /// chat with OspBot get it installed and their message retried.

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using OspBot.Rounds;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Rounds;
 
-public sealed class RoundActionInputTests
+public sealed class RoundCardInputTests
 {
     private static readonly UpdateView Stored = new()
     {

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Jobs.Rounds;
+namespace OspBot.Tests.Rounds;
 
 public sealed class PlannedRoundDispatchTests
 {
@@ -30,6 +30,6 @@ public sealed class PlannedRoundDispatchTests
         Assert.True(first > 0);
         Assert.Equal((0, 0), (second, afterRestart));
         Assert.Equal(first, wire.ProactiveTo(LeadA).Count);
-        Assert.All(wire.ProactiveTo(LeadA), p => Assert.True(Teams.Rounds.CardData.Has(p, "update.saveDraft")));
+        Assert.All(wire.ProactiveTo(LeadA), p => Assert.True(CardData.Has(p, "update.saveDraft")));
     }
 }

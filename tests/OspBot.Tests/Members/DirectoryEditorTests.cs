@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Members;
 using OspBot.Rounds;
+using OspBot.Tests.Rounds;
 using W = OspBot.Tests.Rounds.RoundsWorld;
 
-namespace OspBot.Tests.Rounds;
+namespace OspBot.Tests.Members;
 
 public sealed class DirectoryEditorTests
 {

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Meetings.MeetingsWire;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Meetings.MeetingsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
-namespace OspBot.Tests.Teams.Meetings;
+namespace OspBot.Tests.Meetings;
 
 /// After booking: the member's reminder and apologies, the secretariat's lists, moving and cancelling.
 public sealed class MeetingLifeTests
