@@ -149,7 +149,11 @@ internal sealed class MeetingQueries(OspDbContext db, MeetingCalendarAvailabilit
             .Where(m => (groupId == null || m.GroupId == groupId) && !m.Person!.IsVacant)
             .Select(m => new
             {
-                m.PersonId, m.Person!.Name, m.Person.Email, m.Person.EntraObjectId, GroupName = m.Group!.Name,
+                m.PersonId,
+                m.Person!.Name,
+                m.Person.Email,
+                m.Person.EntraObjectId,
+                GroupName = m.Group!.Name,
                 Chat = db.Conversations.Where(c => c.UserAadObjectId == m.Person.EntraObjectId && c.ConversationType == "personal")
                     .OrderBy(c => c.UnreachableSince != null).Select(c => new { c.UnreachableSince, c.UnreachableReason }).FirstOrDefault(),
             })

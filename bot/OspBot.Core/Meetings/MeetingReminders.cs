@@ -72,7 +72,15 @@ internal sealed class MeetingReminders(
         var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId && x.State == MeetingState.Scheduled)
             .Select(x => new
             {
-                x.Id, x.Title, x.Agenda, x.StartsAt, x.EndsAt, x.JoinUrl, x.RoundId, x.GroupId, GroupName = x.Group!.Name,
+                x.Id,
+                x.Title,
+                x.Agenda,
+                x.StartsAt,
+                x.EndsAt,
+                x.JoinUrl,
+                x.RoundId,
+                x.GroupId,
+                GroupName = x.Group!.Name,
                 Steering = x.Group.Kind == GroupKind.SteeringGroup,
                 Member = x.Group.Memberships.Any(ms => ms.PersonId == personId),
                 Apologised = x.Apologies.Any(a => a.PersonId == personId),

@@ -20,9 +20,6 @@ internal sealed record CommandRequest
     /// A card command's data: the Action.Execute data, or the Action.Submit value, with the card's inputs.
     public JsonElement? Data { get; init; }
 
-    /// Teams asked for the card again by itself (an automatic refresh), nobody pressed anything.
-    public bool IsRefresh { get; init; }
-
     /// The message the pressed card is in, for a card command that keeps updating it (a progress card).
     public string? PressedActivityId { get; init; }
 

@@ -109,7 +109,9 @@ internal sealed class MeetingManageActions(
         return list is MeetingResult<IReadOnlyList<ApologyView>>.Done { Value: var apologies }
             ? MeetingListCards.Apologies(new()
             {
-                MeetingId = meetingId, Title = view.Title, Start = view.Start,
+                MeetingId = meetingId,
+                Title = view.Title,
+                Start = view.Start,
                 Apologies = [.. apologies.Select(a => new ApologyLine(a.PersonName, a.Note, a.SentAt))],
             })
             : MeetingCardReplies.Refusal(list, "see apologies");

@@ -60,7 +60,7 @@ internal sealed class OspTeamsBot(
             return await base.OnAdaptiveCardActionAsync(action, turn, ct);
         }
 
-        var reply = await RunAsync(turn, button, ct, data: action.Data, isRefresh: action.IsRefresh);
+        var reply = await RunAsync(turn, button, ct, data: action.Data);
         if (reply.BadRequest is { } problem || reply.Cards.Count == 0)
         {
             return InvokeResponses.Error(400, "BadRequest", reply.BadRequest ?? "This card action has no answer.");
@@ -95,7 +95,7 @@ internal sealed class OspTeamsBot(
 
     private async Task<BotReply> RunAsync(
         TurnContext turn, BotCommand command, CancellationToken ct,
-        string argument = "", string? unmatched = null, JsonElement? data = null, bool isRefresh = false) =>
+        string argument = "", string? unmatched = null, JsonElement? data = null) =>
         await runner.RunAsync(new CommandRequest
         {
             Caller = await CallerAsync(turn, ct),
@@ -103,7 +103,6 @@ internal sealed class OspTeamsBot(
             Argument = argument,
             Unmatched = unmatched,
             Data = data,
-            IsRefresh = isRefresh,
             PressedActivityId = turn.Activity.ReplyToId,
             ServiceUrl = turn.ServiceUrl,
             ConversationId = turn.ConversationId,
