@@ -16,10 +16,7 @@ public static class JobsExtensions
     public static IHostApplicationBuilder AddOspJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!builder.Services.Any(s => s.ImplementationType == typeof(MigrateOnStartup)))
-        {
-            throw new InvalidOperationException("AddOspJobs needs AddOspDatabase first: the scheduler shares the database and must start after its migration.");
-        }
+        builder.Services.RequireDatabaseFirst("AddOspJobs");
         builder.Services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.Section)
             .ValidateDataAnnotations()

@@ -15,8 +15,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// OspDbContext on SQLite (default) or PostgreSQL, migrations and the directory seed at start, the conversation
-    /// store, the member directory, and a "ready" database health check. First: AddOspJobs checks that it came
-    /// before (hosted services start in order, and the scheduler shares the database).
+    /// store, the member directory, and a "ready" database health check. First: what reads the database as the
+    /// host starts checks that it came before (RequireDatabaseFirst), since hosted services start in order.
     /// </summary>
     public static IHostApplicationBuilder AddOspDatabase(this IHostApplicationBuilder builder)
     {
@@ -68,4 +68,14 @@ public static class DatabaseExtensions
     private static void QuietHandledFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
         (RelationalEventId.CommandError, LogLevel.Information),
         (CoreEventId.SaveChangesFailed, LogLevel.Information));
+
+    /// For what reads the database as the host starts (hosted services start in the order they were added): it
+    /// must come after AddOspDatabase, whose migration runs first. A wrong order stops start-up here, with this message.
+    internal static void RequireDatabaseFirst(this IServiceCollection services, string who)
+    {
+        if (!services.Any(s => s.ImplementationType == typeof(MigrateOnStartup)))
+        {
+            throw new InvalidOperationException($"{who} needs AddOspDatabase first: it reads the database as the host starts, after the migration.");
+        }
+    }
 }

@@ -5,11 +5,11 @@ namespace OspBot.Reports;
 
 /// At start-up, queues again every compilation left unfinished or undelivered (Quartz's own recovery covers a crash
 /// mid-run on a persistent store; this also covers the in-memory store and a stop between request and schedule).
-/// Running twice is harmless: a finished compilation is not compiled again, and its result goes out once. It runs
-/// once every hosted service has started, so the schema is migrated whichever order the features were added in.
-internal sealed class ReportRecovery(IServiceScopeFactory scopes) : IHostedLifecycleService
+/// Running twice is harmless: a finished compilation is not compiled again, and its result goes out once. It reads
+/// the database at start, so it is registered after the migration (AddReportServices checks).
+internal sealed class ReportRecovery(IServiceScopeFactory scopes) : IHostedService
 {
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var unfinished = await scope.ServiceProvider.GetRequiredService<ReportCompilationService>().UnfinishedAsync(cancellationToken);
@@ -20,13 +20,5 @@ internal sealed class ReportRecovery(IServiceScopeFactory scopes) : IHostedLifec
         }
     }
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OspBot.Data;
 
 namespace OspBot.Reports;
 
@@ -9,6 +10,7 @@ public static class ReportsExtensions
     /// ReportOptions from section "Reports". The bot draws and sends the card; the jobs project runs the job.
     internal static IServiceCollection AddReportServices(this IServiceCollection services)
     {
+        services.RequireDatabaseFirst("AddReports");
         services.AddOptions<ReportOptions>()
             .BindConfiguration(ReportOptions.Section)
             .ValidateDataAnnotations()
