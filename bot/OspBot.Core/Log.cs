@@ -32,13 +32,4 @@ internal static partial class Log
 
     [LoggerMessage(1304, LogLevel.Information, "Update {UpdateId}: version {Version} ({Kind}) saved by person {PersonId}")]
     public static partial void UpdateVersionSaved(this ILogger logger, int updateId, int version, VersionKind kind, int personId);
-
-    [LoggerMessage(1305, LogLevel.Warning, "Delivery {DeliveryId} ({Key}) started sending at {ClaimedAt} and never reported: marked ambiguous, not resent")]
-    public static partial void DeliveryInterrupted(this ILogger logger, int deliveryId, string key, DateTimeOffset? claimedAt);
-
-    [LoggerMessage(1307, LogLevel.Information, "{Count} claimed deliveries never started sending within their claim lease: queued again")]
-    public static partial void DeliveriesReleased(this ILogger logger, int count);
-
-    [LoggerMessage(1306, LogLevel.Warning, "Delivery {DeliveryId} to person {PersonId} is unreachable: {Reason}")]
-    public static partial void DeliveryUnreachable(this ILogger logger, int deliveryId, int personId, string reason);
 }

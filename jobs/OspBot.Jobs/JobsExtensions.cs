@@ -10,11 +10,13 @@ public static class JobsExtensions
 {
     /// <summary>
     /// Quartz with its store in OspBot's database (SQLite file, or PostgreSQL as a cluster), its tables created
-    /// when missing, and a "ready" health check. Call after AddOspDatabase.
+    /// when missing, and a "ready" health check. The database comes first: hosted services start in the order they
+    /// were added, and the scheduler must not start before the schema is migrated.
     /// </summary>
     public static IHostApplicationBuilder AddOspJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RequireDatabaseFirst("AddOspJobs");
         builder.Services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.Section)
             .ValidateDataAnnotations()

@@ -120,20 +120,4 @@ internal sealed class ConversationStore(
     /// The app was uninstalled from this chat or team.
     public Task MarkRemovedAsync(string conversationId, CancellationToken ct) =>
         MarkUnreachableAsync(conversationId, AppRemoved, ct);
-
-    /// The user's personal chat with the bot, preferring a reachable one seen most recently.
-    public Task<ConversationReference?> FindPersonalAsync(string userAadObjectId, CancellationToken ct) =>
-        db.Conversations.AsNoTracking()
-            .Where(c => c.UserAadObjectId == userAadObjectId && c.ConversationType == "personal")
-            .OrderBy(c => c.UnreachableSince != null)
-            .ThenByDescending(c => c.LastSeenAt)
-            .FirstOrDefaultAsync(ct);
-
-    /// The team's channel conversations the bot has seen, reachable ones first.
-    public async Task<IReadOnlyList<ConversationReference>> FindTeamAsync(string teamId, CancellationToken ct) =>
-        await db.Conversations.AsNoTracking()
-            .Where(c => c.TeamId == teamId && c.ConversationType != "personal")
-            .OrderBy(c => c.UnreachableSince != null)
-            .ThenBy(c => c.ConversationId)
-            .ToListAsync(ct);
 }

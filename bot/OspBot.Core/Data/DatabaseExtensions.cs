@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using OspBot.Deduplication;
 using OspBot.Conversations;
+using OspBot.Deduplication;
 using OspBot.Members;
 
 namespace OspBot.Data;
@@ -15,8 +15,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// OspDbContext on SQLite (default) or PostgreSQL, migrations and the directory seed at start, the conversation
-    /// store, the member directory, and a "ready" database health check. Call before AddOspJobs: hosted services
-    /// start in order, and the scheduler shares the database.
+    /// store, the member directory, and a "ready" database health check. First: what reads the database as the
+    /// host starts checks that it came before (RequireDatabaseFirst), since hosted services start in order.
     /// </summary>
     public static IHostApplicationBuilder AddOspDatabase(this IHostApplicationBuilder builder)
     {
@@ -62,10 +62,20 @@ public static class DatabaseExtensions
     }
 
     /// EF Core logs every failed command and SaveChanges as an error, also those the code expects and handles: two
-    /// instances saving one update at once (a unique-key conflict RoundService retries), the migrations history
+    /// instances saving one update at once (a unique-key conflict UpdateEditor retries), the migrations history
     /// table that a new database does not have yet. A failure that matters reaches a turn's, job's or start-up's
     /// error boundary as an exception and is logged there, with the turn's ids; EF's own lines become Information.
     private static void QuietHandledFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
         (RelationalEventId.CommandError, LogLevel.Information),
         (CoreEventId.SaveChangesFailed, LogLevel.Information));
+
+    /// For what reads the database as the host starts (hosted services start in the order they were added): it
+    /// must come after AddOspDatabase, whose migration runs first. A wrong order stops start-up here, with this message.
+    internal static void RequireDatabaseFirst(this IServiceCollection services, string who)
+    {
+        if (!services.Any(s => s.ImplementationType == typeof(MigrateOnStartup)))
+        {
+            throw new InvalidOperationException($"{who} needs AddOspDatabase first: it reads the database as the host starts, after the migration.");
+        }
+    }
 }

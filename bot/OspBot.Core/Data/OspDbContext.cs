@@ -4,6 +4,7 @@ using OspBot.Conversations;
 using OspBot.Deduplication;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Reports;
 using OspBot.Rounds;
 

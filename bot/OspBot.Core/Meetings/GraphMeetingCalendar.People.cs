@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using OspBot.Graph;
 using G = Microsoft.Graph.Models;
 
 namespace OspBot.Meetings;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
+using OspBot.Common;
+using OspBot.Graph;
 using G = Microsoft.Graph.Models;
 
 namespace OspBot.Meetings;

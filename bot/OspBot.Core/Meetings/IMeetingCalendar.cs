@@ -1,3 +1,5 @@
+using OspBot.Graph;
+
 namespace OspBot.Meetings;
 
 /// The organiser mailbox's calendar in Microsoft 365, as OspBot needs it. One implementation talks to Microsoft

@@ -3,6 +3,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using OspBot.Common;
 using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace OspBot.Meetings;

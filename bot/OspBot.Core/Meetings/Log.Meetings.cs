@@ -41,9 +41,6 @@ internal static partial class Log
     [LoggerMessage(1415, LogLevel.Information, "Apologies for meeting {MeetingId} from person {PersonId}")]
     public static partial void ApologiesSent(this ILogger logger, int meetingId, int personId);
 
-    [LoggerMessage(1416, LogLevel.Information, "Delivery {DeliveryId} to person {PersonId} not sent: automatic replies on")]
-    public static partial void DeliverySkippedOutOfOffice(this ILogger logger, int deliveryId, int personId);
-
     [LoggerMessage(1417, LogLevel.Warning, "Could not read the automatic replies of person {PersonId}: {Error}")]
     public static partial void AutomaticRepliesUnreadable(this ILogger logger, int personId, string error);
 

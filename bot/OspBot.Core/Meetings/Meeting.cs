@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OspBot.Members;
-using OspBot.Rounds;
+using OspBot.Outbox;
 
 namespace OspBot.Meetings;
 
@@ -85,8 +85,14 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.CalendarError).HasMaxLength(1024);
         builder.HasOne(m => m.Group).WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.CreatedBy).WithMany().HasForeignKey(m => m.CreatedByPersonId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<UpdateRound>().WithMany().HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.SetNull);
     }
+}
+
+/// A meeting reminder goes with its meeting.
+internal sealed class MeetingDeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder) =>
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
 }
 
 /// A member's apologies for a meeting (councils minute them). One per person and meeting; sending again updates the note.

@@ -7,14 +7,4 @@ public static class MeetingInvitationFallback
         "No calendar invitation was sent because Microsoft Graph is not configured (set Graph:TenantId, Graph:ClientId, " +
         "one credential (Graph:ClientSecret, Graph:CertificatePath or Graph:UseManagedIdentity) and Graph:OrganiserMailbox). " +
         "The meeting is saved and reminders will go out. Download the .ics file and send it from Outlook.";
-
-    /// After Graph refused or failed: the reason, and what still works.
-    public static string AfterFailure(CalendarException failure)
-    {
-        ArgumentNullException.ThrowIfNull(failure);
-        var next = failure.IsRetryable
-            ? "OspBot can try again later, or you can download the .ics file and send it from Outlook."
-            : "Download the .ics file and send it from Outlook.";
-        return $"No calendar invitation was sent. {failure.Message} {next}";
-    }
 }

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using OspBot.Common;
 
 namespace OspBot.Meetings;
 

@@ -1,5 +1,6 @@
+using OspBot.Common;
 using OspBot.Members;
-using OspBot.Rounds;
+using OspBot.Outbox;
 
 namespace OspBot.Meetings;
 
@@ -90,7 +91,7 @@ public sealed record MeetingView
 
 /// A meeting booked, moved or cancelled. InvitationSent: Graph sent the invitation (or update, or cancellation)
 /// to the attendees. When it did not, NoInvitationReason says why in plain English and the .ics file
-/// (MeetingService.InvitationAsync) is the way to send it from Outlook.
+/// (MeetingQueries.InvitationAsync) is the way to send it from Outlook.
 public sealed record MeetingChange
 {
     public required MeetingView Meeting { get; init; }
@@ -109,8 +110,9 @@ public sealed record MeetingChange
     public RoundPlan? Round { get; init; }
 }
 
-/// What scheduling or moving a steering group meeting did to its quarter's round.
-public sealed record RoundPlan(RoundPlanOutcome Outcome, string Message, int? RoundId, RoundDates Dates);
+/// What scheduling or moving a steering group meeting did to its quarter's round (IMeetingRounds decides): the
+/// round's prompt and deadline as they now stand, or would if it opened.
+public sealed record RoundPlan(RoundPlanOutcome Outcome, string Message, int? RoundId, DateTimeOffset PromptAt, DateTimeOffset DeadlineAt);
 
 public enum RoundPlanOutcome
 {
@@ -134,10 +136,7 @@ public sealed record IcsFile(string FileName, string ContentType, string Content
 /// A group member OspBot cannot message yet, and why (not linked to Teams, or no chat with OspBot).
 public sealed record MemberReach(int PersonId, string Name, string? Email, string GroupName, string Reason);
 
-/// One reminder (or chaser) that was not sent, or not yet: for the secretariat.
-public sealed record ReminderStatus(string PersonName, DateTimeOffset DueAt, DeliveryState State, string? Reason);
-
-/// What a member's reminder card shows; built by the dispatcher, turned into a card in jobs.
+/// What a member's reminder card shows (MeetingReminders.ReminderViewAsync).
 public sealed record MeetingReminderView
 {
     public required int MeetingId { get; init; }

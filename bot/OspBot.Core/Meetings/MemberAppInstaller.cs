@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OspBot.Data;
+using OspBot.Graph;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;
@@ -9,7 +11,7 @@ namespace OspBot.Meetings;
 /// Members who never installed OspBot cannot get prompts, chasers or reminders. With Graph and Graph:TeamsAppId,
 /// OspBot installs itself for each of them (Teams then sends the install's conversationUpdate, which stores their
 /// chat) and tries the deliveries that found no chat once more after Meetings:InstallGrace. Without it they stay
-/// Unreachable and MeetingService.MembersWithoutAppAsync lists them for the secretariat.
+/// Unreachable and MeetingQueries.MembersWithoutAppAsync lists them for the secretariat.
 internal sealed class MemberAppInstaller(
     OspDbContext db, MeetingCalendarAvailability calendars, TimeProvider clock, IOptions<MeetingOptions> options, ILogger<MemberAppInstaller> logger)
 {

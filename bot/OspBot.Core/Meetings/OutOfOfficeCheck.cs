@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OspBot.Data;
+using OspBot.Graph;
+using OspBot.Outbox;
 using OspBot.Rounds;
 
 namespace OspBot.Meetings;
@@ -9,13 +11,10 @@ namespace OspBot.Meetings;
 /// (the secretariat sees "out of office" instead). Scoped: one answer per person per dispatch run. Without Graph
 /// there is no check; when Graph cannot tell (a mailbox it cannot read), the message goes as usual.
 internal sealed class OutOfOfficeCheck(
-    OspDbContext db, MeetingCalendarAvailability calendars, TimeProvider clock, ILogger<OutOfOfficeCheck> logger)
+    OspDbContext db, MeetingCalendarAvailability calendars, TimeProvider clock, ILogger<OutOfOfficeCheck> logger) : IAbsenceCheck
 {
     private readonly Dictionary<int, bool> _away = [];
     private bool _refused;
-
-    /// Graph calls made in this scope (the cache keeps it to one per person).
-    public int Lookups { get; private set; }
 
     public async Task<bool> IsAwayAsync(int personId, CancellationToken ct)
     {
@@ -34,7 +33,6 @@ internal sealed class OutOfOfficeCheck(
         {
             try
             {
-                Lookups++;
                 away = (await calendar.GetAutomaticRepliesAsync(who, ct)).IsOnAt(clock.GetUtcNow());
             }
             catch (CalendarException e)
@@ -46,15 +44,5 @@ internal sealed class OutOfOfficeCheck(
         }
         _away[personId] = away;
         return away;
-    }
-
-    /// Records a claimed delivery as not sent because its person is away.
-    public async Task SkipAsync(int deliveryId, int personId, CancellationToken ct)
-    {
-        await db.Deliveries.Where(d => d.Id == deliveryId && d.State == DeliveryState.Claimed)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.State, DeliveryState.OutOfOffice)
-                .SetProperty(d => d.LastError, DeliveryReasons.OutOfOffice), ct);
-        logger.DeliverySkippedOutOfOffice(deliveryId, personId);
     }
 }

@@ -1,3 +1,5 @@
+using OspBot.Common;
+
 namespace OspBot.Meetings;
 
 /// One person's free/busy from Graph's getSchedule: one character per interval from the window's start

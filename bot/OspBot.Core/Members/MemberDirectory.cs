@@ -5,13 +5,13 @@ using OspBot.Data;
 namespace OspBot.Members;
 
 /// Who someone is in the OSP, as the bot needs it to decide what to offer them.
-public sealed record PersonRoles(string Name, bool IsSecretariat, bool IsOspChair, IReadOnlyList<GroupRole> Memberships);
+public sealed record PersonRoles(int PersonId, string Name, bool IsSecretariat, bool IsOspChair, IReadOnlyList<GroupRole> Memberships);
 
-public sealed record GroupRole(string GroupKey, string GroupName, MembershipRole Role);
+public sealed record GroupRole(string GroupKey, string GroupName, GroupKind Kind, MembershipRole Role);
 
 internal sealed class MemberDirectory(OspDbContext db, IMemoryCache cache)
 {
-    // Asked on every `help` turn; a directory edit showing up half a minute late is fine.
+    // Asked on every turn (the caller's roles); a directory edit showing up half a minute late is fine.
     internal static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// The person signed in to Teams with this Entra object id, or null when the directory does not know them.
@@ -27,12 +27,13 @@ internal sealed class MemberDirectory(OspDbContext db, IMemoryCache cache)
         var person = await db.People.AsNoTracking()
             .Where(p => p.EntraObjectId == aadObjectId)
             .Select(p => new PersonRoles(
+                p.Id,
                 p.Name,
                 p.IsSecretariat,
                 p.IsOspChair,
                 p.Memberships
                     .OrderBy(m => m.Group!.Kind).ThenBy(m => m.Group!.Name)
-                    .Select(m => new GroupRole(m.Group!.Key, m.Group.Name, m.Role))
+                    .Select(m => new GroupRole(m.Group!.Key, m.Group.Name, m.Group.Kind, m.Role))
                     .ToList()))
             .SingleOrDefaultAsync(ct);
 

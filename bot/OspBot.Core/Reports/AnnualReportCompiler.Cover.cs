@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 

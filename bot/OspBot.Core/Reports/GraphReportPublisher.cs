@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using OspBot.Meetings;
+using OspBot.Graph;
 
 namespace OspBot.Reports;
 

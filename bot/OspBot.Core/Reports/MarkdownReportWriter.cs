@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 

@@ -1,3 +1,5 @@
+using OspBot.Reports.Drafting;
+
 namespace OspBot.Reports;
 
 /// Collects sections and numbers paragraphs continuously through the whole report, as council reports do.

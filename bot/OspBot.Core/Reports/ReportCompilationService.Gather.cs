@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Reports.Drafting;
 using OspBot.Rounds;
 
 namespace OspBot.Reports;

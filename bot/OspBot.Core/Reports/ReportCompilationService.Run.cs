@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Members;
 using OspBot.Observability;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 
 /// Asks for, runs and keeps annual report compilations. Running is restartable from the beginning: compiling is pure
 /// and fast, so a run found half-done (a crash, a second instance) simply starts again.
 internal sealed partial class ReportCompilationService(
-    OspDbContext db, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger,
+    OspDbContext db, IReportJobs jobs, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger,
     IReportPublisher? publisher = null)
 {
     /// Queues a compilation of <paramref name="year"/> unless one is already in flight; only the secretariat may ask.
@@ -57,10 +58,17 @@ internal sealed partial class ReportCompilationService(
         return new CompileRequestResult.Started(compilation);
     }
 
-    /// Remembers the progress card's activity id, so the job can update it.
-    public Task SetProgressCardAsync(int compilationId, string activityId, CancellationToken ct) =>
-        db.ReportCompilations.Where(c => c.Id == compilationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProgressActivityId, activityId), ct);
+    /// Starts a requested compilation: remembers its progress card (the activity the job keeps up to date), if the
+    /// card was posted, and queues the job.
+    public async Task StartAsync(int compilationId, string? progressActivityId, CancellationToken ct)
+    {
+        if (progressActivityId is { Length: > 0 })
+        {
+            await db.ReportCompilations.Where(c => c.Id == compilationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProgressActivityId, progressActivityId), ct);
+        }
+        await jobs.QueueAsync(compilationId, ct);
+    }
 
     public Task<ReportCompilation?> FindAsync(int compilationId, CancellationToken ct) =>
         db.ReportCompilations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == compilationId, ct);
@@ -76,12 +84,6 @@ internal sealed partial class ReportCompilationService(
     public async Task<bool> MarkResultSentAsync(int compilationId, CancellationToken ct) =>
         await db.ReportCompilations.Where(c => c.Id == compilationId && c.ResultSentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResultSentAt, clock.GetUtcNow()), ct) == 1;
-
-    /// Every succeeded version of a year, newest first.
-    public Task<List<ReportCompilation>> VersionsAsync(int year, CancellationToken ct) =>
-        db.ReportCompilations.AsNoTracking()
-            .Where(c => c.FinancialYear == year && c.State == CompilationState.Succeeded)
-            .OrderByDescending(c => c.Version).ToListAsync(ct);
 
     private Task<ReportCompilation?> InFlightAsync(int year, CancellationToken ct) =>
         db.ReportCompilations.AsNoTracking()

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using OspBot.Common;
 
 namespace OspBot.Reports;
 
 /// Download links of compiled reports, signed by <see cref="SignedTokens"/> (same purpose and payload as before,
 /// so links issued earlier still work).
-internal sealed class ReportLinks(IDataProtectionProvider protection, TimeProvider clock, IOptions<ReportOptions> options)
+internal sealed class ReportLinks(IDataProtectionProvider protection, TimeProvider clock, IOptions<DownloadLinkOptions> options)
 {
     private readonly SignedTokens _tokens = new(protection, "OspBot.Reports.Download", clock);
 

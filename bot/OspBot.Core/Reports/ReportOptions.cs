@@ -13,25 +13,10 @@ public sealed class ReportOptions : IValidatableObject
     /// </summary>
     public string? ProfileFile { get; set; }
 
-    /// <summary>Where download links point: the bot's public address.</summary>
-    [Required]
-    public Uri PublicBaseUrl { get; set; } = new("http://localhost:3978");
-
-    /// <summary>How long a download link works.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>
-    /// Where the data-protection key ring that signs download links is kept, so links survive restarts. Unset: a
-    /// "keys" folder beside the SQLite database (or data/keys under the content root on PostgreSQL). Several
-    /// instances must share it.
-    /// </summary>
-    public string? KeyRingFolder { get; set; }
-
     /// <summary>
     /// Id of the drive (a SharePoint document library or a OneDrive) each compiled .docx is also uploaded to, e.g.
     /// from GET /sites/{site-id}/drives. Unset: no upload, the result card has only the download link. Needs Graph
-    /// (Graph:ClientId) and write access to that drive (see Meetings/GRAPH-PERMISSIONS.md).
+    /// (Graph:ClientId) and write access to that drive (see Graph/GRAPH-PERMISSIONS.md).
     /// </summary>
     public string? SharePointDriveId { get; set; }
 

@@ -1,26 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OspBot.Meetings;
+using OspBot.Graph;
 
 namespace OspBot.Reports;
 
 public static class ReportPublishingExtensions
 {
-    /// <summary>
     /// Uploads compiled reports to SharePoint/OneDrive (<see cref="GraphReportPublisher"/>) when Graph is configured
     /// (Graph:ClientId) and Reports:SharePointDriveId is set; otherwise registers nothing and the result card keeps
-    /// only the download link. Call after AddMeetingCalendar and AddReports.
-    /// </summary>
-    public static IHostApplicationBuilder AddReportPublishing(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddReportPublishing(builder.Configuration);
-        return builder;
-    }
-
+    /// only the download link.
     internal static IServiceCollection AddReportPublishing(this IServiceCollection services, IConfiguration configuration)
     {
         var graph = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new();

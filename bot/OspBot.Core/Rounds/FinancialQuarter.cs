@@ -26,8 +26,6 @@ public readonly record struct FinancialQuarter
     /// "Q3 2025/26".
     public string Label => string.Create(CultureInfo.InvariantCulture, $"Q{Quarter} {StartYear}/{(StartYear + 1) % 100:00}");
 
-    public FinancialQuarter Previous => Quarter == 1 ? new(StartYear - 1, 4) : new(StartYear, Quarter - 1);
-
     public FinancialQuarter Next => Quarter == 4 ? new(StartYear + 1, 1) : new(StartYear, Quarter + 1);
 
     public static FinancialQuarter Of(DateOnly date)

@@ -1,34 +1,14 @@
+using OspBot.Common;
+
 namespace OspBot.Rounds;
 
 /// The dates of a round: prompts, chasers and deadline, all in UTC.
 public sealed record RoundDates(DateTimeOffset PromptAt, DateTimeOffset DeadlineAt, IReadOnlyList<DateTimeOffset> ChaserAts);
 
-/// Date arithmetic for rounds. The OSP works in Oxford, so "9am, 21 days before the meeting" is London wall-clock
-/// time: each date is computed as a local date and time first and only then converted to UTC, which is what keeps
-/// 09:00 at 09:00 on both sides of a BST/GMT change.
+/// Date arithmetic for rounds, in London wall-clock time (<see cref="London"/>).
 public static class RoundCalendar
 {
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public static DateOnly LocalDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
-
-    public static FinancialQuarter QuarterOf(DateTimeOffset instant) => FinancialQuarter.Of(LocalDate(instant));
-
-    /// London wall-clock time to UTC. In the spring gap (01:00-02:00 does not exist) the clock is moved forward an
-    /// hour; in the autumn overlap the earlier (BST) instant is taken.
-    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (London.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-        var offset = London.IsAmbiguousTime(local)
-            ? London.GetAmbiguousTimeOffsets(local).Max()
-            : London.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
-    }
+    public static FinancialQuarter QuarterOf(DateTimeOffset instant) => FinancialQuarter.Of(London.Date(instant));
 
     public static RoundDates DefaultDates(DateOnly meeting, RoundOptions options)
     {
@@ -36,9 +16,9 @@ public static class RoundCalendar
         var at = options.SendAtLocalTime;
         var deadline = meeting.AddDays(-options.DeadlineDaysBefore);
         return new RoundDates(
-            ToUtc(meeting.AddDays(-options.PromptDaysBefore), at),
-            ToUtc(deadline, at),
-            [.. options.ChaserDays.Order().Reverse().Select(d => ToUtc(deadline.AddDays(-d), at))]);
+            London.ToUtc(meeting.AddDays(-options.PromptDaysBefore), at),
+            London.ToUtc(deadline, at),
+            [.. options.ChaserDays.Order().Reverse().Select(d => London.ToUtc(deadline.AddDays(-d), at))]);
     }
 
     /// Everything wrong with a round's dates, in words for the secretariat; empty when they are fine.
@@ -46,7 +26,7 @@ public static class RoundCalendar
     {
         ArgumentNullException.ThrowIfNull(dates);
         var errors = new List<string>();
-        if (meeting <= LocalDate(now))
+        if (meeting <= London.Date(now))
         {
             errors.Add("The steering group meeting must be in the future.");
         }
@@ -54,7 +34,7 @@ public static class RoundCalendar
         {
             errors.Add("The deadline must come after the prompts are sent.");
         }
-        if (LocalDate(dates.DeadlineAt) > meeting)
+        if (London.Date(dates.DeadlineAt) > meeting)
         {
             errors.Add("The deadline must not be after the meeting.");
         }
@@ -71,12 +51,12 @@ public static class RoundCalendar
 
     /// Whole London calendar days from today to the deadline's day: 0 on the day itself, negative once past.
     public static int DaysLeft(DateTimeOffset now, DateTimeOffset deadline) =>
-        LocalDate(deadline).DayNumber - LocalDate(now).DayNumber;
+        London.Date(deadline).DayNumber - London.Date(now).DayNumber;
 
     /// "Remind me tomorrow": the next London day at the usual sending time.
     public static DateTimeOffset Tomorrow(DateTimeOffset now, RoundOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ToUtc(LocalDate(now).AddDays(1), options.SendAtLocalTime);
+        return London.ToUtc(London.Date(now).AddDays(1), options.SendAtLocalTime);
     }
 }

@@ -1,25 +1,6 @@
+using OspBot.Common;
+
 namespace OspBot.Rounds;
-
-public enum RefusalReason
-{
-    /// The Teams user is not linked to anyone in the directory.
-    NotMatched,
-    NotFound,
-    /// Not a chair, lead or deputy of this sub-group (nor the secretariat, for reading).
-    NoRole,
-    DeputyCannotSubmit,
-    NotChair,
-    NothingToApprove,
-    /// Past the deadline and already submitted: only the secretariat can reopen it.
-    Locked,
-    RoundClosed,
-    NotSecretariat,
-}
-
-public sealed record Contact(string Name, string? Email);
-
-/// A polite no, with the words to show and, where it helps, whom to ask.
-public sealed record Refusal(RefusalReason Reason, string Message, IReadOnlyList<Contact> AskWhom);
 
 /// The outcome of saving, submitting or approving an update.
 public abstract record UpdateResult

@@ -1,28 +1,30 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using OspBot.Members;
+using OspBot.Meetings;
+using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
 public static class RoundsExtensions
 {
-    /// <summary>
-    /// Quarterly update rounds (RoundService) and the secretariat's directory edits (DirectoryEditor), with
-    /// RoundOptions from section "Rounds". Needs AddOspDatabase.
-    /// </summary>
-    public static IHostApplicationBuilder AddRounds(this IHostApplicationBuilder builder)
+    /// The rounds' services (RoundAdmin, RoundPlanner, UpdateEditor, RoundViews), their part of each dispatch, and
+    /// their answer to meetings (IMeetingRounds), with RoundOptions from section "Rounds".
+    internal static IServiceCollection AddRoundServices(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<RoundOptions>()
+        services.AddOptions<RoundOptions>()
             .BindConfiguration(RoundOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<RoundService>();
-        builder.Services.AddSingleton<DeliverySends>();
-        builder.Services.AddScoped<RoundCallers>();
-        builder.Services.AddScoped<DirectoryEditor>();
-        return builder;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<RoundAdmin>();
+        services.AddScoped<RoundPlanner>();
+        // Replaces the meetings' "no rounds", whichever is registered first.
+        services.AddScoped<IMeetingRounds>(sp => sp.GetRequiredService<RoundPlanner>());
+        services.AddScoped<UpdateEditor>();
+        services.AddScoped<RoundViews>();
+        services.AddOutboxServices();
+        services.AddScoped<RoundDeliveryPlanner>();
+        services.AddScoped<IDeliveryPlanner>(sp => sp.GetRequiredService<RoundDeliveryPlanner>());
+        return services;
     }
 }

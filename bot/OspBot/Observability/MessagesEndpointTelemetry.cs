@@ -1,3 +1,5 @@
+using OspBot.Commands;
+
 namespace OspBot.Observability;
 
 /// Begins the TurnOutcome of each request to the messages endpoint, so that the turn, the de-duplicator and the
@@ -18,6 +20,7 @@ internal sealed class MessagesEndpointTelemetry(RequestDelegate next)
         }
 
         var outcome = TurnOutcome.Begin();
+        TurnCommands.Use(context.RequestServices.GetRequiredService<CommandTable>());
         var status = StatusCodes.Status500InternalServerError;
         try
         {

@@ -5,7 +5,9 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OspBot.Data;
 using OspBot.Jobs;
+using OspBot.Outbox;
 using OspBot.Teams.Connector;
+using OspBot.Teams.Hosting;
 using Quartz.Diagnostics;
 
 namespace OspBot.Observability;
@@ -54,6 +56,7 @@ public static class TelemetryExtensions
         // Replaces the connector client whether AddTeamsBot came before or comes after (it only TryAdds its own).
         services.Replace(ServiceDescriptor.Singleton<IConnectorClient>(
             sp => new MeasuredConnectorClient(ActivatorUtilities.CreateInstance<ConnectorClient>(sp))));
+        services.Replace(ServiceDescriptor.Singleton<ITurnObserver, TelemetryTurnObserver>());
         services.ConfigureDbContext<SqliteOspDbContext>(o => o.AddInterceptors(DbCommandTelemetry.Instance, OutboxQueuedInterceptor.Instance));
         services.ConfigureDbContext<PostgresOspDbContext>(o => o.AddInterceptors(DbCommandTelemetry.Instance, OutboxQueuedInterceptor.Instance));
         return builder;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OspBot.Teams.Hosting;
 using OspBot.Teams.Schema;
 using Activity = OspBot.Teams.Schema.Activity;
 
@@ -95,7 +96,7 @@ internal static class TurnTelemetry
 }
 
 /// One running turn: ends its span and records its duration when disposed, with what came of it.
-internal sealed class TurnMeasurement(TurnOutcome outcome, System.Diagnostics.Activity? span, CancellationToken ct) : IDisposable
+internal sealed class TurnMeasurement(TurnOutcome outcome, System.Diagnostics.Activity? span, CancellationToken ct) : ITurnObservation
 {
     private string? _errorType;
 
@@ -123,4 +124,12 @@ internal sealed class TurnMeasurement(TurnOutcome outcome, System.Diagnostics.Ac
             span.Dispose();
         }
     }
+}
+
+/// Telemetry as the protocol layer's observer of turns.
+internal sealed class TelemetryTurnObserver : ITurnObserver
+{
+    public ITurnObservation? TurnStarted(Activity activity, CancellationToken ct) => TurnTelemetry.Start(activity, ct);
+
+    public void Repeated(Activity activity) => TurnTelemetry.Repeated(activity);
 }

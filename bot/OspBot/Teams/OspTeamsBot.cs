@@ -1,25 +1,22 @@
 using System.Text.Json;
-using OspBot.Cards;
-using OspBot.Cards.Rounds;
+using OspBot.Cards.Common;
+using OspBot.Cards.Model;
+using OspBot.Commands;
 using OspBot.Conversations;
-using OspBot.Jobs.Rounds;
-using OspBot.Teams.DirectoryEditing;
-using OspBot.Teams.Meetings;
-using OspBot.Teams.Reports;
-using OspBot.Teams.Rounds;
 using OspBot.Teams.Schema;
 
 namespace OspBot.Teams;
 
-/// OspBot's turn logic. Thin by design: read the activity, ask a service, build a card, send it.
+/// OspBot's turn logic: it knows the Bot Framework and the command table, and nothing of the features. A typed
+/// message, an Action.Execute press or an Action.Submit fallback is looked up in the table, the caller resolved
+/// once with all their roles, and CommandRunner checks the roles and runs the handler; the reply goes back as
+/// messages, or as the card that replaces the pressed one.
 internal sealed class OspTeamsBot(
     ConversationStore conversations,
-    AudienceResolver audiences,
-    RoundCommands roundCommands,
-    RoundCardActions roundActions,
-    ReportCommandHandler reports,
-    DirectoryCardHandler directory,
-    MeetingCommands meetings,
+    CommandTable commands,
+    CommandRunner runner,
+    ICallerDirectory callers,
+    HelpCommand help,
     ILogger<OspTeamsBot> logger)
     : ActivityHandler
 {
@@ -36,70 +33,43 @@ internal sealed class OspTeamsBot(
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken ct)
     {
-        if (await directory.TryHandleMessageAsync(turn, ct) || await meetings.TryHandleMessageAsync(turn, ct))
+        // An Action.Submit fallback from a client without universal actions: the value carries the verb and the inputs.
+        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && commands.Verb(Verb(value)) is { } button)
         {
+            var answer = await RunAsync(turn, button, ct, data: value);
+            await ReplaceOrSendAsync(turn, answer.Cards, ct);
             return;
         }
 
-        // An Action.Submit fallback from a client without universal actions: value carries the verb and the inputs.
-        if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value && RoundActionInput.From(value) is { Verb: { Length: > 0 } verb } input)
+        var text = CommandText.Normalize(turn.Activity.Text);
+        var reply = commands.MatchText(text) is var (command, argument)
+            ? await RunAsync(turn, command, ct, argument: argument)
+            : await RunAsync(turn, commands.Help, ct, unmatched: text.Length == 0 ? null : turn.Activity.Text);
+        foreach (var card in reply.Cards)
         {
-            var answer = await roundActions.ActAsync(verb, input, turn.Activity, ct);
-            var reply = MessageFactory.Card(answer.ToJsonElement(), answer.FallbackText);
-            await (turn.Activity.ReplyToId is { Length: > 0 } cardId
-                ? turn.UpdateActivityAsync(cardId, reply, ct)
-                : turn.SendActivityAsync(reply, ct));
-            return;
+            await SendAsync(turn, card, ct);
         }
-
-        var command = CommandText.Normalize(turn.Activity.Text);
-        if (ReportCommandHandler.IsCommand(command))
-        {
-            await reports.HandleAsync(turn, command, ct);
-            return;
-        }
-
-        if (await roundCommands.TryHandleAsync(turn, command, ct))
-        {
-            return;
-        }
-
-        var audience = await audiences.ForAsync(turn.Activity.From, ct);
-        var card = HelpCards.Help(new HelpCardModel
-        {
-            Audience = audience.Audience,
-            SubGroups = audience.SubGroups,
-            NotUnderstood = command is "help" or "hi" or "hello" or "" ? null : turn.Activity.Text,
-        });
-        await turn.SendActivityAsync(MessageFactory.Card(card.ToJsonElement(), "What OspBot can do for you"), ct);
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(
         AdaptiveCardAction action, TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (ReportCommandHandler.IsVerb(action.Verb))
-        {
-            return await reports.HandleActionAsync(action, turn, ct);
-        }
-
-        if (DirectoryCardHandler.IsVerb(action.Verb))
-        {
-            return InvokeResponses.Card((await directory.ActAsync(action.Verb, action.Data, turn.Activity, ct)).ToJsonElement());
-        }
-
-        if (MeetingCommands.IsVerb(action.Verb))
-        {
-            return InvokeResponses.Card((await meetings.ActAsync(action.Verb, action.Data, turn, ct)).ToJsonElement());
-        }
-
-        if (!RoundVerbs.All.Contains(action.Verb))
+        if (commands.Verb(action.Verb) is not { } button)
         {
             return await base.OnAdaptiveCardActionAsync(action, turn, ct);
         }
 
-        var card = await roundActions.ActAsync(action.Verb, RoundActionInput.From(action.Data), turn.Activity, ct);
-        return InvokeResponses.Card(card.ToJsonElement());
+        var reply = await RunAsync(turn, button, ct, data: action.Data);
+        if (reply.BadRequest is { } problem || reply.Cards.Count == 0)
+        {
+            return InvokeResponses.Error(400, "BadRequest", reply.BadRequest ?? "This card action has no answer.");
+        }
+        foreach (var more in reply.Cards.Skip(1))
+        {
+            await SendAsync(turn, more, ct);
+        }
+        return InvokeResponses.Card(reply.Cards[0].ToJsonElement());
     }
 
     protected override async Task OnBotAddedAsync(TurnContext turn, CancellationToken ct)
@@ -113,10 +83,8 @@ internal sealed class OspTeamsBot(
             return;
         }
 
-        var audience = activity.Conversation?.ConversationType == "personal"
-            ? await audiences.ForAsync(activity.From, ct)
-            : new WelcomeCardModel { Audience = CardAudience.Member };
-        await turn.SendActivityAsync(MessageFactory.Card(WelcomeCards.Welcome(audience).ToJsonElement(), "Welcome to OspBot"), ct);
+        var caller = activity.Conversation?.ConversationType == "personal" ? await CallerAsync(turn, ct) : null;
+        await turn.SendActivityAsync(MessageFactory.Card(help.Welcome(caller).ToJsonElement(), "Welcome to OspBot"), ct);
     }
 
     protected override Task OnBotRemovedAsync(TurnContext turn, CancellationToken ct)
@@ -124,4 +92,45 @@ internal sealed class OspTeamsBot(
         Log.Removed(logger, turn.Activity.Conversation?.Id);
         return conversations.MarkRemovedAsync(turn.ConversationId, ct);
     }
+
+    private async Task<BotReply> RunAsync(
+        TurnContext turn, BotCommand command, CancellationToken ct,
+        string argument = "", string? unmatched = null, JsonElement? data = null) =>
+        await runner.RunAsync(new CommandRequest
+        {
+            Caller = await CallerAsync(turn, ct),
+            Command = command,
+            Argument = argument,
+            Unmatched = unmatched,
+            Data = data,
+            PressedActivityId = turn.Activity.ReplyToId,
+            ServiceUrl = turn.ServiceUrl,
+            ConversationId = turn.ConversationId,
+            SendAsync = async (card, t) => await SendAsync(turn, card, t),
+        }, ct);
+
+    private Task<CommandCaller> CallerAsync(TurnContext turn, CancellationToken ct) =>
+        callers.FindAsync(turn.Activity.From?.AadObjectId, turn.Activity.From?.Id, turn.Activity.From?.Name, ct);
+
+    /// The first card replaces the card whose button was pressed (when Teams says which), the rest follow it.
+    private static async Task ReplaceOrSendAsync(TurnContext turn, IReadOnlyList<AdaptiveCard> cards, CancellationToken ct)
+    {
+        for (var i = 0; i < cards.Count; i++)
+        {
+            if (i == 0 && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+            {
+                await turn.UpdateActivityAsync(cardId, MessageFactory.Card(cards[0].ToJsonElement(), cards[0].FallbackText), ct);
+            }
+            else
+            {
+                await SendAsync(turn, cards[i], ct);
+            }
+        }
+    }
+
+    private static async Task<string?> SendAsync(TurnContext turn, AdaptiveCard card, CancellationToken ct) =>
+        (await turn.SendActivityAsync(MessageFactory.Card(card.ToJsonElement(), card.FallbackText), ct)).Id;
+
+    private static string? Verb(JsonElement value) =>
+        value.TryGetProperty(CardActions.Verb, out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null;
 }

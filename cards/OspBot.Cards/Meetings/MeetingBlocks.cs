@@ -1,6 +1,6 @@
 using System.Globalization;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Meetings;
 
@@ -13,7 +13,7 @@ internal static class MeetingBlocks
     /// "Tuesday 3 November 2026, 10:00–11:00 (London)"; a meeting across midnight gives both dates.
     public static string When(DateTimeOffset start, DateTimeOffset end)
     {
-        var (from, to) = (RoundFormat.InLondon(start), RoundFormat.InLondon(end));
+        var (from, to) = (CardFormat.InLondon(start), CardFormat.InLondon(end));
         var until = from.Date == to.Date
             ? to.ToString("HH:mm", CultureInfo.InvariantCulture)
             : to.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
@@ -26,31 +26,31 @@ internal static class MeetingBlocks
         {
             yield break;
         }
-        yield return RoundBlocks.Bold("Agenda");
-        yield return new TextBlock(RoundBlocks.Multiline(agenda.Trim())) { Spacing = Spacing.Small };
+        yield return CardBlocks.Bold("Agenda");
+        yield return new TextBlock(CardBlocks.Multiline(agenda.Trim())) { Spacing = Spacing.Small };
     }
 
     public static IEnumerable<CardElement> Notices(string? notice, string? error)
     {
         if (error is { Length: > 0 })
         {
-            yield return RoundBlocks.Notice(CardText.Escape(error), ContainerStyle.Attention);
+            yield return CardBlocks.Notice(CardText.Escape(error), ContainerStyle.Attention);
         }
         else if (notice is { Length: > 0 })
         {
-            yield return RoundBlocks.Notice(CardText.Escape(notice), ContainerStyle.Good);
+            yield return CardBlocks.Notice(CardText.Escape(notice), ContainerStyle.Good);
         }
     }
 
-    public static ExecuteAction BackButton(int meetingId) => RoundActions.Execute("Back to the meeting", MeetingVerbs.Show, Ids(meetingId));
+    public static ExecuteAction BackButton(int meetingId) => CardActions.Execute("Back to the meeting", MeetingVerbs.Show, Ids(meetingId));
 
-    public static ExecuteAction ListButton() => RoundActions.Execute("Upcoming meetings", MeetingVerbs.List, []);
+    public static ExecuteAction ListButton() => CardActions.Execute("Upcoming meetings", MeetingVerbs.List, []);
 
     /// A short card: a heading and a sentence (refusals, "not found").
     public static AdaptiveCard Message(string heading, string text, IReadOnlyList<CardAction>? actions = null) => new()
     {
         FallbackText = text,
-        Body = [RoundBlocks.Heading(heading), new TextBlock(CardText.Escape(text))],
+        Body = [CardBlocks.Heading(heading), new TextBlock(CardText.Escape(text))],
         Actions = actions,
     };
 

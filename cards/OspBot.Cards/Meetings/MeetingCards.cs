@@ -1,5 +1,5 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Meetings;
 
@@ -20,8 +20,8 @@ internal static class MeetingCards
         var ids = MeetingBlocks.Ids(model.MeetingId);
         List<CardElement> body =
         [
-            RoundBlocks.Heading(model.IsCancelled ? $"Cancelled: {RoundBlocks.Name(model.Title)}" : RoundBlocks.Name(model.Title)),
-            new TextBlock(RoundBlocks.Name(model.GroupName)) { IsSubtle = true, Spacing = Spacing.None },
+            CardBlocks.Heading(model.IsCancelled ? $"Cancelled: {CardBlocks.Name(model.Title)}" : CardBlocks.Name(model.Title)),
+            new TextBlock(CardBlocks.Name(model.GroupName)) { IsSubtle = true, Spacing = Spacing.None },
             .. MeetingBlocks.Notices(model.Notice, model.Error),
             new FactSet(Facts(model)),
             .. MeetingBlocks.Agenda(model.Agenda),
@@ -30,7 +30,7 @@ internal static class MeetingCards
         ];
         return new AdaptiveCard
         {
-            FallbackText = $"{model.Title}: {RoundFormat.DateTime(model.Start)}",
+            FallbackText = $"{model.Title}: {CardFormat.DateTime(model.Start)}",
             Body = body,
             Actions = model.IsCancelled ? [MeetingBlocks.ListButton()] : Actions(model, ids),
             MsTeams = TeamsCardOptions.FullWidth,
@@ -42,11 +42,11 @@ internal static class MeetingCards
         List<Fact> facts =
         [
             new("When", MeetingBlocks.When(model.Start, model.End)),
-            new("Apologies", model.ApologyCount == 0 ? "None yet" : RoundFormat.Count(model.ApologyCount)),
+            new("Apologies", model.ApologyCount == 0 ? "None yet" : CardFormat.Count(model.ApologyCount)),
         ];
         if (model.AttendeeCount is { } invited)
         {
-            facts.Insert(1, new("Invited", invited == 1 ? "1 member" : $"{RoundFormat.Count(invited)} members"));
+            facts.Insert(1, new("Invited", invited == 1 ? "1 member" : $"{CardFormat.Count(invited)} members"));
         }
         if (model.RemindersLine is { Length: > 0 } reminders && !model.IsCancelled)
         {
@@ -73,7 +73,7 @@ internal static class MeetingCards
         var why = model.Invitation == InvitationState.NotConfigured
             ? "No calendar invitation was sent because Microsoft Graph is not configured – download the .ics file and send it from Outlook. Reminders will still go out in Teams."
             : model.InvitationMessage ?? "No calendar invitation was sent – download the .ics file and send it from Outlook.";
-        yield return RoundBlocks.Notice(CardText.Escape(why), ContainerStyle.Warning);
+        yield return CardBlocks.Notice(CardText.Escape(why), ContainerStyle.Warning);
     }
 
     /// The first few inline; the whole list is a button away, so a big group does not crowd the card.
@@ -83,11 +83,11 @@ internal static class MeetingCards
         {
             yield break;
         }
-        yield return RoundBlocks.Bold("OspBot cannot reach these members in Teams");
-        yield return new FactSet([.. members.Take(MaxUnreachableShown).Select(m => new Fact(RoundBlocks.Name(m.Name), CardText.Escape(m.Reason)))]) { Spacing = Spacing.Small };
+        yield return CardBlocks.Bold("OspBot cannot reach these members in Teams");
+        yield return new FactSet([.. members.Take(MaxUnreachableShown).Select(m => new Fact(CardBlocks.Name(m.Name), CardText.Escape(m.Reason)))]) { Spacing = Spacing.Small };
         if (members.Count > MaxUnreachableShown)
         {
-            yield return new ActionSet([RoundActions.Execute($"All {RoundFormat.Count(members.Count)} members", MeetingVerbs.Unreachable, MeetingBlocks.Ids(meetingId))]);
+            yield return new ActionSet([CardActions.Execute($"All {CardFormat.Count(members.Count)} members", MeetingVerbs.Unreachable, MeetingBlocks.Ids(meetingId))]);
         }
     }
 
@@ -96,15 +96,15 @@ internal static class MeetingCards
         List<CardAction> actions = [];
         if (model.IsWaitingForCalendar && !model.IsPast)
         {
-            actions.Add(RoundActions.Execute(RetryButton, MeetingVerbs.Retry, ids, ActionStyle.Positive));
+            actions.Add(CardActions.Execute(RetryButton, MeetingVerbs.Retry, ids, ActionStyle.Positive));
         }
         if (!model.IsPast)
         {
             actions.Add(new ShowCardAction(MoveForm(model, ids)) { Title = MoveButton });
             actions.Add(new ShowCardAction(CancelForm(ids)) { Title = CancelButton });
         }
-        actions.Add(RoundActions.Execute("Responses", MeetingVerbs.Responses, ids));
-        actions.Add(RoundActions.Execute("Apologies", MeetingVerbs.ApologyList, ids));
+        actions.Add(CardActions.Execute("Responses", MeetingVerbs.Responses, ids));
+        actions.Add(CardActions.Execute("Apologies", MeetingVerbs.ApologyList, ids));
         if (model.IcsUrl is { } ics)
         {
             actions.Add(new OpenUrlAction(ics) { Title = DownloadIcsButton });
@@ -118,11 +118,11 @@ internal static class MeetingCards
         Body =
         [
             new TextBlock("Members are told of the new time, and their reminders move with it."),
-            .. MeetingFields.Date(MeetingInputs.Date, "New date", DateOnly.FromDateTime(RoundFormat.InLondon(model.Start)), []),
-            .. MeetingFields.Time(RoundFormat.InLondon(model.Start).ToString(MeetingInputs.TimeFormat, System.Globalization.CultureInfo.InvariantCulture), []),
+            .. MeetingFields.Date(MeetingInputs.Date, "New date", DateOnly.FromDateTime(CardFormat.InLondon(model.Start)), []),
+            .. MeetingFields.Time(CardFormat.InLondon(model.Start).ToString(MeetingInputs.TimeFormat, System.Globalization.CultureInfo.InvariantCulture), []),
             .. MeetingFields.Duration((int)(model.End - model.Start).TotalMinutes, []),
         ],
-        Actions = [RoundActions.Execute("Move the meeting", MeetingVerbs.Move, ids, ActionStyle.Positive, sendInputs: true)],
+        Actions = [CardActions.Execute("Move the meeting", MeetingVerbs.Move, ids, ActionStyle.Positive, sendInputs: true)],
     };
 
     private static AdaptiveCard CancelForm(IReadOnlyList<KeyValuePair<string, string>> ids) => new()
@@ -133,6 +133,6 @@ internal static class MeetingCards
             new TextBlock("Cancel this meeting? Members are told, and their reminders are withdrawn. This cannot be undone.") { Weight = TextWeight.Bolder },
             new TextInput { Id = MeetingInputs.CancelNote, Label = "Message to members (optional)", IsMultiline = true, MaxLength = 500 },
         ],
-        Actions = [RoundActions.Execute(ConfirmCancelButton, MeetingVerbs.Cancel, ids, ActionStyle.Destructive, sendInputs: true)],
+        Actions = [CardActions.Execute(ConfirmCancelButton, MeetingVerbs.Cancel, ids, ActionStyle.Destructive, sendInputs: true)],
     };
 }

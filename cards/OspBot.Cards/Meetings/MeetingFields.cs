@@ -1,6 +1,6 @@
 using System.Globalization;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Meetings;
 
@@ -68,12 +68,12 @@ internal static class MeetingFields
 
     /// Form errors with no input of their own (e.g. the service's), shown at the top.
     public static IEnumerable<CardElement> General(IReadOnlyList<FieldError> errors, IReadOnlyCollection<string> onCard) =>
-        errors.Where(e => !onCard.Contains(e.InputId)).Select(e => RoundBlocks.Notice(CardText.Escape(e.Message), ContainerStyle.Attention));
+        errors.Where(e => !onCard.Contains(e.InputId)).Select(e => CardBlocks.Notice(CardText.Escape(e.Message), ContainerStyle.Attention));
 
     public static string DurationLabel(TimeSpan length) =>
         Durations.FirstOrDefault(d => d.Minutes == (int)length.TotalMinutes).Label
         ?? string.Create(CultureInfo.InvariantCulture, $"{(int)length.TotalMinutes} minutes");
 
     private static IEnumerable<CardElement> WithErrors(CardInput input, IReadOnlyList<FieldError> errors) =>
-        [input, .. RoundBlocks.Errors(errors, input.Id)];
+        [input, .. CardBlocks.Errors(errors, input.Id)];
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Meetings;
 
@@ -16,7 +16,7 @@ internal static class MeetingListCards
     public static AdaptiveCard List(MeetingListModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        List<CardElement> body = [RoundBlocks.Heading(ListHeading)];
+        List<CardElement> body = [CardBlocks.Heading(ListHeading)];
         if (model.Meetings.Count == 0)
         {
             body.Add(new TextBlock("No meetings are scheduled. Type \"schedule meeting\" to book one."));
@@ -34,16 +34,16 @@ internal static class MeetingListCards
                         Width = "stretch",
                         Items =
                         [
-                            new TextBlock(RoundBlocks.Name(m.Title)) { Weight = TextWeight.Bolder },
-                            new TextBlock($"{RoundBlocks.Name(m.GroupName)} · {MeetingBlocks.When(m.Start, m.End)}") { IsSubtle = true, Spacing = Spacing.None },
-                            .. m.ApologyCount > 0 ? [RoundBlocks.Subtle($"Apologies: {RoundFormat.Count(m.ApologyCount)}")] : Array.Empty<CardElement>(),
+                            new TextBlock(CardBlocks.Name(m.Title)) { Weight = TextWeight.Bolder },
+                            new TextBlock($"{CardBlocks.Name(m.GroupName)} · {MeetingBlocks.When(m.Start, m.End)}") { IsSubtle = true, Spacing = Spacing.None },
+                            .. m.ApologyCount > 0 ? [CardBlocks.Subtle($"Apologies: {CardFormat.Count(m.ApologyCount)}")] : Array.Empty<CardElement>(),
                         ],
                     },
                     new Column
                     {
                         Width = "auto",
                         VerticalContentAlignment = VerticalContentAlignment.Center,
-                        Items = i < MaxOpenButtons ? [new ActionSet([RoundActions.Execute("Open", MeetingVerbs.Show, MeetingBlocks.Ids(m.MeetingId))])] : [],
+                        Items = i < MaxOpenButtons ? [new ActionSet([CardActions.Execute("Open", MeetingVerbs.Show, MeetingBlocks.Ids(m.MeetingId))])] : [],
                     },
                 ],
             });
@@ -52,7 +52,7 @@ internal static class MeetingListCards
         {
             FallbackText = ListHeading,
             Body = body,
-            Actions = [RoundActions.Execute("Schedule a meeting", MeetingVerbs.Form, [])],
+            Actions = [CardActions.Execute("Schedule a meeting", MeetingVerbs.Form, [])],
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -60,10 +60,10 @@ internal static class MeetingListCards
     public static AdaptiveCard Responses(ResponsesModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        List<CardElement> body = [RoundBlocks.Heading("Responses"), Subheading(model.Title, model.Start)];
+        List<CardElement> body = [CardBlocks.Heading("Responses"), Subheading(model.Title, model.Start)];
         if (model.Unavailable is { } why)
         {
-            body.Add(RoundBlocks.Notice(CardText.Escape(why), ContainerStyle.Warning));
+            body.Add(CardBlocks.Notice(CardText.Escape(why), ContainerStyle.Warning));
         }
         else
         {
@@ -78,15 +78,15 @@ internal static class MeetingListCards
     public static AdaptiveCard Apologies(ApologiesModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        List<CardElement> body = [RoundBlocks.Heading("Apologies"), Subheading(model.Title, model.Start)];
+        List<CardElement> body = [CardBlocks.Heading("Apologies"), Subheading(model.Title, model.Start)];
         if (model.Apologies.Count == 0)
         {
             body.Add(new TextBlock("No apologies have been received."));
         }
         else
         {
-            body.Add(new FactSet([.. model.Apologies.Select(a => new Fact(RoundBlocks.Name(a.Name),
-                a.Note is { Length: > 0 } note ? $"{CardText.Quote(note, 300)} ({RoundFormat.ShortDate(a.SentAt)})" : $"Sent {RoundFormat.ShortDate(a.SentAt)}"))]));
+            body.Add(new FactSet([.. model.Apologies.Select(a => new Fact(CardBlocks.Name(a.Name),
+                a.Note is { Length: > 0 } note ? $"{CardText.Quote(note, 300)} ({CardFormat.ShortDate(a.SentAt)})" : $"Sent {CardFormat.ShortDate(a.SentAt)}"))]));
         }
         return new AdaptiveCard { FallbackText = $"Apologies for {model.Title}", Body = body, Actions = [MeetingBlocks.BackButton(model.MeetingId)] };
     }
@@ -96,25 +96,25 @@ internal static class MeetingListCards
         ArgumentNullException.ThrowIfNull(model);
         List<CardElement> body =
         [
-            RoundBlocks.Heading("Members OspBot cannot reach"),
-            new TextBlock(RoundBlocks.Name(model.Title)) { IsSubtle = true, Spacing = Spacing.None },
+            CardBlocks.Heading("Members OspBot cannot reach"),
+            new TextBlock(CardBlocks.Name(model.Title)) { IsSubtle = true, Spacing = Spacing.None },
         ];
         body.Add(model.Members.Count == 0
             ? new TextBlock("Every member can be reached in Teams.")
             : new TextBlock("They will not get reminders in Teams. Please let them know another way."));
         if (model.Members.Count > 0)
         {
-            body.Add(new FactSet([.. model.Members.Select(m => new Fact(RoundBlocks.Name(m.Name), CardText.Escape(m.Reason)))]));
+            body.Add(new FactSet([.. model.Members.Select(m => new Fact(CardBlocks.Name(m.Name), CardText.Escape(m.Reason)))]));
         }
         return new AdaptiveCard { FallbackText = "Members OspBot cannot reach", Body = body, Actions = [MeetingBlocks.BackButton(model.MeetingId)] };
     }
 
     private static TextBlock Subheading(string title, DateTimeOffset start) =>
-        new($"{RoundBlocks.Name(title)} · {RoundFormat.DateTime(start)}") { IsSubtle = true, Spacing = Spacing.None };
+        new($"{CardBlocks.Name(title)} · {CardFormat.DateTime(start)}") { IsSubtle = true, Spacing = Spacing.None };
 
     private static IEnumerable<CardElement> Section(string heading, IReadOnlyList<ResponseLine> people)
     {
-        yield return RoundBlocks.Bold(string.Create(CultureInfo.InvariantCulture, $"{heading} ({people.Count})"));
-        yield return MeetingBlocks.Names(people.Select(p => p.RespondedAt is { } at ? $"{RoundBlocks.Name(p.Name)} ({RoundFormat.ShortDate(at)})" : RoundBlocks.Name(p.Name)));
+        yield return CardBlocks.Bold(string.Create(CultureInfo.InvariantCulture, $"{heading} ({people.Count})"));
+        yield return MeetingBlocks.Names(people.Select(p => p.RespondedAt is { } at ? $"{CardBlocks.Name(p.Name)} ({CardFormat.ShortDate(at)})" : CardBlocks.Name(p.Name)));
     }
 }

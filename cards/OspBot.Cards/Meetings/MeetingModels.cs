@@ -1,4 +1,4 @@
-using OspBot.Cards.Rounds;
+using OspBot.Cards.Common;
 
 namespace OspBot.Cards.Meetings;
 
@@ -132,30 +132,4 @@ internal sealed record MeetingListItem(int MeetingId, string Title, string Group
 internal sealed record MeetingListModel
 {
     public IReadOnlyList<MeetingListItem> Meetings { get; init; } = [];
-}
-
-internal sealed record ReminderModel
-{
-    public required int MeetingId { get; init; }
-    public required string Title { get; init; }
-    public required string GroupName { get; init; }
-    public required DateTimeOffset Start { get; init; }
-    public required DateTimeOffset End { get; init; }
-    public required DateTimeOffset Now { get; init; }
-    public string? Agenda { get; init; }
-    public Uri? JoinUrl { get; init; }
-
-    /// Steering group meetings: the quarter's update round, and the quarter's name.
-    public int? UpdatesRoundId { get; init; }
-    public string? QuarterLabel { get; init; }
-
-    /// Set once the member has sent apologies: the card becomes the confirmation.
-    public ApologyLine? Apology { get; init; }
-
-    /// Apologies were sent earlier (details not at hand): no second "Send apologies".
-    public bool ApologiesSent { get; init; }
-    public bool IsCancelled { get; init; }
-
-    /// A line above the card after a button, e.g. why the updates cannot be shown.
-    public string? Notice { get; init; }
 }

@@ -1,11 +1,11 @@
+using OspBot.Cards.Common;
+
 namespace OspBot.Cards.Meetings;
 
 /// The verbs of every button on the meeting cards. Action.Execute sends the verb as value.action.verb; the
 /// Action.Submit fallback sends it as data.verb, like the round cards (they share RoundActions).
 internal static class MeetingVerbs
 {
-    public const string Prefix = "meeting.";
-
     /// Secretariat: the schedule form again (from the meetings list).
     public const string Form = "meeting.form";
 
@@ -31,18 +31,14 @@ internal static class MeetingVerbs
     /// A member, from the reminder card (input <see cref="ApologyNote"/>).
     public const string SendApologies = "meeting.apologies";
 
-    /// A member, from a steering group reminder: the quarter's updates (<see cref="RoundId"/>).
-    public const string ReadUpdates = "meeting.updates";
+    /// A member, from a steering group reminder: the quarter's updates (<see cref="RoundId"/>); the rounds answer it.
+    public const string ReadUpdates = CrossFeatureVerbs.ReadQuarterUpdates;
 
     // The data keys under the names the jobs' reminder mapping uses.
     public const string MeetingId = MeetingInputs.MeetingId;
     public const string RoundId = MeetingInputs.RoundId;
     public const string ApologyNote = MeetingInputs.ApologyNote;
 
-    public static IReadOnlyList<string> All { get; } =
-        [Form, Propose, Schedule, Show, Move, Cancel, Retry, Responses, ApologyList, Unreachable, List, SendApologies, ReadUpdates];
-
-    public static bool IsMeetingVerb(string? verb) => verb?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 }
 
 /// Keys of the action data and ids of the inputs; inputs arrive beside the data under these names.

@@ -1,5 +1,5 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Meetings;
 
@@ -51,10 +51,10 @@ internal static class ReminderCard
         List<KeyValuePair<string, string>> ids = [new(MeetingVerbs.MeetingId, model.MeetingId)];
         List<CardElement> body =
         [
-            RoundBlocks.Heading($"{Capitalised(model.HowSoon)}: {RoundBlocks.Name(model.Title)}"),
-            new TextBlock(RoundBlocks.Name(model.GroupName)) { IsSubtle = true, Spacing = Spacing.None },
-            .. model.Notice is { Length: > 0 } notice ? [RoundBlocks.Notice(CardText.Escape(notice), ContainerStyle.Warning)] : Array.Empty<CardElement>(),
-            new FactSet([new("Meeting", RoundBlocks.Name(model.Title)), new("When", CardText.Escape(model.When))]),
+            CardBlocks.Heading($"{Capitalised(model.HowSoon)}: {CardBlocks.Name(model.Title)}"),
+            new TextBlock(CardBlocks.Name(model.GroupName)) { IsSubtle = true, Spacing = Spacing.None },
+            .. model.Notice is { Length: > 0 } notice ? [CardBlocks.Notice(CardText.Escape(notice), ContainerStyle.Warning)] : Array.Empty<CardElement>(),
+            new FactSet([new("Meeting", CardBlocks.Name(model.Title)), new("When", CardText.Escape(model.When))]),
             .. MeetingBlocks.Agenda(model.Agenda),
         ];
         List<CardAction> actions = [];
@@ -67,15 +67,15 @@ internal static class ReminderCard
             body.Add(new TextBlock(model.QuarterLabel is { Length: > 0 } q
                 ? $"The sub-groups' updates for {CardText.Escape(q)} are ready to read before the meeting."
                 : "The sub-groups' quarterly updates are ready to read before the meeting."));
-            actions.Add(RoundActions.Execute(UpdatesButton, MeetingVerbs.ReadUpdates, ids.With(MeetingVerbs.RoundId, round)));
+            actions.Add(CardActions.Execute(UpdatesButton, MeetingVerbs.ReadUpdates, ids.With(MeetingVerbs.RoundId, round)));
         }
         if (model.Apology is { } sent)
         {
-            body.Add(RoundBlocks.Notice(Confirmation(sent), ContainerStyle.Good));
+            body.Add(CardBlocks.Notice(Confirmation(sent), ContainerStyle.Good));
         }
         else if (model.ApologiesSent)
         {
-            body.Add(RoundBlocks.Notice("You have sent your apologies for this meeting.", ContainerStyle.Good));
+            body.Add(CardBlocks.Notice("You have sent your apologies for this meeting.", ContainerStyle.Good));
         }
         else
         {
@@ -93,7 +93,7 @@ internal static class ReminderCard
 
     private static string Confirmation(ApologyLine sent)
     {
-        var text = $"Your apologies were sent to the OSP secretariat on {RoundFormat.DateTime(sent.SentAt)}.";
+        var text = $"Your apologies were sent to the OSP secretariat on {CardFormat.DateTime(sent.SentAt)}.";
         return sent.Note is { Length: > 0 } note ? $"{text} Your note: “{CardText.Quote(note, 300)}”" : text;
     }
 
@@ -105,6 +105,6 @@ internal static class ReminderCard
             new TextBlock("The secretariat minutes apologies. You can add a note for them."),
             new TextInput { Id = MeetingVerbs.ApologyNote, Label = "Note (optional)", IsMultiline = true, MaxLength = 1000 },
         ],
-        Actions = [RoundActions.Execute(ApologiseButton, MeetingVerbs.SendApologies, ids, ActionStyle.Positive, sendInputs: true)],
+        Actions = [CardActions.Execute(ApologiseButton, MeetingVerbs.SendApologies, ids, ActionStyle.Positive, sendInputs: true)],
     };
 }

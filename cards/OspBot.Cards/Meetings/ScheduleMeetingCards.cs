@@ -1,6 +1,6 @@
 using System.Globalization;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Meetings;
 
@@ -21,7 +21,7 @@ internal static class ScheduleMeetingCards
             MeetingInputs.Date, MeetingInputs.Time, MeetingInputs.From, MeetingInputs.To];
         List<CardElement> body =
         [
-            RoundBlocks.Heading(FormHeading),
+            CardBlocks.Heading(FormHeading),
             new TextBlock("I book it with a Teams meeting link, invite the group's members and remind them in Teams before it. "
                 + "Times are London time."),
             .. MeetingFields.General(model.Errors, onCard),
@@ -36,23 +36,23 @@ internal static class ScheduleMeetingCards
                 Value = v.GroupKey,
                 Choices = [.. model.Groups.OrderByDescending(g => g.IsSteeringGroup).Select(GroupChoice)],
             },
-            .. RoundBlocks.Errors(model.Errors, MeetingInputs.Group),
+            .. CardBlocks.Errors(model.Errors, MeetingInputs.Group),
             .. MeetingFields.Title(v.Title, model.Errors),
             .. MeetingFields.Agenda(v.Agenda, model.Errors),
             .. MeetingFields.Duration(v.DurationMinutes, model.Errors),
-            RoundBlocks.Bold("At an exact time", Spacing.Large),
+            CardBlocks.Bold("At an exact time", Spacing.Large),
             .. MeetingFields.Date(MeetingInputs.Date, "Date", v.Date, model.Errors),
             .. MeetingFields.Time(v.Time, model.Errors),
-            new ActionSet([RoundActions.Execute(ScheduleButton, MeetingVerbs.Schedule, Ids(model.FormId), ActionStyle.Positive, sendInputs: true)]),
-            RoundBlocks.Bold("Or find a time when members are free", Spacing.Large),
+            new ActionSet([CardActions.Execute(ScheduleButton, MeetingVerbs.Schedule, Ids(model.FormId), ActionStyle.Positive, sendInputs: true)]),
+            CardBlocks.Bold("Or find a time when members are free", Spacing.Large),
         ];
         if (model.FindTimesUnavailable is { } why)
         {
-            body.Add(RoundBlocks.Subtle(CardText.Escape(why)));
+            body.Add(CardBlocks.Subtle(CardText.Escape(why)));
         }
         body.AddRange(MeetingFields.Date(MeetingInputs.From, "Earliest day", v.From, model.Errors));
         body.AddRange(MeetingFields.Date(MeetingInputs.To, "Latest day", v.To, model.Errors));
-        body.Add(new ActionSet([RoundActions.Execute(FindTimesButton, MeetingVerbs.Propose, Ids(model.FormId), sendInputs: true)]));
+        body.Add(new ActionSet([CardActions.Execute(FindTimesButton, MeetingVerbs.Propose, Ids(model.FormId), sendInputs: true)]));
         return new AdaptiveCard { FallbackText = "Schedule a meeting.", Body = body, MsTeams = TeamsCardOptions.FullWidth };
     }
 
@@ -63,8 +63,8 @@ internal static class ScheduleMeetingCards
         var length = TimeSpan.FromMinutes(v.DurationMinutes ?? MeetingFields.DefaultDuration);
         List<CardElement> body =
         [
-            RoundBlocks.Heading(PickerHeading),
-            new TextBlock($"{RoundBlocks.Name(model.GroupName)} · {MeetingFields.DurationLabel(length)}") { IsSubtle = true, Spacing = Spacing.None },
+            CardBlocks.Heading(PickerHeading),
+            new TextBlock($"{CardBlocks.Name(model.GroupName)} · {MeetingFields.DurationLabel(length)}") { IsSubtle = true, Spacing = Spacing.None },
             .. MeetingFields.General(model.Errors, [MeetingInputs.Slot, MeetingInputs.Title, MeetingInputs.Agenda, MeetingInputs.Date, MeetingInputs.Time]),
         ];
         // Group and length ride in the data (no inputs here); the range lets "Back" restore the form.
@@ -76,7 +76,7 @@ internal static class ScheduleMeetingCards
             .ToList();
         if (model.Slots.Count == 0)
         {
-            body.Add(RoundBlocks.Notice(CardText.Escape(model.EmptyReason ?? "No free time was found."), ContainerStyle.Warning));
+            body.Add(CardBlocks.Notice(CardText.Escape(model.EmptyReason ?? "No free time was found."), ContainerStyle.Warning));
             body.Add(new TextBlock("Give an exact date and time instead:") { Spacing = Spacing.Medium });
             body.AddRange(MeetingFields.Date(MeetingInputs.Date, "Date", v.Date, model.Errors));
             body.AddRange(MeetingFields.Time(v.Time, model.Errors));
@@ -94,8 +94,8 @@ internal static class ScheduleMeetingCards
             Body = body,
             Actions =
             [
-                RoundActions.Execute(book, MeetingVerbs.Schedule, data, ActionStyle.Positive, sendInputs: true),
-                RoundActions.Execute("Back to the form", MeetingVerbs.Form, data, sendInputs: true),
+                CardActions.Execute(book, MeetingVerbs.Schedule, data, ActionStyle.Positive, sendInputs: true),
+                CardActions.Execute("Back to the form", MeetingVerbs.Form, data, sendInputs: true),
             ],
             MsTeams = TeamsCardOptions.FullWidth,
         };
@@ -118,11 +118,11 @@ internal static class ScheduleMeetingCards
             // Choice titles are plain text to the client: no markdown, so no escaping.
             Choices = [.. slots.Select(s => new Choice($"{When(s)} · {s.Attendees.Count(a => a.IsFree)} of {s.Attendees.Count} free", SlotValue(s.Start)))],
         };
-        foreach (var error in RoundBlocks.Errors(errors, MeetingInputs.Slot))
+        foreach (var error in CardBlocks.Errors(errors, MeetingInputs.Slot))
         {
             yield return error;
         }
-        yield return RoundBlocks.Bold("Who is not free");
+        yield return CardBlocks.Bold("Who is not free");
         yield return new FactSet([.. slots.Select(s => new Fact(When(s), NotFree(s)))]) { Spacing = Spacing.Small };
     }
 
@@ -131,13 +131,13 @@ internal static class ScheduleMeetingCards
         var busy = slot.Attendees.Where(a => !a.IsFree).ToList();
         return busy.Count == 0
             ? "Everyone is free"
-            : string.Join("; ", busy.GroupBy(a => a.Availability).Select(g => $"{CardText.Escape(g.Key)}: {string.Join(", ", g.Select(a => RoundBlocks.Name(a.Name)))}"));
+            : string.Join("; ", busy.GroupBy(a => a.Availability).Select(g => $"{CardText.Escape(g.Key)}: {string.Join(", ", g.Select(a => CardBlocks.Name(a.Name)))}"));
     }
 
     public static string When(MeetingSlotView slot)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        return $"{RoundFormat.InLondon(slot.Start).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)}–{RoundFormat.InLondon(slot.End).ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        return $"{CardFormat.InLondon(slot.Start).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)}–{CardFormat.InLondon(slot.End).ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
 
     private static Choice GroupChoice(MeetingGroupChoice g) =>

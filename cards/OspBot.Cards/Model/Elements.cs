@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OspBot.Cards.Common;
 
 namespace OspBot.Cards.Model;
 

@@ -1,3 +1,5 @@
+using OspBot.Cards.Common;
+
 namespace OspBot.Cards.Reports;
 
 /// A compilation under way: where it has got to.
@@ -47,7 +49,5 @@ internal sealed record ReportResultModel
 /// The verbs of report cards' Action.Execute buttons; data carries "year" (e.g. "2024").
 internal static class ReportVerbs
 {
-    public const string Prefix = "reports.";
-
-    public const string Compile = "reports.compile";
+    public const string Compile = CrossFeatureVerbs.CompileReport;
 }

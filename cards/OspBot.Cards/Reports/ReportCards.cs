@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
-using OspBot.Cards.Rounds;
 
 namespace OspBot.Cards.Reports;
 
@@ -19,15 +19,15 @@ internal static class ReportCards
             facts.Add(new("Sub-groups", string.Create(CultureInfo.InvariantCulture, $"{model.SubGroupsDone} of {model.SubGroupsTotal}")));
         }
 
-        facts.Add(new("Asked by", $"{RoundBlocks.Name(model.RequestedBy)}, {RoundFormat.DateTime(model.RequestedAt)}"));
+        facts.Add(new("Asked by", $"{CardBlocks.Name(model.RequestedBy)}, {CardFormat.DateTime(model.RequestedAt)}"));
         return new AdaptiveCard
         {
             FallbackText = $"Compiling the {model.YearLabel} annual report: {model.Stage}",
             Body =
             [
-                RoundBlocks.Heading($"Compiling the {model.YearLabel} annual report"),
+                CardBlocks.Heading($"Compiling the {model.YearLabel} annual report"),
                 new FactSet(facts),
-                RoundBlocks.Subtle("This card updates itself; the download link appears here when the document is ready."),
+                CardBlocks.Subtle("This card updates itself; the download link appears here when the document is ready."),
             ],
         };
     }
@@ -37,18 +37,18 @@ internal static class ReportCards
         ArgumentNullException.ThrowIfNull(model);
         List<CardElement> body =
         [
-            RoundBlocks.Heading($"The {model.YearLabel} annual report is ready"),
+            CardBlocks.Heading($"The {model.YearLabel} annual report is ready"),
             new FactSet(
             [
                 new Fact("Version", model.Version.ToString(CultureInfo.InvariantCulture)),
                 new Fact("File", CardText.Escape(model.FileName)),
-                new Fact("Asked by", $"{RoundBlocks.Name(model.RequestedBy)}, {RoundFormat.DateTime(model.RequestedAt)}"),
-                new Fact("Link works until", RoundFormat.DateTime(model.LinkExpiresAt)),
+                new Fact("Asked by", $"{CardBlocks.Name(model.RequestedBy)}, {CardFormat.DateTime(model.RequestedAt)}"),
+                new Fact("Link works until", CardFormat.DateTime(model.LinkExpiresAt)),
             ]),
         ];
         if (model.Missing.Count > 0)
         {
-            body.Add(RoundBlocks.Bold("Updates not received (the document says so too):"));
+            body.Add(CardBlocks.Bold("Updates not received (the document says so too):"));
             body.Add(new TextBlock(string.Join("\n\n", model.Missing.Select(m => "• " + CardText.Escape(m)))) { Spacing = Spacing.Small });
         }
         else
@@ -89,7 +89,7 @@ internal static class ReportCards
         ArgumentNullException.ThrowIfNull(model);
         return Message(
             $"The {model.YearLabel} report is already being compiled",
-            $"{RoundBlocks.Name(model.RequestedBy)} asked for it on {RoundFormat.DateTime(model.RequestedAt)} and it is at: "
+            $"{CardBlocks.Name(model.RequestedBy)} asked for it on {CardFormat.DateTime(model.RequestedAt)} and it is at: "
                 + $"{CardText.Escape(model.Stage)}. Their card shows the result; ask again once it is done for a new version.");
     }
 

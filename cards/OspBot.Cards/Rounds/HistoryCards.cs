@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -13,20 +14,20 @@ internal static class HistoryCards
         ArgumentNullException.ThrowIfNull(model);
         var shown = model.Entries.Take(MaxEntries).ToList();
         IEnumerable<CardElement> more = model.Entries.Count > MaxEntries
-            ? [RoundBlocks.Subtle($"{RoundFormat.Count(model.Entries.Count - MaxEntries)} older entries are not listed.")]
+            ? [CardBlocks.Subtle($"{CardFormat.Count(model.Entries.Count - MaxEntries)} older entries are not listed.")]
             : [];
         IEnumerable<CardElement> none = shown.Count == 0 ? [new TextBlock("Nothing yet.") { IsSubtle = true }] : [];
         return new AdaptiveCard
         {
             FallbackText = model.Title,
-            Body = [RoundBlocks.Heading(CardText.Quote(model.Title, 120)), .. none, .. shown.Select(Entry), .. more],
+            Body = [CardBlocks.Heading(CardText.Quote(model.Title, 120)), .. none, .. shown.Select(Entry), .. more],
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
 
     private static ColumnSet Entry(HistoryEntry e)
     {
-        var title = e.SubGroupName is null ? RoundBlocks.Name(e.QuarterLabel) : $"{RoundBlocks.Name(e.QuarterLabel)} · {RoundBlocks.Name(e.SubGroupName)}";
+        var title = e.SubGroupName is null ? CardBlocks.Name(e.QuarterLabel) : $"{CardBlocks.Name(e.QuarterLabel)} · {CardBlocks.Name(e.SubGroupName)}";
         List<CardElement> left = [new TextBlock(title) { Weight = TextWeight.Bolder }];
         if (e.State is { } state)
         {
@@ -37,7 +38,7 @@ internal static class HistoryCards
         if (e.Round is { } round)
         {
             var closed = round.IsClosed ? " · closed" : "";
-            left.Add(new TextBlock($"Meeting {RoundFormat.Date(round.MeetingDate)} · {round.Submitted} of {round.SubGroups} submitted{closed}")
+            left.Add(new TextBlock($"Meeting {CardFormat.Date(round.MeetingDate)} · {round.Submitted} of {round.SubGroups} submitted{closed}")
             {
                 IsSubtle = true,
                 Wrap = true,
@@ -51,8 +52,8 @@ internal static class HistoryCards
         }
 
         var button = e.Key is { } key
-            ? RoundActions.Execute("Read", RoundVerbs.ReadUpdate, RoundActions.Ids(key))
-            : RoundActions.Execute("Status", RoundVerbs.ShowStatus, [new(RoundData.RoundId, e.RoundId)]);
+            ? CardActions.Execute("Read", RoundVerbs.ReadUpdate, RoundActions.Ids(key))
+            : CardActions.Execute("Status", RoundVerbs.ShowStatus, [new(RoundData.RoundId, e.RoundId)]);
         return new ColumnSet
         {
             Separator = true,

@@ -1,3 +1,5 @@
+using OspBot.Cards.Common;
+
 namespace OspBot.Cards.Rounds;
 
 /// One line of a history card: a past round, or one sub-group's update in a round.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -15,10 +16,10 @@ internal static class OpenRoundCards
             FallbackText = "Open a quarterly update round.",
             Body =
             [
-                RoundBlocks.Heading("Open a quarterly update round"),
+                CardBlocks.Heading("Open a quarterly update round"),
                 new TextBlock("I will ask every sub-group chair and lead for their update. Give the steering group meeting "
                     + "date and I work out when to ask and the deadline, or set those dates yourself."),
-                .. model.Errors.Where(e => !onCard.Contains(e.InputId)).Select(e => RoundBlocks.Error(e.Message)),
+                .. model.Errors.Where(e => !onCard.Contains(e.InputId)).Select(e => CardBlocks.Error(e.Message)),
                 new ChoiceSetInput
                 {
                     Id = OpenRoundInputs.Quarter,
@@ -29,12 +30,12 @@ internal static class OpenRoundCards
                     Value = model.DefaultQuarter,
                     Choices = [.. model.Quarters.Select(q => new Choice(q.Label, q.Value))],
                 },
-                .. RoundBlocks.Errors(model.Errors, OpenRoundInputs.Quarter),
+                .. CardBlocks.Errors(model.Errors, OpenRoundInputs.Quarter),
                 .. DateField(OpenRoundInputs.MeetingDate, "Steering group meeting date", model.MeetingDate, model.Errors),
                 .. DateField(OpenRoundInputs.PromptDate, "Ask for updates on (optional)", model.PromptDate, model.Errors),
                 .. DateField(OpenRoundInputs.DeadlineDate, "Deadline (optional)", model.DeadlineDate, model.Errors),
             ],
-            Actions = [RoundActions.Execute("Open round", RoundVerbs.OpenRound, [], ActionStyle.Positive, sendInputs: true)],
+            Actions = [CardActions.Execute("Open round", RoundVerbs.OpenRound, [], ActionStyle.Positive, sendInputs: true)],
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -47,7 +48,7 @@ internal static class OpenRoundCards
             Label = label,
             Value = value?.ToString(OpenRoundInputs.DateFormat, CultureInfo.InvariantCulture),
         };
-        foreach (var error in RoundBlocks.Errors(errors, id))
+        foreach (var error in CardBlocks.Errors(errors, id))
         {
             yield return error;
         }

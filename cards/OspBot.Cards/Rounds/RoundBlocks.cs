@@ -1,29 +1,14 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
 
-/// Pieces the round cards share.
+/// Pieces the round cards share (those every card uses: CardBlocks).
 internal static class RoundBlocks
 {
-    /// Names from the directory (sub-groups, people) are user text too: quoted, escaped, kept to one line.
-    public const int MaxNameChars = 80;
-
-    public static string Name(string? name) => CardText.Quote(name, MaxNameChars);
-
-    public static TextBlock Heading(string text) =>
-        new(text) { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder };
-
     /// "Stronger Communities · Q3 2025/26"
     public static TextBlock Subheading(string subGroup, string quarterLabel) =>
-        new($"{Name(subGroup)} · {Name(quarterLabel)}") { IsSubtle = true, Spacing = Spacing.None };
-
-    public static TextBlock Error(string message) =>
-        new(CardText.Escape(message)) { Color = TextColor.Attention, Spacing = Spacing.Small };
-
-    public static TextBlock Subtle(string text) => new(text) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small };
-
-    public static TextBlock Bold(string text, Spacing? spacing = Spacing.Medium) =>
-        new(text) { Weight = TextWeight.Bolder, Spacing = spacing };
+        new($"{CardBlocks.Name(subGroup)} · {CardBlocks.Name(quarterLabel)}") { IsSubtle = true, Spacing = Spacing.None };
 
     /// "● Amber — reason", coloured.
     public static TextBlock RagLine(Rag rag, string? reason)
@@ -39,20 +24,5 @@ internal static class RoundBlocks
 
     /// "Last saved by Ada Lovelace on Monday 26 October 2026, 9:00"
     public static TextBlock StampLine(string what, Stamp stamp) =>
-        Subtle($"{what} by {Name(stamp.By)} on {RoundFormat.DateTime(stamp.At)}");
-
-    /// A notice above a card, e.g. that the card the person used was out of date.
-    public static Container Notice(string text, ContainerStyle style = ContainerStyle.Warning) =>
-        new() { Style = style, Items = [new TextBlock(text)] };
-
-    /// User text shown as written: escaped, and each line break doubled, because a TextBlock is markdown and
-    /// Teams shows a single line break as a space.
-    public static string Multiline(string? text)
-    {
-        var normalized = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        return CardText.Escape(normalized).Replace("\n", "\n\n", StringComparison.Ordinal);
-    }
-
-    public static IEnumerable<CardElement> Errors(IEnumerable<FieldError> errors, string inputId) =>
-        errors.Where(e => e.InputId == inputId).Select(e => Error(e.Message));
+        CardBlocks.Subtle($"{what} by {CardBlocks.Name(stamp.By)} on {CardFormat.DateTime(stamp.At)}");
 }

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -18,13 +19,13 @@ internal static class RoundMessageCards
             FallbackText = $"The deadline for the {model.SubGroupName} update has passed.",
             Body =
             [
-                RoundBlocks.Heading("The deadline has passed"),
+                CardBlocks.Heading("The deadline has passed"),
                 RoundBlocks.Subheading(model.SubGroupName, model.QuarterLabel),
-                new TextBlock($"The update was due on {RoundFormat.DateTime(model.Deadline)} and can no longer be changed here."),
-                new TextBlock($"To change it, ask the OSP secretariat ({RoundBlocks.Name(model.SecretariatName)}) to reopen it."),
+                new TextBlock($"The update was due on {CardFormat.DateTime(model.Deadline)} and can no longer be changed here."),
+                new TextBlock($"To change it, ask the OSP secretariat ({CardBlocks.Name(model.SecretariatName)}) to reopen it."),
             ],
-            Actions = model.HasText ? [RoundActions.Execute("Read the update", RoundVerbs.ReadUpdate, ids)] : null,
-            Refresh = RoundActions.Refresh(RoundViews.Locked, ids, [model.RecipientMri]),
+            Actions = model.HasText ? [CardActions.Execute("Read the update", RoundVerbs.ReadUpdate, ids)] : null,
+            Refresh = RoundActions.Refresh(RefreshViews.Locked, ids, [model.RecipientMri]),
         };
     }
 
@@ -35,24 +36,24 @@ internal static class RoundMessageCards
         var where = model.HasDraft ? "Your draft is saved but not yet submitted." : "You have not started it yet.";
         return new AdaptiveCard
         {
-            FallbackText = $"Reminder: the {model.SubGroupName} quarterly update is due {RoundFormat.DateTime(model.Deadline)}.",
+            FallbackText = $"Reminder: the {model.SubGroupName} quarterly update is due {CardFormat.DateTime(model.Deadline)}.",
             Body =
             [
-                RoundBlocks.Heading("Your quarterly update is due"),
+                CardBlocks.Heading("Your quarterly update is due"),
                 RoundBlocks.Subheading(model.SubGroupName, model.QuarterLabel),
                 new FactSet(
                 [
-                    new Fact("Deadline", RoundFormat.DateTime(model.Deadline)),
-                    new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
+                    new Fact("Deadline", CardFormat.DateTime(model.Deadline)),
+                    new Fact("Time left", CardFormat.TimeLeft(model.Now, model.Deadline)),
                 ]),
                 new TextBlock(where),
             ],
             Actions =
             [
-                RoundActions.Execute("Open my update", RoundVerbs.OpenUpdate, ids, ActionStyle.Positive),
-                RoundActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, ids),
+                CardActions.Execute("Open my update", RoundVerbs.OpenUpdate, ids, ActionStyle.Positive),
+                CardActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, ids),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Chaser, ids, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Chaser, ids, [model.RecipientMri]),
         };
     }
 
@@ -62,17 +63,11 @@ internal static class RoundMessageCards
         "You are not a chair or lead of a sub-group, so there is no update for you to write. "
             + $"If this is wrong, ask {Secretariat}.");
 
-    /// For someone OspBot cannot match to the OSP directory.
-    public static AdaptiveCard NotMatched() => Message(
-        "I don't know you yet",
-        "I could not match your Teams account to the OSP directory, so I cannot show you any quarterly update. "
-            + $"Ask {Secretariat} to link your account.");
-
     /// <paramref name="current"/> with <see cref="StaleNotice"/> on top: the answer to an action from an old card.
     public static AdaptiveCard WithStaleNotice(AdaptiveCard current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return current with { Body = [RoundBlocks.Notice(StaleNotice), .. current.Body] };
+        return current with { Body = [CardBlocks.Notice(StaleNotice), .. current.Body] };
     }
 
     private static AdaptiveCard Message(string heading, string text) => new()

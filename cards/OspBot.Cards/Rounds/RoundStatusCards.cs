@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -23,13 +24,13 @@ internal static class RoundStatusCards
             FallbackText = $"{model.RoundLabel}: {done} of {model.Rows.Count} sub-groups have submitted their update.",
             Body =
             [
-                RoundBlocks.Heading($"Quarterly updates: {RoundBlocks.Name(model.RoundLabel)}"),
+                CardBlocks.Heading($"Quarterly updates: {CardBlocks.Name(model.RoundLabel)}"),
                 new FactSet(
                 [
-                    new Fact("Deadline", RoundFormat.DateTime(model.Deadline)),
+                    new Fact("Deadline", CardFormat.DateTime(model.Deadline)),
                     model.ClosedAt is { } closed
-                        ? new Fact("Closed", RoundFormat.DateTime(closed))
-                        : new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
+                        ? new Fact("Closed", CardFormat.DateTime(closed))
+                        : new Fact("Time left", CardFormat.TimeLeft(model.Now, model.Deadline)),
                     new Fact("Submitted", $"{done} of {model.Rows.Count}"),
                 ]),
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
@@ -39,12 +40,12 @@ internal static class RoundStatusCards
             Actions =
             [
                 .. picker ? PickerActions(roundIds, model.ClosedAt is null) : [],
-                RoundActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
-                RoundActions.Execute("Past rounds", RoundVerbs.ShowHistory, []),
+                CardActions.Execute("Refresh", RoundVerbs.ShowStatus, roundIds),
+                CardActions.Execute("Past rounds", RoundVerbs.ShowHistory, []),
                 // No year: the bot compiles the last complete financial year, as "compile report" does.
-                RoundActions.Execute("Compile annual report", Reports.ReportVerbs.Compile, []),
+                CardActions.Execute("Compile annual report", CrossFeatureVerbs.CompileReport, []),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Status, roundIds, [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Status, roundIds, [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -68,14 +69,14 @@ internal static class RoundStatusCards
             FallbackText = $"Quarterly updates {model.RoundLabel}: digest.",
             Body =
             [
-                RoundBlocks.Heading($"Quarterly updates: {RoundBlocks.Name(model.RoundLabel)}"),
-                RoundBlocks.Subtle($"Deadline {RoundFormat.DateTime(model.Deadline)}"),
+                CardBlocks.Heading($"Quarterly updates: {CardBlocks.Name(model.RoundLabel)}"),
+                CardBlocks.Subtle($"Deadline {CardFormat.DateTime(model.Deadline)}"),
                 .. model.Rows.Select(r => Row(r, picker || !SubGroupRows.HasText(r)
-                    ? [] : [RoundActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])),
+                    ? [] : [CardActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])),
                 .. picker ? [Picker(readable)] : Array.Empty<CardElement>(),
             ],
-            Actions = picker ? [RoundActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true)] : null,
-            Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RoundViews.Digest, roundIds, model.RefreshUserIds),
+            Actions = picker ? [CardActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true)] : null,
+            Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RefreshViews.Digest, roundIds, model.RefreshUserIds),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -87,17 +88,17 @@ internal static class RoundStatusCards
         var open = model.ClosedAt is null;
         if (open && row.State != UpdateState.Submitted)
         {
-            actions.Add(RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, data));
+            actions.Add(CardActions.Execute("Remind now", RoundVerbs.RemindGroup, data));
         }
 
         if (open && row.CanReopen)
         {
-            actions.Add(RoundActions.Execute("Reopen", RoundVerbs.Reopen, data));
+            actions.Add(CardActions.Execute("Reopen", RoundVerbs.Reopen, data));
         }
 
         if (SubGroupRows.HasText(row))
         {
-            actions.Add(RoundActions.Execute("Read", RoundVerbs.ReadUpdate, data));
+            actions.Add(CardActions.Execute("Read", RoundVerbs.ReadUpdate, data));
         }
 
         return Row(row, actions);
@@ -119,16 +120,16 @@ internal static class RoundStatusCards
         IsRequired = true,
         ErrorMessage = "Choose a sub-group.",
         Spacing = Spacing.Large,
-        Choices = [.. rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, RoundBlocks.MaxNameChars), r.SubGroupId))],
+        Choices = [.. rows.Select(r => new Choice(CardText.Truncate(r.SubGroupName, CardBlocks.MaxNameChars), r.SubGroupId))],
     };
 
     private static IEnumerable<CardAction> PickerActions(KeyValuePair<string, string>[] roundIds, bool open) =>
     [
         .. open
-            ? [RoundActions.Execute("Remind now", RoundVerbs.RemindGroup, roundIds, sendInputs: true),
-                RoundActions.Execute("Reopen", RoundVerbs.Reopen, roundIds, sendInputs: true)]
+            ? [CardActions.Execute("Remind now", RoundVerbs.RemindGroup, roundIds, sendInputs: true),
+                CardActions.Execute("Reopen", RoundVerbs.Reopen, roundIds, sendInputs: true)]
             : Array.Empty<CardAction>(),
-        RoundActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true),
+        CardActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true),
     ];
 
     private static IEnumerable<CardElement> Unreachable(IReadOnlyList<UnreachableRecipient> people)
@@ -138,9 +139,9 @@ internal static class RoundStatusCards
             yield break;
         }
 
-        yield return RoundBlocks.Bold("I cannot reach these people in Teams", Spacing.Large);
+        yield return CardBlocks.Bold("I cannot reach these people in Teams", Spacing.Large);
         yield return new FactSet([.. people.Select(p => new Fact(
-            $"{RoundBlocks.Name(p.Name)} ({RoundBlocks.Name(p.SubGroupName)})", Reason(p.Reason)))]);
+            $"{CardBlocks.Name(p.Name)} ({CardBlocks.Name(p.SubGroupName)})", Reason(p.Reason)))]);
     }
 
     private static string Reason(UnreachableReason reason) => reason switch

@@ -1,3 +1,5 @@
+using OspBot.Cards.Common;
+
 namespace OspBot.Cards.Rounds;
 
 /// The verbs of every button on the round cards. Action.Execute sends the verb as value.action.verb;
@@ -24,19 +26,13 @@ internal static class RoundVerbs
     public const string ShowStatus = "round.status";
     public const string ShowHistory = "round.history";
     public const string OpenRound = "round.open";
-
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Refresh, OpenUpdate, SaveDraft, Submit, Edit, EditSection, Approve, RemindTomorrow, ReadUpdate,
-        RemindGroup, Reopen, ShowStatus, ShowHistory, OpenRound,
-    ];
 }
 
 /// Keys of the action data. Inputs arrive beside them under the ids of <see cref="UpdateInputs"/>.
 internal static class RoundData
 {
     /// Only in Action.Submit fallbacks: Execute carries the verb outside data.
-    public const string Verb = "verb";
+    public const string Verb = CardActions.Verb;
     public const string RoundId = "roundId";
     public const string UpdateId = "updateId";
     public const string SubGroupId = "subGroupId";
@@ -51,12 +47,12 @@ internal static class RoundData
     /// absent or empty input means "keep the stored text", never "clear it".
     public const string Kept = "kept";
 
-    /// In refresh data: which card to rebuild (<see cref="RoundViews"/>).
+    /// In refresh data: which card to rebuild (<see cref="RefreshViews"/>).
     public const string View = "view";
 }
 
 /// What a refresh rebuilds; the value of <see cref="RoundData.View"/>.
-internal static class RoundViews
+internal static class RefreshViews
 {
     public const string Update = "update";
     public const string Section = "section";

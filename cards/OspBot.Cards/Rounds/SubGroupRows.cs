@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -12,10 +13,10 @@ internal static class SubGroupRows
         var text = row.State switch
         {
             UpdateState.NotStarted => "Not started",
-            UpdateState.Draft when row.LastEditedAt is { } at => $"Draft, last edited {RoundFormat.ShortDate(at)}",
+            UpdateState.Draft when row.LastEditedAt is { } at => $"Draft, last edited {CardFormat.ShortDate(at)}",
             UpdateState.Draft => "Draft",
             UpdateState.AwaitingApproval => "Awaiting approval",
-            UpdateState.Submitted when row.Submitted is { } s => $"Submitted by {RoundBlocks.Name(s.By)} on {RoundFormat.ShortDate(s.At)}",
+            UpdateState.Submitted when row.Submitted is { } s => $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.ShortDate(s.At)}",
             UpdateState.Submitted => "Submitted",
             _ => throw new ArgumentOutOfRangeException(nameof(row), row.State, "Unknown update state."),
         };
@@ -33,7 +34,7 @@ internal static class SubGroupRows
         {
             Columns =
             [
-                new Column { Width = "stretch", Items = [new TextBlock(RoundBlocks.Name(row.SubGroupName)) { Weight = TextWeight.Bolder }] },
+                new Column { Width = "stretch", Items = [new TextBlock(CardBlocks.Name(row.SubGroupName)) { Weight = TextWeight.Bolder }] },
                 new Column { Width = "auto", Items = [rag] },
             ],
         };

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -49,7 +50,7 @@ internal static class UpdateEditCards
         var submitTitle = model.NeedsApproval ? "Submit for approval" : "Submit";
         return new AdaptiveCard
         {
-            FallbackText = $"Your quarterly update for {model.SubGroupName} is due {RoundFormat.DateTime(model.Deadline)}.",
+            FallbackText = $"Your quarterly update for {model.SubGroupName} is due {CardFormat.DateTime(model.Deadline)}.",
             Body =
             [
                 .. Top(model, "Your quarterly update to the OSP"),
@@ -62,11 +63,11 @@ internal static class UpdateEditCards
             ],
             Actions =
             [
-                RoundActions.Execute("Save draft", RoundVerbs.SaveDraft, data, sendInputs: true),
-                RoundActions.Execute(submitTitle, RoundVerbs.Submit, data, ActionStyle.Positive, sendInputs: true),
-                RoundActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, RoundActions.Ids(model.Key)),
+                CardActions.Execute("Save draft", RoundVerbs.SaveDraft, data, sendInputs: true),
+                CardActions.Execute(submitTitle, RoundVerbs.Submit, data, ActionStyle.Positive, sendInputs: true),
+                CardActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, RoundActions.Ids(model.Key)),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Update, RoundActions.Ids(model.Key), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Update, RoundActions.Ids(model.Key), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -78,10 +79,10 @@ internal static class UpdateEditCards
             ? UpdateEditParts.SectionInput(section, text, model.Errors)
             :
             [
-                RoundBlocks.Error(
-                    $"This section is {RoundFormat.Count(text.Length)} characters, too long to show in Teams (the limit is "
-                    + $"{RoundFormat.Count(UpdateTemplate.MaxSectionChars)}). Your saved text is kept; write a shorter version below to replace it."),
-                new TextBlock(RoundBlocks.Multiline(CardText.Truncate(text, UpdateEditParts.PreviewChars))) { IsSubtle = true, MaxLines = 4 },
+                CardBlocks.Error(
+                    $"This section is {CardFormat.Count(text.Length)} characters, too long to show in Teams (the limit is "
+                    + $"{CardFormat.Count(UpdateTemplate.MaxSectionChars)}). Your saved text is kept; write a shorter version below to replace it."),
+                new TextBlock(CardBlocks.Multiline(CardText.Truncate(text, UpdateEditParts.PreviewChars))) { IsSubtle = true, MaxLines = 4 },
                 .. UpdateEditParts.SectionInput(section, null, model.Errors),
             ];
         HashSet<UpdateSection> kept = [.. UpdateTemplate.Sections.Where(s => s != section || !prefill)];
@@ -92,10 +93,10 @@ internal static class UpdateEditCards
             Body = [.. Top(model, $"Section {section.Number} of your update"), .. field, .. Footer(model)],
             Actions =
             [
-                RoundActions.Execute("Save draft", RoundVerbs.SaveDraft, SaveData(model.Key, kept), sendInputs: true),
-                RoundActions.Execute("Back to the whole update", RoundVerbs.Edit, ids),
+                CardActions.Execute("Save draft", RoundVerbs.SaveDraft, SaveData(model.Key, kept), sendInputs: true),
+                CardActions.Execute("Back to the whole update", RoundVerbs.Edit, ids),
             ],
-            Refresh = RoundActions.Refresh(RoundViews.Section, ids.With(RoundData.Section, section.InputId), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Section, ids.With(RoundData.Section, section.InputId), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }
@@ -104,20 +105,20 @@ internal static class UpdateEditCards
     {
         if (!string.IsNullOrWhiteSpace(model.Notice))
         {
-            yield return RoundBlocks.Notice(CardText.Escape(model.Notice));
+            yield return CardBlocks.Notice(CardText.Escape(model.Notice));
         }
 
-        yield return RoundBlocks.Heading(heading);
+        yield return CardBlocks.Heading(heading);
         yield return RoundBlocks.Subheading(model.SubGroupName, model.QuarterLabel);
         yield return new FactSet(
         [
-            new Fact("Deadline", RoundFormat.DateTime(model.Deadline)),
-            new Fact("Time left", RoundFormat.TimeLeft(model.Now, model.Deadline)),
+            new Fact("Deadline", CardFormat.DateTime(model.Deadline)),
+            new Fact("Time left", CardFormat.TimeLeft(model.Now, model.Deadline)),
         ]);
         var onCard = new HashSet<string>(AllInputIds(model), StringComparer.Ordinal);
         foreach (var error in model.Errors.Where(e => !onCard.Contains(e.InputId)))
         {
-            yield return RoundBlocks.Error(error.Message);
+            yield return CardBlocks.Error(error.Message);
         }
     }
 
@@ -125,8 +126,8 @@ internal static class UpdateEditCards
     {
         if (model.NeedsApproval)
         {
-            var who = string.IsNullOrWhiteSpace(model.ApproverName) ? "your sub-group's chair" : RoundBlocks.Name(model.ApproverName);
-            yield return RoundBlocks.Subtle($"When you submit, {who} approves the update before it goes to the OSP.");
+            var who = string.IsNullOrWhiteSpace(model.ApproverName) ? "your sub-group's chair" : CardBlocks.Name(model.ApproverName);
+            yield return CardBlocks.Subtle($"When you submit, {who} approves the update before it goes to the OSP.");
         }
 
         if (model.LastSaved is { } saved)

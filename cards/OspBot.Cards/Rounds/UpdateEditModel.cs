@@ -1,3 +1,5 @@
+using OspBot.Cards.Common;
+
 namespace OspBot.Cards.Rounds;
 
 /// What the update prompt / edit card shows to one sub-group chair or lead.

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -23,7 +24,7 @@ internal static class UpdateEditParts
             Spacing = Spacing.Medium,
         };
 
-        foreach (var error in RoundBlocks.Errors(errors, section.InputId))
+        foreach (var error in CardBlocks.Errors(errors, section.InputId))
         {
             yield return error;
         }
@@ -33,19 +34,19 @@ internal static class UpdateEditParts
     /// The card has no input for it, so saving the card keeps the stored text (see <see cref="RoundData.Kept"/>).
     public static IEnumerable<CardElement> KeptSection(UpdateSection section, string text, IReadOnlyList<FieldError> errors, UpdateKey key)
     {
-        yield return RoundBlocks.Bold(CardText.Escape(section.Label));
-        yield return new TextBlock(RoundBlocks.Multiline(CardText.Truncate(text, PreviewChars))) { IsSubtle = true, MaxLines = 4 };
-        yield return RoundBlocks.Subtle(
-            $"Your full text ({RoundFormat.Count(text.Length)} characters) is kept. It is too long to edit here together "
+        yield return CardBlocks.Bold(CardText.Escape(section.Label));
+        yield return new TextBlock(CardBlocks.Multiline(CardText.Truncate(text, PreviewChars))) { IsSubtle = true, MaxLines = 4 };
+        yield return CardBlocks.Subtle(
+            $"Your full text ({CardFormat.Count(text.Length)} characters) is kept. It is too long to edit here together "
             + "with the other sections, so edit it on its own.");
-        foreach (var error in RoundBlocks.Errors(errors, section.InputId))
+        foreach (var error in CardBlocks.Errors(errors, section.InputId))
         {
             yield return error;
         }
 
         yield return new ActionSet(
         [
-            RoundActions.Execute($"Edit section {section.Number}", RoundVerbs.EditSection, RoundActions.Ids(key).With(RoundData.Section, section.InputId)),
+            CardActions.Execute($"Edit section {section.Number}", RoundVerbs.EditSection, RoundActions.Ids(key).With(RoundData.Section, section.InputId)),
         ]);
     }
 
@@ -61,7 +62,7 @@ internal static class UpdateEditParts
             Choices = [.. Enum.GetValues<Rag>().Select(r => new Choice(RoundFormat.Label(r), RoundFormat.Value(r)))],
             Spacing = Spacing.Large,
         };
-        foreach (var error in RoundBlocks.Errors(model.Errors, UpdateInputs.Rag))
+        foreach (var error in CardBlocks.Errors(model.Errors, UpdateInputs.Rag))
         {
             yield return error;
         }
@@ -73,7 +74,7 @@ internal static class UpdateEditParts
             Value = string.IsNullOrEmpty(model.RagReason) ? null : model.RagReason,
             MaxLength = UpdateEditCards.MaxRagReasonChars,
         };
-        foreach (var error in RoundBlocks.Errors(model.Errors, UpdateInputs.RagReason))
+        foreach (var error in CardBlocks.Errors(model.Errors, UpdateInputs.RagReason))
         {
             yield return error;
         }
@@ -86,7 +87,7 @@ internal static class UpdateEditParts
             yield break;
         }
 
-        yield return RoundBlocks.Bold("Last quarter's plans: how did they go?", Spacing.Large);
+        yield return CardBlocks.Bold("Last quarter's plans: how did they go?", Spacing.Large);
         foreach (var item in model.CarryForward)
         {
             var outcomeId = UpdateInputs.CarryForwardOutcome(item.ItemId);
@@ -101,7 +102,7 @@ internal static class UpdateEditParts
                     new Column { Width = "2", Items = [NoteInput(noteId, item.Note)] },
                 ],
             };
-            foreach (var error in RoundBlocks.Errors(model.Errors, outcomeId).Concat(RoundBlocks.Errors(model.Errors, noteId)))
+            foreach (var error in CardBlocks.Errors(model.Errors, outcomeId).Concat(CardBlocks.Errors(model.Errors, noteId)))
             {
                 yield return error;
             }

@@ -45,8 +45,5 @@ internal sealed record CarryForwardItem
     public string? Note { get; init; }
 }
 
-/// A server-side validation message for one input (an <see cref="UpdateInputs"/> id), shown under it.
-internal sealed record FieldError(string InputId, string Message);
-
 /// Who did something and when, e.g. "last saved by" or "submitted by".
 internal sealed record Stamp(string By, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -19,7 +20,7 @@ internal static class UpdateReaderCards
                 .. UpdateViewParts.Sections(update, shortened),
                 .. UpdateViewParts.CarryForward(update),
             ],
-            Refresh = recipientMri is null ? null : RoundActions.Refresh(RoundViews.Reader, RoundActions.Ids(update.Key), [recipientMri]),
+            Refresh = recipientMri is null ? null : RoundActions.Refresh(RefreshViews.Reader, RoundActions.Ids(update.Key), [recipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         });
     }
@@ -45,18 +46,18 @@ internal static class UpdateReaderCards
     {
         IEnumerable<CardElement> note = shown >= text.Length
             ? []
-            : [RoundBlocks.Error($"Only the first {RoundFormat.Count(shown - 1)} of {RoundFormat.Count(text.Length)} characters fit in a Teams card.")];
+            : [CardBlocks.Error($"Only the first {CardFormat.Count(shown - 1)} of {CardFormat.Count(text.Length)} characters fit in a Teams card.")];
         return new AdaptiveCard
         {
             FallbackText = $"Section {section.Number} of the quarterly update of {update.SubGroupName}.",
             Body =
             [
-                RoundBlocks.Heading(CardText.Escape(section.Label)),
+                CardBlocks.Heading(CardText.Escape(section.Label)),
                 RoundBlocks.Subheading(update.SubGroupName, update.QuarterLabel),
                 .. note,
-                new TextBlock(RoundBlocks.Multiline(CardText.Truncate(text, Math.Max(shown, 2)))),
+                new TextBlock(CardBlocks.Multiline(CardText.Truncate(text, Math.Max(shown, 2)))),
             ],
-            Actions = [RoundActions.Execute("Back to the whole update", RoundVerbs.ReadUpdate, RoundActions.Ids(update.Key))],
+            Actions = [CardActions.Execute("Back to the whole update", RoundVerbs.ReadUpdate, RoundActions.Ids(update.Key))],
             MsTeams = TeamsCardOptions.FullWidth,
         };
     }

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -22,7 +23,7 @@ internal static class UpdateSummaryCards
                 .. UpdateViewParts.CarryForward(u),
             ],
             Actions = Actions(model),
-            Refresh = RoundActions.Refresh(RoundViews.Summary, RoundActions.Ids(u.Key), [model.RecipientMri]),
+            Refresh = RoundActions.Refresh(RefreshViews.Summary, RoundActions.Ids(u.Key), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
         });
     }
@@ -33,17 +34,17 @@ internal static class UpdateSummaryCards
         List<CardAction> actions = [];
         if (model.ViewerCanApprove && model.Update.State == UpdateState.AwaitingApproval)
         {
-            actions.Add(RoundActions.Execute("Approve", RoundVerbs.Approve, ids, ActionStyle.Positive));
+            actions.Add(CardActions.Execute("Approve", RoundVerbs.Approve, ids, ActionStyle.Positive));
         }
 
         if (model.CanEdit)
         {
-            actions.Add(RoundActions.Execute("Edit", RoundVerbs.Edit, ids));
+            actions.Add(CardActions.Execute("Edit", RoundVerbs.Edit, ids));
         }
 
         return actions.Count == 0 ? null : actions;
     }
 
     private static IEnumerable<CardElement> Notice(string? notice) =>
-        string.IsNullOrWhiteSpace(notice) ? [] : [RoundBlocks.Notice(CardText.Escape(notice))];
+        string.IsNullOrWhiteSpace(notice) ? [] : [CardBlocks.Notice(CardText.Escape(notice))];
 }

@@ -17,10 +17,6 @@ internal static class UpdateTemplate
         new(4, UpdateInputs.Requests, "4. Requests for OSP support/advice/action/intervention (if required)", false);
 
     public static IReadOnlyList<UpdateSection> Sections { get; } = [Achievements, Plans, Challenges, Requests];
-
-    public static UpdateSection ByInputId(string inputId) =>
-        Sections.FirstOrDefault(s => s.InputId == inputId)
-        ?? throw new ArgumentOutOfRangeException(nameof(inputId), inputId, "Not a section of the update template.");
 }
 
 /// Input ids of the update cards: what the bot reads from the submitted data.

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Rounds;
@@ -10,7 +11,7 @@ internal static class UpdateViewParts
 
     public static IEnumerable<CardElement> Header(UpdateView u, string heading)
     {
-        yield return RoundBlocks.Heading(heading);
+        yield return CardBlocks.Heading(heading);
         yield return RoundBlocks.Subheading(u.SubGroupName, u.QuarterLabel);
         if (u.Rag is { } rag)
         {
@@ -29,10 +30,10 @@ internal static class UpdateViewParts
         UpdateState.NotStarted => "Not started",
         UpdateState.Draft => "Draft, not yet submitted",
         UpdateState.AwaitingApproval when u.Submitted is { } s =>
-            $"Submitted by {RoundBlocks.Name(s.By)} on {RoundFormat.DateTime(s.At)}; awaiting approval by {Approver(u)}",
+            $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.DateTime(s.At)}; awaiting approval by {Approver(u)}",
         UpdateState.AwaitingApproval => $"Awaiting approval by {Approver(u)}",
-        UpdateState.Submitted when u.Submitted is { } s => $"Submitted by {RoundBlocks.Name(s.By)} on {RoundFormat.DateTime(s.At)}"
-            + (u.Approved is { } a ? $"; approved by {RoundBlocks.Name(a.By)} on {RoundFormat.DateTime(a.At)}" : string.Empty),
+        UpdateState.Submitted when u.Submitted is { } s => $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.DateTime(s.At)}"
+            + (u.Approved is { } a ? $"; approved by {CardBlocks.Name(a.By)} on {CardFormat.DateTime(a.At)}" : string.Empty),
         UpdateState.Submitted => "Submitted",
         _ => throw new ArgumentOutOfRangeException(nameof(u), u.State, "Unknown update state."),
     };
@@ -43,7 +44,7 @@ internal static class UpdateViewParts
     /// One section; <paramref name="maxChars"/> shortens what is shown and offers the section on its own.
     public static IEnumerable<CardElement> Section(UpdateView u, UpdateSection section, int? maxChars)
     {
-        yield return RoundBlocks.Bold(CardText.Escape(section.Label));
+        yield return CardBlocks.Bold(CardText.Escape(section.Label));
         var text = u.Text.Get(section);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -53,15 +54,15 @@ internal static class UpdateViewParts
 
         if (maxChars is not { } max || text.Length <= max)
         {
-            yield return new TextBlock(RoundBlocks.Multiline(text)) { Spacing = Spacing.Small };
+            yield return new TextBlock(CardBlocks.Multiline(text)) { Spacing = Spacing.Small };
             yield break;
         }
 
-        yield return new TextBlock(RoundBlocks.Multiline(CardText.Truncate(text, max))) { Spacing = Spacing.Small };
-        yield return RoundBlocks.Subtle($"Shortened here: the section is {RoundFormat.Count(text.Length)} characters.");
+        yield return new TextBlock(CardBlocks.Multiline(CardText.Truncate(text, max))) { Spacing = Spacing.Small };
+        yield return CardBlocks.Subtle($"Shortened here: the section is {CardFormat.Count(text.Length)} characters.");
         yield return new ActionSet(
         [
-            RoundActions.Execute($"Read section {section.Number} in full", RoundVerbs.ReadUpdate,
+            CardActions.Execute($"Read section {section.Number} in full", RoundVerbs.ReadUpdate,
                 RoundActions.Ids(u.Key).With(RoundData.Section, section.InputId)),
         ]);
     }
@@ -73,7 +74,7 @@ internal static class UpdateViewParts
             yield break;
         }
 
-        yield return RoundBlocks.Bold("Last quarter's plans", Spacing.Large);
+        yield return CardBlocks.Bold("Last quarter's plans", Spacing.Large);
         foreach (var item in u.CarryForward)
         {
             var outcome = item.Outcome is { } o ? RoundFormat.Label(o) : "Not reviewed";
@@ -90,7 +91,7 @@ internal static class UpdateViewParts
         var card = build(shortened);
         var bySize = UpdateTemplate.Sections
             .Where(s => (u.Text.Get(s)?.Length ?? 0) > PreviewChars)
-            .OrderByDescending(s => RoundCardSize.EncodedBytes(RoundBlocks.Multiline(u.Text.Get(s))));
+            .OrderByDescending(s => RoundCardSize.EncodedBytes(CardBlocks.Multiline(u.Text.Get(s))));
         foreach (var section in bySize)
         {
             if (RoundCardSize.Fits(card))
@@ -106,5 +107,5 @@ internal static class UpdateViewParts
     }
 
     private static string Approver(UpdateView u) =>
-        string.IsNullOrWhiteSpace(u.ApproverName) ? "the sub-group chair" : RoundBlocks.Name(u.ApproverName);
+        string.IsNullOrWhiteSpace(u.ApproverName) ? "the sub-group chair" : CardBlocks.Name(u.ApproverName);
 }

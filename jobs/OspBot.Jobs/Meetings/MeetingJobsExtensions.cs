@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using OspBot.Meetings;
 using Quartz;
 
 namespace OspBot.Jobs.Meetings;
@@ -11,7 +9,7 @@ public static class MeetingJobsExtensions
 {
     /// <summary>
     /// The meetings' upkeep job (calendar retries and app installs, "Jobs:Meetings:UpkeepCron"). Meeting reminders
-    /// need no job of their own: the rounds' dispatch job sends them. Call after AddOspJobs and AddMeetings.
+    /// need no job of their own: the outbox's dispatch job sends them. Quartz itself comes from AddOspJobs, in any order.
     /// </summary>
     public static IHostApplicationBuilder AddMeetingJobs(this IHostApplicationBuilder builder)
     {
@@ -20,7 +18,6 @@ public static class MeetingJobsExtensions
             .BindConfiguration(MeetingJobsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddMeetingDeliveries();
         var options = builder.Configuration.GetSection(MeetingJobsOptions.Section).Get<MeetingJobsOptions>() ?? new();
         if (options.UpkeepEnabled)
         {
@@ -31,13 +28,5 @@ public static class MeetingJobsExtensions
             });
         }
         return builder;
-    }
-
-    /// What the rounds' dispatcher needs to send meeting reminders and skip people out of office; AddRoundJobs calls it.
-    internal static IServiceCollection AddMeetingDeliveries(this IServiceCollection services)
-    {
-        services.AddMeetingServices();
-        services.TryAddScoped<MeetingDeliveries>();
-        return services;
     }
 }

@@ -4,11 +4,10 @@ using Quartz;
 
 namespace OspBot.Jobs.Meetings;
 
-/// Retries meetings an outage left waiting for their calendar event (same transaction id, so never a second
-/// event), then installs OspBot for members whose messages found no chat. Reminders themselves are sent by the
-/// rounds' every-minute dispatch job, from the stored deliveries.
+/// Runs the meetings' upkeep (MeetingUpkeep: calendar retries, app installs). Reminders themselves are sent by the
+/// outbox's every-minute dispatch job.
 [DisallowConcurrentExecution]
-internal sealed class MeetingUpkeepJob(MeetingService meetings, MemberAppInstaller installer, ILogger<MeetingUpkeepJob> logger) : IJob
+internal sealed class MeetingUpkeepJob(MeetingUpkeep upkeep, ILogger<MeetingUpkeepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("meeting-upkeep", "meetings");
 
@@ -16,8 +15,7 @@ internal sealed class MeetingUpkeepJob(MeetingService meetings, MemberAppInstall
     {
         try
         {
-            var booked = await meetings.RetryPendingAsync(ct);
-            var installed = await installer.InstallForUnreachableAsync(ct);
+            var (booked, installed) = await upkeep.RunAsync(ct);
             if (booked + installed > 0)
             {
                 logger.UpkeepDone(booked, installed);

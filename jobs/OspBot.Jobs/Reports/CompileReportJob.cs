@@ -1,3 +1,4 @@
+using OspBot.Reports;
 using Quartz;
 
 namespace OspBot.Jobs.Reports;
@@ -24,18 +25,20 @@ internal sealed class CompileReportJob(ReportCompilationRunner runner) : IJob
             throw new JobExecutionException($"Compiling report {id} failed.", ex);
         }
     }
+}
 
-    /// Queues compilation <paramref name="compilationId"/> to run now, on whichever instance picks it up.
-    public static async Task ScheduleAsync(ISchedulerFactory schedulers, int compilationId, CancellationToken ct)
+/// Queues a compilation as a Quartz trigger of the compile job, run now on whichever instance picks it up.
+internal sealed class QuartzReportJobs(ISchedulerFactory schedulers) : IReportJobs
+{
+    public async Task QueueAsync(int compilationId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(schedulers);
         var scheduler = await schedulers.GetScheduler(ct);
-        var job = JobBuilder.Create<CompileReportJob>().WithIdentity(Key).StoreDurably().RequestRecovery().Build();
+        var job = JobBuilder.Create<CompileReportJob>().WithIdentity(CompileReportJob.Key).StoreDurably().RequestRecovery().Build();
         await scheduler.AddJob(job, AddJobOptions.Replacing, ct);
         var trigger = TriggerBuilder.Create()
             .WithIdentity($"compile-report-{compilationId}", "reports")
-            .ForJob(Key)
-            .UsingJobData(CompilationIdKey, compilationId)
+            .ForJob(CompileReportJob.Key)
+            .UsingJobData(CompileReportJob.CompilationIdKey, compilationId)
             .StartNow()
             .Build();
         try

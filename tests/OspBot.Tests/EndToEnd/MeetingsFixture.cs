@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Common;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.EndToEnd;
@@ -22,16 +23,16 @@ public sealed class MeetingsFixture : OspDirectoryFixture
     protected override IEnumerable<KeyValuePair<string, string?>> BotSettings()
     {
         var now = DateTimeOffset.UtcNow;
-        MeetingDay = RoundCalendar.LocalDate(now).AddDays(1);
+        MeetingDay = London.Date(now).AddDays(1);
         ReminderDue = now + ReminderLead;
         var start = MeetingDay.ToDateTime(MeetingTime);
-        var due = TimeZoneInfo.ConvertTime(ReminderDue, RoundCalendar.London).DateTime;
+        var due = TimeZoneInfo.ConvertTime(ReminderDue, London.Zone).DateTime;
         var offset = start - due;
         return
         [
             .. base.BotSettings(),
             new("Meetings__ReminderOffsets__0", offset.ToString("c", CultureInfo.InvariantCulture)),
-            new("Jobs__Rounds__DispatchCron", "0/5 * * ? * *"),
+            new("Jobs__Outbox__DispatchCron", "0/5 * * ? * *"),
         ];
     }
 }

@@ -19,7 +19,7 @@ public class OspDirectoryFixture : PlaygroundFixture
         [
             new("Directory__SeedFile", seed),
             // Download links on the result card must point at this bot, not the default port.
-            new("Reports__PublicBaseUrl", BotUrl.ToString()),
+            new("DownloadLinks__PublicBaseUrl", BotUrl.ToString()),
         ];
     }
 

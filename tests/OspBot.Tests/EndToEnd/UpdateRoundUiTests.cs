@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
+using OspBot.Common;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.EndToEnd;
@@ -56,7 +57,7 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         await Assertions.Expect(form).ToContainTextAsync("Open a quarterly update round");
         // 18 days ahead: the prompts (21 days before) are due at once, while the deadline (7 days before) and both
         // chasers (7 and 2 days before the deadline) are still to come, so the prompt is the one message that follows.
-        var meeting = RoundCalendar.LocalDate(DateTimeOffset.UtcNow).AddDays(18);
+        var meeting = London.Date(DateTimeOffset.UtcNow).AddDays(18);
         var meetingDate = form.GetByRole(AriaRole.Combobox, new() { Name = "Steering group meeting date" });
         await PlaygroundInputs.PickDateAsync(browser.Page, meetingDate, meeting);
         Log($"Meeting date {meeting:yyyy-MM-dd} picked; the field shows \"{await meetingDate.InputValueAsync()}\"");

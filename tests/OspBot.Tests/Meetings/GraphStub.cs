@@ -5,6 +5,7 @@ using Azure.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using OspBot.Graph;
 using OspBot.Meetings;
 using OspBot.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OspBot.Graph;
 using OspBot.Meetings;
 
 namespace OspBot.Tests.Meetings;

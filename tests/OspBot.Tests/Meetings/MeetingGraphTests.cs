@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
@@ -59,7 +60,7 @@ public sealed class MeetingGraphTests
         await using var __ = graph.Stub;
         graph.Fail = r => StubReply.Error(status, code);
 
-        var result = await world.WithMeetingsAsync(m => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
+        var result = await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
         {
             GroupId = world.TestGroupId, Title = "Quarterly meeting", Start = March30At10London, End = March30At10London.AddHours(1),
         }, ct));
@@ -83,7 +84,7 @@ public sealed class MeetingGraphTests
         // The first create reaches Graph (and books the event) but its answer is lost; then Graph stays down past the retries.
         graph.Fail = WithLostFirstAnswer(graph);
 
-        var first = await world.WithMeetingsAsync(m => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
+        var first = await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
         {
             GroupId = world.TestGroupId, Title = "Quarterly meeting", Start = March30At10London, End = March30At10London.AddHours(1),
         }, ct));
@@ -95,10 +96,10 @@ public sealed class MeetingGraphTests
         Assert.Empty(await world.RemindersAsync(ct));
 
         graph.Fail = null;
-        Assert.Equal(0, await world.WithMeetingsAsync(m => m.RetryPendingAsync(ct))); // its own booking may still be under way
-        world.Clock.Advance(MeetingService.BookingInProgress + TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await world.WithMeetingsAsync(m => m.RetryPendingAsync(ct)));
-        Assert.Equal(0, await world.WithMeetingsAsync(m => m.RetryPendingAsync(ct)));
+        Assert.Equal(0, await world.WithAsync((MeetingScheduler m) => m.RetryPendingAsync(ct))); // its own booking may still be under way
+        world.Clock.Advance(MeetingScheduler.BookingInProgress + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await world.WithAsync((MeetingScheduler m) => m.RetryPendingAsync(ct)));
+        Assert.Equal(0, await world.WithAsync((MeetingScheduler m) => m.RetryPendingAsync(ct)));
 
         var creates = graph.Requests("POST", "/events");
         Assert.True(creates.Count >= 3);
@@ -137,14 +138,14 @@ public sealed class MeetingGraphTests
         await using var __ = graph.Stub;
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
 
-        var moved = Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithMeetingsAsync(m => m.MoveAsync(W.Sam,
+        var moved = Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithAsync((MeetingChanges m) => m.MoveAsync(W.Sam,
             new MoveMeetingRequest { MeetingId = id, Start = March30At10London.AddDays(1), End = March30At10London.AddDays(1).AddHours(2) }, ct))).Value;
         var patch = Assert.Single(graph.Requests("PATCH", "/events/ev-1"));
         Assert.Equal("2026-03-31T10:00:00", patch.Json.GetProperty("start").GetProperty("dateTime").GetString());
         Assert.Equal("2026-03-31T12:00:00", patch.Json.GetProperty("end").GetProperty("dateTime").GetString());
         Assert.Equal((6, 6, true), (moved.RemindersCancelled, moved.RemindersQueued, moved.InvitationSent));
 
-        var cancelled = Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithMeetingsAsync(m => m.CancelAsync(W.Sam, id, "Postponed", ct))).Value;
+        var cancelled = Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithAsync((MeetingChanges m) => m.CancelAsync(W.Sam, id, "Postponed", ct))).Value;
         var cancel = Assert.Single(graph.Requests("POST", "/events/ev-1/cancel"));
         Assert.Equal("Postponed", cancel.Json.GetProperty("Comment").GetString());
         Assert.Equal((MeetingState.Cancelled, 6), (cancelled.Meeting.State, cancelled.RemindersCancelled));
@@ -161,7 +162,7 @@ public sealed class MeetingGraphTests
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
         graph.Fail = r => r.Method == "PATCH" ? StubReply.Error(403, "ErrorAccessDenied") : null;
 
-        var result = await world.WithMeetingsAsync(m => m.MoveAsync(W.Sam,
+        var result = await world.WithAsync((MeetingChanges m) => m.MoveAsync(W.Sam,
             new MoveMeetingRequest { MeetingId = id, Start = March30At10London.AddDays(1), End = March30At10London.AddDays(1).AddHours(1) }, ct));
 
         Assert.StartsWith("Nothing was changed.", Assert.IsType<MeetingResult<MeetingChange>.CalendarFailed>(result).Message, StringComparison.Ordinal);
@@ -179,8 +180,8 @@ public sealed class MeetingGraphTests
         await using var __ = graph.Stub;
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
 
-        var responses = Assert.IsType<MeetingResult<ResponsesView>.Done>(await world.WithMeetingsAsync(m => m.GetResponsesAsync(W.Sam, id, ct))).Value;
-        var slots = Assert.IsType<MeetingResult<SlotSuggestions>.Done>(await world.WithMeetingsAsync(m => m.ProposeSlotsAsync(W.Sam,
+        var responses = Assert.IsType<MeetingResult<ResponsesView>.Done>(await world.WithAsync((MeetingQueries m) => m.GetResponsesAsync(W.Sam, id, ct))).Value;
+        var slots = Assert.IsType<MeetingResult<SlotSuggestions>.Done>(await world.WithAsync((MeetingScheduler m) => m.ProposeSlotsAsync(W.Sam,
             new SlotRequest { GroupId = world.TestGroupId, Duration = TimeSpan.FromHours(1), WindowStart = March30At10London, WindowEnd = March30At10London.AddHours(7) }, ct))).Value;
 
         Assert.Equal([ResponseStatus.Accepted, ResponseStatus.Declined, ResponseStatus.None], responses.Responses.Select(r => r.Response));

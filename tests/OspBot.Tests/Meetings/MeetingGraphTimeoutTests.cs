@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OspBot.Meetings;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 
@@ -35,7 +36,7 @@ public sealed class MeetingGraphTimeoutTests
         var creates = 0;
         graph.Stub.Hold = r => IsCreate(r) && Interlocked.Increment(ref creates) == 1 ? Hang : TimeSpan.Zero;
 
-        var first = await world.WithMeetingsAsync(m => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
+        var first = await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
         {
             GroupId = world.TestGroupId, Title = "Quarterly meeting", Start = March30At10London, End = March30At10London.AddHours(1),
         }, ct));
@@ -51,9 +52,9 @@ public sealed class MeetingGraphTimeoutTests
         Assert.Equal(1, graph.EventsCreated);
         Assert.Empty(await world.RemindersAsync(ct));
 
-        Assert.Equal(0, await world.WithMeetingsAsync(m => m.RetryPendingAsync(ct))); // its own booking may still be under way
-        world.Clock.Advance(MeetingService.BookingInProgress + TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await world.WithMeetingsAsync(m => m.RetryPendingAsync(ct)));
+        Assert.Equal(0, await world.WithAsync((MeetingScheduler m) => m.RetryPendingAsync(ct))); // its own booking may still be under way
+        world.Clock.Advance(MeetingScheduler.BookingInProgress + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await world.WithAsync((MeetingScheduler m) => m.RetryPendingAsync(ct)));
 
         var sent = graph.Requests("POST", "/events");
         Assert.Equal(2, sent.Count);
@@ -74,9 +75,9 @@ public sealed class MeetingGraphTimeoutTests
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
         graph.Stub.Hold = r => IsCreate(r) ? TimeSpan.Zero : Hang;
 
-        var move = await world.WithMeetingsAsync(m => m.MoveAsync(W.Sam,
+        var move = await world.WithAsync((MeetingChanges m) => m.MoveAsync(W.Sam,
             new MoveMeetingRequest { MeetingId = id, Start = March30At10London.AddDays(1), End = March30At10London.AddDays(1).AddHours(1) }, ct));
-        var cancel = await world.WithMeetingsAsync(m => m.CancelAsync(W.Sam, id, "Postponed", ct));
+        var cancel = await world.WithAsync((MeetingChanges m) => m.CancelAsync(W.Sam, id, "Postponed", ct));
 
         foreach (var result in new[] { move, cancel })
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 
@@ -44,7 +46,7 @@ public sealed class MeetingSchedulingTests
         var done = await world.ScheduleAsync(world.TestGroupId, March30At10London, ct);
 
         var ics = Assert.IsType<MeetingResult<IcsFile>.Done>(
-            await world.WithMeetingsAsync(m => m.InvitationAsync(W.Sam, done.Meeting.MeetingId, ct))).Value;
+            await world.WithAsync((MeetingQueries m) => m.InvitationAsync(W.Sam, done.Meeting.MeetingId, ct))).Value;
 
         Assert.Equal("text/calendar; charset=utf-8; method=REQUEST", ics.ContentType);
         Assert.EndsWith("2026-03-30.ics", ics.FileName, StringComparison.Ordinal);
@@ -54,9 +56,9 @@ public sealed class MeetingSchedulingTests
         Assert.Contains("mailto:cat@osp.test", ics.Content, StringComparison.Ordinal);
         Assert.Contains(@"DESCRIPTION:1. Minutes\n2. Budget", ics.Content, StringComparison.Ordinal);
 
-        Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithMeetingsAsync(m => m.CancelAsync(W.Sam, done.Meeting.MeetingId, null, ct)));
+        Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithAsync((MeetingChanges m) => m.CancelAsync(W.Sam, done.Meeting.MeetingId, null, ct)));
         var cancel = Assert.IsType<MeetingResult<IcsFile>.Done>(
-            await world.WithMeetingsAsync(m => m.InvitationAsync(W.Sam, done.Meeting.MeetingId, ct))).Value;
+            await world.WithAsync((MeetingQueries m) => m.InvitationAsync(W.Sam, done.Meeting.MeetingId, ct))).Value;
         Assert.Contains("METHOD:CANCEL", cancel.Content, StringComparison.Ordinal);
         Assert.Contains("SEQUENCE:1", cancel.Content, StringComparison.Ordinal);
     }
@@ -75,7 +77,7 @@ public sealed class MeetingSchedulingTests
         });
 
         async Task<IReadOnlyList<string>> InvalidAsync(int groupId, DateTimeOffset start, DateTimeOffset end) =>
-            Assert.IsType<MeetingResult<MeetingChange>.Invalid>(await world.WithMeetingsAsync(m => m.ScheduleAsync(W.Sam,
+            Assert.IsType<MeetingResult<MeetingChange>.Invalid>(await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Sam,
                 new ScheduleMeetingRequest { GroupId = groupId, Title = "x", Start = start, End = end }, ct))).Errors;
 
         Assert.Contains("starts in the past", Assert.Single(await InvalidAsync(world.TestGroupId, March2.AddDays(-1), March2)), StringComparison.Ordinal);
@@ -93,12 +95,12 @@ public sealed class MeetingSchedulingTests
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
         var request = new ScheduleMeetingRequest { GroupId = world.TestGroupId, Title = "x", Start = March30At10London, End = March30At10London.AddHours(1) };
 
-        Assert.Equal(RefusalReason.NotSecretariat, Refusal(await world.WithMeetingsAsync(m => m.ScheduleAsync(W.Ann, request, ct))));
-        Assert.Equal(RefusalReason.NotMatched, Refusal(await world.WithMeetingsAsync(m => m.ScheduleAsync(Actor.FromTeams("aad-nobody"), request, ct))));
-        Assert.Equal(RefusalReason.NotSecretariat, Refusal(await world.WithMeetingsAsync(m => m.CancelAsync(W.Ann, id, null, ct))));
-        Assert.Equal(RefusalReason.NotSecretariat, Refusal(await world.WithMeetingsAsync(m =>
+        Assert.Equal(RefusalReason.NotSecretariat, Refusal(await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Ann, request, ct))));
+        Assert.Equal(RefusalReason.NotMatched, Refusal(await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(Actor.FromTeams("aad-nobody"), request, ct))));
+        Assert.Equal(RefusalReason.NotSecretariat, Refusal(await world.WithAsync((MeetingChanges m) => m.CancelAsync(W.Ann, id, null, ct))));
+        Assert.Equal(RefusalReason.NotSecretariat, Refusal(await world.WithAsync((MeetingChanges m) =>
             m.MoveAsync(W.Bob, new MoveMeetingRequest { MeetingId = id, Start = March30At10London, End = March30At10London.AddHours(2) }, ct))));
-        Assert.IsType<MeetingResult<IReadOnlyList<ApologyView>>.Refused>(await world.WithMeetingsAsync(m => m.ListApologiesAsync(W.Ann, id, ct)));
+        Assert.IsType<MeetingResult<IReadOnlyList<ApologyView>>.Refused>(await world.WithAsync((MeetingQueries m) => m.ListApologiesAsync(W.Ann, id, ct)));
         Assert.Equal(1, await world.DbAsync(db => db.Meetings.CountAsync(ct)));
     }
 
@@ -109,9 +111,9 @@ public sealed class MeetingSchedulingTests
         await using var world = await W.StartAsync(March2, null, ct);
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
 
-        var slots = Assert.IsType<MeetingResult<SlotSuggestions>.NeedsCalendar>(await world.WithMeetingsAsync(m => m.ProposeSlotsAsync(W.Sam,
+        var slots = Assert.IsType<MeetingResult<SlotSuggestions>.NeedsCalendar>(await world.WithAsync((MeetingScheduler m) => m.ProposeSlotsAsync(W.Sam,
             new SlotRequest { GroupId = world.TestGroupId, Duration = TimeSpan.FromHours(1), WindowStart = March30At10London, WindowEnd = March30At10London.AddDays(5) }, ct)));
-        var responses = Assert.IsType<MeetingResult<ResponsesView>.NeedsCalendar>(await world.WithMeetingsAsync(m => m.GetResponsesAsync(W.Sam, id, ct)));
+        var responses = Assert.IsType<MeetingResult<ResponsesView>.NeedsCalendar>(await world.WithAsync((MeetingQueries m) => m.GetResponsesAsync(W.Sam, id, ct)));
 
         Assert.Contains("needs Microsoft Graph", slots.Message, StringComparison.Ordinal);
         Assert.Contains("not configured", responses.Message, StringComparison.Ordinal);
@@ -124,12 +126,12 @@ public sealed class MeetingSchedulingTests
         await using var world = await W.StartAsync(March2, null, ct);
         var id = (await world.ScheduleAsync(world.TestGroupId, March30At10London, ct)).Meeting.MeetingId;
 
-        Assert.IsType<MeetingResult<ApologyView>.Done>(await world.WithMeetingsAsync(m => m.SendApologiesAsync(W.Ann, id, "On leave", ct)));
-        Assert.IsType<MeetingResult<ApologyView>.Done>(await world.WithMeetingsAsync(m => m.SendApologiesAsync(W.Ann, id, "On leave that week", ct)));
-        var stranger = await world.WithMeetingsAsync(m => m.SendApologiesAsync(W.Sam, id, null, ct));
+        Assert.IsType<MeetingResult<ApologyView>.Done>(await world.WithAsync((MeetingChanges m) => m.SendApologiesAsync(W.Ann, id, "On leave", ct)));
+        Assert.IsType<MeetingResult<ApologyView>.Done>(await world.WithAsync((MeetingChanges m) => m.SendApologiesAsync(W.Ann, id, "On leave that week", ct)));
+        var stranger = await world.WithAsync((MeetingChanges m) => m.SendApologiesAsync(W.Sam, id, null, ct));
 
         Assert.Equal(RefusalReason.NoRole, Assert.IsType<MeetingResult<ApologyView>.Refused>(stranger).Refusal.Reason);
-        var list = Assert.IsType<MeetingResult<IReadOnlyList<ApologyView>>.Done>(await world.WithMeetingsAsync(m => m.ListApologiesAsync(W.Sam, id, ct))).Value;
+        var list = Assert.IsType<MeetingResult<IReadOnlyList<ApologyView>>.Done>(await world.WithAsync((MeetingQueries m) => m.ListApologiesAsync(W.Sam, id, ct))).Value;
         Assert.Equal(("Ann", "On leave that week"), (Assert.Single(list).PersonName, list[0].Note));
         var reminders = await world.RemindersAsync(ct);
         Assert.All(reminders.Where(r => r.Person!.Name == "Ann"), r => Assert.Equal(DeliveryState.Cancelled, r.State));
@@ -144,7 +146,7 @@ public sealed class MeetingSchedulingTests
         await world.DbAsync(db => db.Conversations.Where(c => c.UserAadObjectId == "aad-bob").ExecuteDeleteAsync(ct));
 
         var list = Assert.IsType<MeetingResult<IReadOnlyList<MemberReach>>.Done>(
-            await world.WithMeetingsAsync(m => m.MembersWithoutAppAsync(W.Sam, world.TestGroupId, ct))).Value;
+            await world.WithAsync((MeetingQueries m) => m.MembersWithoutAppAsync(W.Sam, world.TestGroupId, ct))).Value;
 
         Assert.Equal([("Bob", DeliveryReasons.AppNotInstalled), ("Cat", DeliveryReasons.NotLinked)], list.Select(r => (r.Name, r.Reason)));
     }

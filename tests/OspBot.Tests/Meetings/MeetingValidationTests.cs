@@ -1,3 +1,4 @@
+using OspBot.Graph;
 using OspBot.Meetings;
 
 namespace OspBot.Tests.Meetings;

@@ -4,17 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Conversations;
 using OspBot.Data;
-using OspBot.Jobs.Rounds;
 using OspBot.Meetings;
 using OspBot.Members;
-using OspBot.Notifications;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Meetings;
 
 /// The whole app on a SQLite file the test owns (so Restart is a new process on the same database), with the
-/// dispatch job off (tests run RoundDispatcher), a settable clock, a capturing Teams notifier, and optionally the
+/// dispatch job off (tests run OutboxDispatcher), a settable clock, a capturing Teams notifier, and optionally the
 /// real Graph calendar against a GraphStub. Directory: Sam (secretariat); Ann and Bob sit on the steering group and
 /// on "Test Group"; Cat sits on Test Group with an e-mail but no Teams link. Sam, Ann and Bob have chats with OspBot.
 internal sealed class MeetingsWorld : IAsyncDisposable
@@ -60,7 +59,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
         App?.Dispose();
         App = new OspBotApp()
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
-            .With("Jobs:Rounds:DispatchEnabled", "false")
+            .With("Jobs:Outbox:DispatchEnabled", "false")
             .With("Jobs:Meetings:UpkeepEnabled", "false") // tests call RetryPendingAsync themselves, on the test clock
             .WithServices(s =>
             {
@@ -80,10 +79,11 @@ internal sealed class MeetingsWorld : IAsyncDisposable
         _ = App.Services;
     }
 
-    public async Task<T> WithMeetingsAsync<T>(Func<MeetingService, Task<T>> work)
+    /// Runs work with one of the app's services, in a scope of its own, as a request would.
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<MeetingService>());
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -94,7 +94,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
 
     public Task<T> DbAsync<T>(Func<OspDbContext, Task<T>> work) => InScopeAsync(sp => work(sp.GetRequiredService<OspDbContext>()));
 
-    public Task<int> DispatchAsync(CancellationToken ct) => InScopeAsync(sp => sp.GetRequiredService<RoundDispatcher>().DispatchAsync(ct));
+    public Task<int> DispatchAsync(CancellationToken ct) => InScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct));
 
     public Task<List<Delivery>> RemindersAsync(CancellationToken ct) =>
         DbAsync(db => db.Deliveries.AsNoTracking().Include(d => d.Person)
@@ -102,7 +102,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
 
     public async Task<MeetingChange> ScheduleAsync(int groupId, DateTimeOffset start, CancellationToken ct, string? agenda = "1. Minutes\n2. Budget")
     {
-        var result = await WithMeetingsAsync(m => m.ScheduleAsync(Sam, new ScheduleMeetingRequest
+        var result = await WithAsync((MeetingScheduler m) => m.ScheduleAsync(Sam, new ScheduleMeetingRequest
         {
             GroupId = groupId,
             Title = "Quarterly meeting",

@@ -23,7 +23,7 @@ public sealed class SteeringMeetingRoundTests
         var done = await world.ScheduleAsync(world.SteeringGroupId, March30At10London, ct);
 
         Assert.Equal(RoundPlanOutcome.Planned, done.Round!.Outcome);
-        Assert.Equal(defaults.PromptAt, done.Round.Dates.PromptAt);
+        Assert.Equal(defaults.PromptAt, done.Round.PromptAt);
         Assert.Contains("opens by itself on 9 Mar 2026", done.Round.Message, StringComparison.Ordinal);
         Assert.Equal(0, await world.DbAsync(db => db.Rounds.CountAsync(ct)));
 
@@ -60,7 +60,7 @@ public sealed class SteeringMeetingRoundTests
         var opened = await world.DbAsync(db => db.Rounds.AsNoTracking().SingleAsync(ct));
 
         // To Friday 27 March, still in the same quarter.
-        var moved = Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithMeetingsAsync(m => m.MoveAsync(W.Sam,
+        var moved = Assert.IsType<MeetingResult<MeetingChange>.Done>(await world.WithAsync((MeetingChanges m) => m.MoveAsync(W.Sam,
             new MoveMeetingRequest { MeetingId = id, Start = March30At10London.AddDays(-3), End = March30At10London.AddDays(-3).AddHours(1) }, ct))).Value;
 
         Assert.Equal(RoundPlanOutcome.Adjusted, moved.Round!.Outcome);

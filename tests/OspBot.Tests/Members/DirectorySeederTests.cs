@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Tests.Data;
 
 namespace OspBot.Tests.Members;
@@ -97,8 +98,8 @@ public sealed class DirectorySeederTests
         Assert.False(susan.IsSecretariat);
         Assert.False(susan.IsOspChair);
         Assert.Equal(
-            [new GroupRole("steering-group", "OSP Steering Group", MembershipRole.Member),
-             new GroupRole("zero-carbon-oxford-partnership", "Zero Carbon Oxford Partnership", MembershipRole.Chair)],
+            [new GroupRole("steering-group", "OSP Steering Group", GroupKind.SteeringGroup, MembershipRole.Member),
+             new GroupRole("zero-carbon-oxford-partnership", "Zero Carbon Oxford Partnership", GroupKind.SubGroup, MembershipRole.Chair)],
             susan.Memberships);
         Assert.True(secretariat?.IsSecretariat);
         Assert.Empty(secretariat!.Memberships);

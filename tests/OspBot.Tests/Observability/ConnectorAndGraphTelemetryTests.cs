@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Meetings;
 using OspBot.Observability;
+using OspBot.Teams.Connector;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Meetings;
 

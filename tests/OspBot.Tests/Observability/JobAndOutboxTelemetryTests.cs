@@ -3,14 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using OspBot.Data;
-using OspBot.Jobs.Rounds;
+using OspBot.Jobs.Outbox;
 using OspBot.Observability;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Teams.Connector;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Rounds;
+using OspBot.Tests.Rounds;
 using Quartz;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using static OspBot.Tests.Rounds.RoundsWire;
 
 namespace OspBot.Tests.Observability;
 
@@ -27,9 +28,9 @@ public sealed class JobAndOutboxTelemetryTests
         await using var app = telemetry.Attach(new OspBotApp());
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
 
-        await scheduler.TriggerJob(RoundDispatchJob.Key, ct);
+        await scheduler.TriggerJob(OutboxDispatchJob.Key, ct);
         var run = await telemetry.SpanAsync(s => s.OperationName == Quartz.Diagnostics.OperationName.Job.Execute
-            && TelemetryCapture.Tag(s, "quartz.job.name") == RoundDispatchJob.Key.Name, ct);
+            && TelemetryCapture.Tag(s, "quartz.job.name") == OutboxDispatchJob.Key.Name, ct);
 
         Assert.Equal("succeeded", TelemetryCapture.Tag(run, "quartz.job.result"));
         Assert.Contains(telemetry.Spans(DbCommandTelemetry.SpanName), s => s.TraceId == run.TraceId);
@@ -89,7 +90,7 @@ public sealed class JobAndOutboxTelemetryTests
         for (var tries = 0; tries < 50; tries++)
         {
             TelemetryCapture.Flush(services);
-            if (telemetry.Count("quartz.job.execution.duration", ("quartz.job.name", RoundDispatchJob.Key.Name)) > 0)
+            if (telemetry.Count("quartz.job.execution.duration", ("quartz.job.name", OutboxDispatchJob.Key.Name)) > 0)
             {
                 return;
             }

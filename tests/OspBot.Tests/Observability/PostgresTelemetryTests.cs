@@ -1,5 +1,6 @@
 using System.Net;
 using OspBot.Observability;
+using OspBot.Outbox;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OspBot.Observability;
 using OspBot.Teams.Schema;
+using OspBot.Tests.Commands;
 using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Observability;
@@ -16,8 +17,8 @@ public sealed class TurnCommandsTests
     [InlineData("<at>OspBot</at> Hello", "help")]
     [InlineData("My Updates", "my update")]
     [InlineData("status", "status")]
-    [InlineData("status Q3 2025/26", "status {quarter}")]
-    [InlineData("history Zero Carbon Oxford", "history {sub-group}")]
+    [InlineData("status Q3 2025/26", "status")]
+    [InlineData("history Zero Carbon Oxford", "history")]
     [InlineData("past rounds", "rounds")]
     [InlineData("open round", "open round")]
     [InlineData("schedule a meeting", "schedule meeting")]
@@ -26,7 +27,7 @@ public sealed class TurnCommandsTests
     [InlineData("compile report 2024/25", "compile report")]
     [InlineData("please delete everything about Jo Bloggs", TurnCommands.NotUnderstood)]
     public void A_typed_message_is_named_by_its_command(string text, string expected) =>
-        Assert.Equal(expected, TurnCommands.Of(Read(Activities.Message(ServiceUrl, text))));
+        Assert.Equal(expected, TurnCommands.Of(DeclaredCommands.Table, Read(Activities.Message(ServiceUrl, text))));
 
     [Theory]
     [InlineData("update.submit", "update.submit")]
@@ -41,15 +42,15 @@ public sealed class TurnCommandsTests
         var submit = Activities.Message(ServiceUrl, "");
         submit["value"] = new JsonObject { ["verb"] = verb };
 
-        Assert.Equal(expected, TurnCommands.Of(Read(execute)));
-        Assert.Equal(expected, TurnCommands.Of(Read(submit)));
+        Assert.Equal(expected, TurnCommands.Of(DeclaredCommands.Table, Read(execute)));
+        Assert.Equal(expected, TurnCommands.Of(DeclaredCommands.Table, Read(submit)));
     }
 
     [Fact]
     public void Other_activities_have_no_command()
     {
-        Assert.Equal(TurnCommands.None, TurnCommands.Of(Read(Activities.PersonalInstall(ServiceUrl))));
-        Assert.Equal(TurnCommands.UnknownVerb, TurnCommands.Of(Read(Activities.Invoke(ServiceUrl, "task/fetch", null))));
+        Assert.Equal(TurnCommands.None, TurnCommands.Of(DeclaredCommands.Table, Read(Activities.PersonalInstall(ServiceUrl))));
+        Assert.Equal(TurnCommands.UnknownVerb, TurnCommands.Of(DeclaredCommands.Table, Read(Activities.Invoke(ServiceUrl, "task/fetch", null))));
     }
 
     private static Activity Read(JsonObject json) =>

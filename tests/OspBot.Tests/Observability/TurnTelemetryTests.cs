@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using OspBot.Observability;
+using OspBot.Teams.Connector;
 using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Observability;

@@ -4,6 +4,7 @@ using Npgsql;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
@@ -55,7 +56,7 @@ internal static class ProductionWorld
     public static async Task OpenRoundAsync(string connectionString, CancellationToken ct)
     {
         await using var db = TestDatabases.Postgres(connectionString);
-        var rounds = new RoundService(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
+        var rounds = new RoundAdmin(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RoundOptions()), NullLogger<RoundAdmin>.Instance);
         var opened = await rounds.OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
@@ -79,7 +80,7 @@ internal static class ProductionWorld
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            "SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = 'round-dispatch' AND state = 'EXECUTING' LIMIT 1", connection);
+            "SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = 'outbox-dispatch' AND state = 'EXECUTING' LIMIT 1", connection);
         return await command.ExecuteScalarAsync(ct) as string;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OspBot.Conversations;
 using OspBot.Meetings;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
@@ -40,13 +41,13 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
         var ambiguousArrived = ProductionWorld.AssertDeliveredAtMostOnce(reminders, connector, Members, killedAt);
         output.WriteLine($"of the Ambiguous, {ambiguousArrived} had reached the connector");
         Assert.True(deliveredBeforeKill < Members, "the kill landed after the reminders were sent");
-        Assert.InRange(reminders.Count(r => r.State == DeliveryState.Ambiguous), 0, OspBot.Jobs.Rounds.RoundDispatcher.ParallelSends);
+        Assert.InRange(reminders.Count(r => r.State == DeliveryState.Ambiguous), 0, OutboxDispatcher.ParallelSends);
         Assert.All(ProductionWorld.Proactive(connector).SelectMany(g => g),
             r => Assert.Contains("Quarterly review", r.Body!.Value.GetRawText(), StringComparison.Ordinal));
     }
 
     /// A sub-group of <see cref="Members"/> members, each with a chat on the fake connector (named as the leads of
-    /// ProductionWorld), and a meeting booked for it by the secretariat through MeetingService, without Graph, on a
+    /// ProductionWorld), and a meeting booked for it by the secretariat through MeetingScheduler, without Graph, on a
     /// clock ten minutes behind: its one reminder (an hour before) is queued ahead, and is due for the bot at once.
     private static async Task BookMeetingForBigGroupAsync(string database, Uri serviceUrl, CancellationToken ct)
     {
@@ -71,8 +72,10 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
 
         var clock = new TestClock(now.AddMinutes(-10));
         var options = Options.Create(new MeetingOptions { ReminderOffsets = [TimeSpan.FromHours(1)] });
-        var rounds = new RoundService(db, clock, Options.Create(new RoundOptions()), NullLogger<RoundService>.Instance);
-        var meetings = new MeetingService(db, new MeetingCalendarAvailability(null), rounds, clock, options, NullLogger<MeetingService>.Instance);
+        var deliveries = new DeliveryQueue(db);
+        var reminders = new MeetingReminders(db, deliveries, new NoMeetingRounds(), clock, options);
+        var calendar = new MeetingCalendarAvailability(null);
+        var meetings = new MeetingScheduler(db, calendar, reminders, new NoMeetingRounds(), clock, options, NullLogger<MeetingScheduler>.Instance);
         var start = now.AddHours(1);
         var booked = await meetings.ScheduleAsync(Actor.FromPerson(secretariat), new ScheduleMeetingRequest
         {

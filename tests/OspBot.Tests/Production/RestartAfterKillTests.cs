@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Outbox;
 using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Reports;
+using OspBot.Tests.Reports;
 
 namespace OspBot.Tests.Production;
 
@@ -35,7 +36,7 @@ public sealed class RestartAfterKillTests(PostgresFixture postgres, ITestOutputH
         var ambiguousArrived = ProductionWorld.AssertDeliveredAtMostOnce(prompts, connector, People, killedAt);
         Assert.True(deliveredBeforeKill < People, "the kill landed after the round was sent");
         var ambiguous = prompts.Count(p => p.State == DeliveryState.Ambiguous);
-        Assert.InRange(ambiguous, 0, OspBot.Jobs.Rounds.RoundDispatcher.ParallelSends);
+        Assert.InRange(ambiguous, 0, OutboxDispatcher.ParallelSends);
         output.WriteLine($"killed after {deliveredBeforeKill} prompts; sent={People - ambiguous}; ambiguous={ambiguous}, of which reached the connector={ambiguousArrived}");
     }
 

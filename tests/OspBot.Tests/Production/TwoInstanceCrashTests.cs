@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OspBot.Jobs.Rounds;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
@@ -53,7 +53,7 @@ public sealed class TwoInstanceCrashTests(PostgresFixture postgres, ITestOutputH
             Assert.False(survivor.HasExited);
             // Only sends in flight at the kill may be in doubt; whatever was claimed but not started went out later.
             var ambiguous = prompts.Count(p => p.State == DeliveryState.Ambiguous);
-            Assert.InRange(ambiguous, 0, RoundDispatcher.ParallelSends);
+            Assert.InRange(ambiguous, 0, OutboxDispatcher.ParallelSends);
             Assert.Equal(People - ambiguous, prompts.Count(p => p.State == DeliveryState.Sent));
             Assert.True(ProductionWorld.Proactive(connector).Count > deliveredBeforeKill, "the survivor sent nothing");
             output.WriteLine($"killed {victim.Name} after {deliveredBeforeKill} prompts; sent={People - ambiguous}; ambiguous={ambiguous}, of which reached the connector={ambiguousArrived}");

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
-using OspBot.Tests.Teams.Rounds;
-using static OspBot.Tests.Teams.Rounds.RoundsWire;
+using OspBot.Tests.Rounds;
+using static OspBot.Tests.Rounds.RoundsWire;
 
 namespace OspBot.Tests.Production;
 
@@ -84,7 +84,7 @@ public sealed class TwoInstanceTurnTests(PostgresFixture postgres)
         return new OspBotApp()
             .With("Database:Provider", "Postgres")
             .With("Database:ConnectionString", configuration["Database:ConnectionString"])
-            .With("Jobs:Rounds:DispatchEnabled", "false")
+            .With("Jobs:Outbox:DispatchEnabled", "false")
             .WithServices(s => s.AddSingleton<TimeProvider>(wire.Clock));
     }
 

@@ -1,4 +1,5 @@
 using OspBot.Reports;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Tests.Reports;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OspBot.Graph;
 using OspBot.Meetings;
 using OspBot.Reports;
 using OspBot.Tests.Fakes;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Reports;
@@ -61,38 +62,38 @@ public sealed class ReportFromRoundsTests
     private static async Task RunQuarterAsync(W world, int q, CancellationToken ct)
     {
         world.Clock.Set(new DateTimeOffset(Meetings[q - 1].ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-10));
-        var round = RoundAssert.Done(await world.Service().OpenRoundAsync(W.Secretariat,
+        var round = RoundAssert.Done(await world.Admin().OpenRoundAsync(W.Secretariat,
             new OpenRoundRequest { MeetingDate = Meetings[q - 1], Quarter = new FinancialQuarter(2026, q) }, ct));
         async Task<int> Id(string key) => await RoundAssert.UpdateIdAsync(world, round.RoundId, key, ct);
 
-        RoundAssert.Saved(await world.Service().SubmitAsync(W.EdLead, await Id("economic-development"), new UpdateContent
+        RoundAssert.Saved(await world.Editor().SubmitAsync(W.EdLead, await Id("economic-development"), UpdatePatch.Replacing(new UpdateContent
         {
             Achievements = $"- Business survey wave {q} completed",
             Plans = q == 1 ? "- Publish the business survey results\n- Hold the first inclusive economy workshop" : $"- Publish the wave {q} findings",
             Challenges = "None",
             Rag = Rag.Green,
             PlanReviews = q == 2 ? [new(0, PlanStatus.Done, null), new(1, PlanStatus.Slipped, "Moved to the autumn")] : [],
-        }, 0, ct));
+        }), 0, ct));
 
         if (q <= 2)
         {
-            RoundAssert.Saved(await world.Service().SubmitAsync(W.ScLead, await Id("stronger-communities"),
-                RoundAssert.Complete() with { Achievements = $"Community hubs opened in quarter {q}" }, 0, ct));
+            RoundAssert.Saved(await world.Editor().SubmitAsync(W.ScLead, await Id("stronger-communities"),
+                UpdatePatch.Replacing(RoundAssert.Complete() with { Achievements = $"Community hubs opened in quarter {q}" }), 0, ct));
         }
 
         var zc = await Id("zero-carbon");
-        var submitted = RoundAssert.Saved(await world.Service().SubmitAsync(W.ZcLead, zc, RoundAssert.Complete() with
+        var submitted = RoundAssert.Saved(await world.Editor().SubmitAsync(W.ZcLead, zc, UpdatePatch.Replacing(RoundAssert.Complete() with
         {
             Achievements = q == 1 ? "- Heat network study commissioned in Q1" : $"- Sprint group {q} met",
-        }, 0, ct));
-        RoundAssert.Saved(await world.Service().ApproveAsync(W.ZcChair, zc, null, submitted.Revision, ct));
+        }), 0, ct));
+        RoundAssert.Saved(await world.Editor().ApproveAsync(W.ZcChair, zc, null, submitted.Revision, ct));
 
-        RoundAssert.Saved(await world.Service().SubmitAsync(W.SfLead, await Id("safer-communities"), RoundAssert.Complete() with
+        RoundAssert.Saved(await world.Editor().SubmitAsync(W.SfLead, await Id("safer-communities"), UpdatePatch.Replacing(RoundAssert.Complete() with
         {
             Achievements = $"Patrols in quarter {q} completed",
             Rag = q == 3 ? Rag.Amber : Rag.Green,
             RagReason = q == 3 ? "Two partners have withdrawn from the night-time economy group." : null,
-        }, 0, ct));
+        }), 0, ct));
     }
 
     /// The steering group's chair with a job title, a vacant seat, and meetings: one this year with an agenda, one
@@ -130,7 +131,7 @@ public sealed class ReportFromRoundsTests
 
     private static async Task<byte[]> CompileAsync(W world, CancellationToken ct)
     {
-        ReportCompilationService Service() => new(world.Db(), world.Clock, Options.Create(new ReportOptions()), NullLogger<ReportCompilationService>.Instance);
+        ReportCompilationService Service() => new(world.Db(), Mock.Of<IReportJobs>(), world.Clock, Options.Create(new ReportOptions()), NullLogger<ReportCompilationService>.Instance);
         var started = Assert.IsType<CompileRequestResult.Started>(await Service().RequestAsync(W.Secretariat, 2026, null, ct));
         var done = await Service().RunAsync(started.Compilation.Id, (_, _) => Task.CompletedTask, ct);
         Assert.Equal(CompilationState.Succeeded, done!.State);

@@ -1,4 +1,5 @@
 using OspBot.Reports;
+using OspBot.Reports.Drafting;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.Reports;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OspBot.Reports;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using OspBot.Reports;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Tests.Reports;
 

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OspBot.Graph;
 using OspBot.Jobs.Reports;
 using OspBot.Meetings;
 using OspBot.Reports;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Meetings;
 using OspBot.Tests.Schemas;
-using OspBot.Tests.Teams.Reports;
 
 namespace OspBot.Tests.Reports;
 

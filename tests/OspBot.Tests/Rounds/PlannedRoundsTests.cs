@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
 using W = OspBot.Tests.Rounds.RoundsWorld;
@@ -24,8 +25,8 @@ public sealed class PlannedRoundsTests
         await using var world = await W.CreateAsync(October1, ct);
         world.Options.SteeringGroupMeetings = ["2026-10-22", "2027-01-21"];
 
-        Assert.Equal(1, await world.Service().OpenScheduledAsync(ct));
-        Assert.Equal(0, await world.Service().OpenScheduledAsync(ct));
+        Assert.Equal(1, await world.Planner().OpenScheduledAsync(ct));
+        Assert.Equal(0, await world.Planner().OpenScheduledAsync(ct));
 
         var round = Assert.Single(await RoundsAsync(world, ct));
         Assert.Equal((2026, 3, new DateOnly(2026, 10, 22), RoundState.Open), (round.FinancialYearStart, round.Quarter, round.MeetingDate, round.State));
@@ -41,11 +42,11 @@ public sealed class PlannedRoundsTests
         await using var world = await W.CreateAsync(October1, ct);
         world.Options.SteeringGroupMeetings = ["2026-10-23"];
 
-        Assert.Equal(0, await world.Service().OpenScheduledAsync(ct));
+        Assert.Equal(0, await world.Planner().OpenScheduledAsync(ct));
         Assert.Empty(await RoundsAsync(world, ct));
 
         world.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(1, await world.Service().OpenScheduledAsync(ct));
+        Assert.Equal(1, await world.Planner().OpenScheduledAsync(ct));
     }
 
     [Fact]
@@ -53,12 +54,12 @@ public sealed class PlannedRoundsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var world = await W.CreateAsync(October1, ct);
-        var byHand = Done(await world.Service().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct));
+        var byHand = Done(await world.Admin().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct));
         world.Options.SteeringGroupMeetings = ["2026-10-22"];
 
-        Assert.Equal(0, await world.Service().OpenScheduledAsync(ct));
-        Done(await world.Service().CloseRoundAsync(W.Secretariat, byHand.RoundId, ct));
-        Assert.Equal(0, await world.Service().OpenScheduledAsync(ct));
+        Assert.Equal(0, await world.Planner().OpenScheduledAsync(ct));
+        Done(await world.Admin().CloseRoundAsync(W.Secretariat, byHand.RoundId, ct));
+        Assert.Equal(0, await world.Planner().OpenScheduledAsync(ct));
 
         var round = Assert.Single(await RoundsAsync(world, ct));
         Assert.Equal((byHand.RoundId, RoundState.Closed), (round.Id, round.State));
@@ -71,7 +72,7 @@ public sealed class PlannedRoundsTests
         await using var world = await W.CreateAsync(October1, ct);
         world.Options.SteeringGroupMeetings = ["2026-10-05"];
 
-        Assert.Equal(0, await world.Service().OpenScheduledAsync(ct));
+        Assert.Equal(0, await world.Planner().OpenScheduledAsync(ct));
         Assert.Empty(await RoundsAsync(world, ct));
     }
 

@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Rounds;
 
 namespace OspBot.Tests.Rounds;
@@ -22,14 +23,14 @@ internal static class RoundAssert
 
     /// Opens the round for a meeting on 2 Nov 2026 (prompts 12 Oct, deadline 26 Oct 09:00) and returns it.
     public static async Task<RoundView> OpenAsync(RoundsWorld world, CancellationToken ct, DateOnly? meeting = null) =>
-        Done(await world.Service().OpenRoundAsync(RoundsWorld.Secretariat, new OpenRoundRequest { MeetingDate = meeting ?? new(2026, 11, 2) }, ct));
+        Done(await world.Admin().OpenRoundAsync(RoundsWorld.Secretariat, new OpenRoundRequest { MeetingDate = meeting ?? new(2026, 11, 2) }, ct));
 
     public static async Task<int> UpdateIdAsync(RoundsWorld world, int roundId, string groupKey, CancellationToken ct)
     {
-        var status = Found(await world.Service().StatusAsync(RoundsWorld.Secretariat, roundId, ct));
+        var status = Found(await world.Views().StatusAsync(RoundsWorld.Secretariat, roundId, ct));
         return status.Groups.Single(g => g.GroupKey == groupKey).UpdateId;
     }
 
     public static async Task<UpdateView> ViewAsync(RoundsWorld world, OspBot.Members.Actor actor, int updateId, CancellationToken ct) =>
-        Found(await world.Service().GetUpdateForEditingAsync(actor, updateId, ct));
+        Found(await world.Editor().GetUpdateForEditingAsync(actor, updateId, ct));
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
 using W = OspBot.Tests.Rounds.RoundsWorld;
@@ -16,12 +18,12 @@ public sealed class RoundLifecycleTests
         await using var world = await W.CreateAsync(October1, ct);
 
         Assert.Equal(RefusalReason.NotSecretariat, Assert.IsType<RoundResult.Refused>(
-            await world.Service().OpenRoundAsync(W.EdLead, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct)).Refusal.Reason);
+            await world.Admin().OpenRoundAsync(W.EdLead, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct)).Refusal.Reason);
         Assert.Equal(RefusalReason.NotMatched, Assert.IsType<RoundResult.Refused>(
-            await world.Service().OpenRoundAsync(W.Stranger, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct)).Refusal.Reason);
+            await world.Admin().OpenRoundAsync(W.Stranger, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct)).Refusal.Reason);
 
         var opened = Assert.IsType<RoundResult.Done>(
-            await world.Service().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct));
+            await world.Admin().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 11, 2) }, ct));
         Assert.Equal("Q3 2026/27", opened.Round.QuarterLabel);
         Assert.Equal(new DateTimeOffset(2026, 10, 26, 9, 0, 0, TimeSpan.Zero), opened.Round.DeadlineAt);
         Assert.Equal("Sam Secretariat", opened.Round.OpenedBy);
@@ -35,10 +37,10 @@ public sealed class RoundLifecycleTests
         Assert.Equal(4, await db.SubGroupUpdates.CountAsync(ct));
 
         var again = Assert.IsType<RoundResult.AlreadyOpen>(
-            await world.Service().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 12, 1) }, ct));
+            await world.Admin().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 12, 1) }, ct));
         Assert.Equal(opened.Round.RoundId, again.Existing.RoundId);
         var invalid = Assert.IsType<RoundResult.Invalid>(
-            await world.Service().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 9, 1) }, ct));
+            await world.Admin().OpenRoundAsync(W.Secretariat, new OpenRoundRequest { MeetingDate = new(2026, 9, 1) }, ct));
         Assert.Contains("The steering group meeting must be in the future.", invalid.Errors);
     }
 
@@ -55,30 +57,30 @@ public sealed class RoundLifecycleTests
 
         // The deputy drafts, the lead submits, then edits again before the deadline.
         world.Clock.Set(new(2026, 10, 13, 9, 0, 0, TimeSpan.Zero));
-        var draft = Saved(await world.Service().SaveDraftAsync(W.EdDeputy, ed, new UpdateContent { Achievements = "Half done" }, 0, ct));
+        var draft = Saved(await world.Editor().SaveDraftAsync(W.EdDeputy, ed, UpdatePatch.Replacing(new UpdateContent { Achievements = "Half done" }), 0, ct));
         Assert.Equal(UpdateStatus.Draft, draft.Status);
         Assert.False(draft.Permissions.CanSubmit);
-        var submitted = Saved(await world.Service().SubmitAsync(W.EdLead, ed, Complete(), draft.Revision, ct));
+        var submitted = Saved(await world.Editor().SubmitAsync(W.EdLead, ed, UpdatePatch.Replacing(Complete()), draft.Revision, ct));
         Assert.Equal(UpdateStatus.Submitted, submitted.Status);
         Assert.Equal("Ed Lead", submitted.SubmittedBy);
-        var edited = Saved(await world.Service().SubmitAsync(W.EdLead, ed, Complete(" and more"), submitted.Revision, ct));
+        var edited = Saved(await world.Editor().SubmitAsync(W.EdLead, ed, UpdatePatch.Replacing(Complete(" and more")), submitted.Revision, ct));
         Assert.Equal(3, edited.VersionNumber);
 
         // Zero Carbon: the lead's submission waits for the chair.
-        var zcView = Saved(await world.Service().SubmitAsync(W.ZcLead, zc, Complete(), 0, ct));
+        var zcView = Saved(await world.Editor().SubmitAsync(W.ZcLead, zc, UpdatePatch.Replacing(Complete()), 0, ct));
         Assert.Equal(UpdateStatus.AwaitingApproval, zcView.Status);
         Assert.True((await ViewAsync(world, W.ZcChair, zc, ct)).Permissions.CanApprove);
-        var approved = Saved(await world.Service().ApproveAsync(W.ZcChair, zc, null, zcView.Revision, ct));
+        var approved = Saved(await world.Editor().ApproveAsync(W.ZcChair, zc, null, zcView.Revision, ct));
         Assert.Equal(UpdateStatus.Submitted, approved.Status);
         Assert.Equal(("Zed Lead", "Zara Chair"), (approved.SubmittedBy, approved.ApprovedBy));
 
         // Chaser time (19 Oct): only the silent are chased, with the days left.
         world.Clock.Set(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
-        var chase = await world.Service().ChaseListAsync(world.Clock.GetUtcNow(), ct);
+        var chase = await world.DeliveryPlanner().ChaseListAsync(world.Clock.GetUtcNow(), ct);
         Assert.Equal(["Saf Lead", "Sue Lead", "Unlinked Chair"], chase.Select(c => c.PersonName).Order());
         Assert.All(chase, c => Assert.Equal(7, c.DaysLeft));
-        await world.Service().ScheduleDueAsync(ct);
-        await world.Service().ScheduleDueAsync(ct);
+        await world.DeliveryPlanner().ScheduleDueAsync(ct);
+        await world.DeliveryPlanner().ScheduleDueAsync(ct);
         await using (var db = world.Db())
         {
             Assert.Equal(3, await db.Deliveries.CountAsync(d => d.Kind == DeliveryKind.Chaser, ct));
@@ -86,34 +88,34 @@ public sealed class RoundLifecycleTests
 
         // After the deadline: the submitted update is locked, the silent one may still come in, marked late.
         world.Clock.Set(new(2026, 10, 26, 10, 0, 0, TimeSpan.Zero));
-        var locked = Refused(await world.Service().SubmitAsync(W.EdLead, ed, Complete(" late edit"), edited.Revision, ct));
+        var locked = Refused(await world.Editor().SubmitAsync(W.EdLead, ed, UpdatePatch.Replacing(Complete(" late edit")), edited.Revision, ct));
         Assert.Equal(RefusalReason.Locked, locked.Reason);
         Assert.Equal("Sam Secretariat", Assert.Single(locked.AskWhom).Name);
         Assert.Contains("Sam Secretariat", locked.Message, StringComparison.Ordinal);
-        var late = Saved(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+        var late = Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
         Assert.True(late.IsLate);
 
         // The secretariat reopens Economic Development; the lead edits and resubmits, which locks it again.
-        Done(await world.Service().ReopenAsync(W.Secretariat, ed, ct));
+        Done(await world.Admin().ReopenAsync(W.Secretariat, ed, ct));
         var reopened = await ViewAsync(world, W.EdLead, ed, ct);
         Assert.True(reopened.Permissions.CanSubmit);
-        var resubmitted = Saved(await world.Service().SubmitAsync(W.EdLead, ed, Complete(" reopened"), reopened.Revision, ct));
+        var resubmitted = Saved(await world.Editor().SubmitAsync(W.EdLead, ed, UpdatePatch.Replacing(Complete(" reopened")), reopened.Revision, ct));
         Assert.True(resubmitted.IsLocked);
         Assert.False(resubmitted.IsLate);
 
         // Status shows who could not be reached and why.
-        var status = Found(await world.Service().StatusAsync(W.Secretariat, round.RoundId, ct));
+        var status = Found(await world.Views().StatusAsync(W.Secretariat, round.RoundId, ct));
         Assert.Equal(UpdateStatus.NotStarted, status.Groups.Single(g => g.UpdateId == sf).Status);
         Assert.True(status.Groups.Single(g => g.UpdateId == sc).IsLate);
 
         // The last sub-group submits: the digest goes to the secretariat and the OSP chair.
-        Saved(await world.Service().SubmitAsync(W.SfLead, sf, Complete(), 0, ct));
-        await world.Service().ScheduleDueAsync(ct);
-        var digest = Found(await world.Service().DigestAsync(W.OspChair, round.RoundId, ct));
+        Saved(await world.Editor().SubmitAsync(W.SfLead, sf, UpdatePatch.Replacing(Complete()), 0, ct));
+        await world.DeliveryPlanner().ScheduleDueAsync(ct);
+        var digest = Found(await world.Views().DigestAsync(W.OspChair, round.RoundId, ct));
         Assert.True(digest.AllSubmitted);
         Assert.Equal("Did things reopened", digest.Groups.Single(g => g.GroupName == "Economic Development").Content!.Achievements);
         Assert.Equal(RefusalReason.NotSecretariat,
-            Assert.IsType<Lookup<DigestView>.Refused>(await world.Service().DigestAsync(W.EdLead, round.RoundId, ct)).Refusal.Reason);
+            Assert.IsType<Lookup<DigestView>.Refused>(await world.Views().DigestAsync(W.EdLead, round.RoundId, ct)).Refusal.Reason);
         await using (var db = world.Db())
         {
             Assert.Equal(["Olive OspChair", "Sam Secretariat"], await db.Deliveries.Where(d => d.Kind == DeliveryKind.Digest)
@@ -121,19 +123,19 @@ public sealed class RoundLifecycleTests
         }
 
         // Next quarter: Economic Development's plans come back as items to review.
-        Done(await world.Service().CloseRoundAsync(W.Secretariat, round.RoundId, ct));
+        Done(await world.Admin().CloseRoundAsync(W.Secretariat, round.RoundId, ct));
         var next = await OpenAsync(world, ct, new DateOnly(2027, 2, 1));
         var nextEd = await UpdateIdAsync(world, next.RoundId, "economic-development", ct);
         var view = await ViewAsync(world, W.EdLead, nextEd, ct);
         Assert.Equal(["Plan A", "Plan B"], view.CarryForward.Select(c => c.Text));
-        var reviewed = Saved(await world.Service().SaveDraftAsync(W.EdLead, nextEd, new UpdateContent
+        var reviewed = Saved(await world.Editor().SaveDraftAsync(W.EdLead, nextEd, UpdatePatch.Replacing(new UpdateContent
         {
             PlanReviews = [new(0, PlanStatus.Done, null), new(1, PlanStatus.Slipped, "Waiting for funding")],
-        }, view.Revision, ct));
+        }), view.Revision, ct));
         Assert.Equal([PlanStatus.Done, PlanStatus.Slipped], reviewed.CarryForward.Select(c => c.Status));
         Assert.Equal("Waiting for funding", reviewed.CarryForward[1].Note);
 
-        var history = Found(await world.Service().HistoryAsync(W.Secretariat, "economic-development", ct));
+        var history = Found(await world.Views().HistoryAsync(W.Secretariat, "economic-development", ct));
         Assert.Equal(["Q4 2026/27", "Q3 2026/27"], history.Select(h => h.QuarterLabel));
         Assert.Equal([VersionKind.Draft, VersionKind.Submitted, VersionKind.Submitted, VersionKind.Submitted],
             history[1].Versions.Select(v => v.Kind));

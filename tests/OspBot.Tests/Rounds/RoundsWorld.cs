@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
@@ -13,7 +14,7 @@ namespace OspBot.Tests.Rounds;
 
 /// A migrated in-memory database with a small OSP: four sub-groups (Zero Carbon needs its chair's approval), a
 /// secretariat, an OSP chair, chairs, leads, a deputy, a plain member and a vacant seat; everyone but the Safer
-/// Communities lead has a personal chat with the bot. Each Service() call gets a fresh context, as a request would.
+/// Communities lead has a personal chat with the bot. Each service it hands out gets a fresh context, as a request would.
 internal sealed class RoundsWorld : IAsyncDisposable
 {
     public static readonly Actor Secretariat = Actor.FromTeams("aad-sec");
@@ -103,10 +104,42 @@ internal sealed class RoundsWorld : IAsyncDisposable
         return db;
     }
 
-    public RoundService Service() =>
-        new(Db(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundService>.Instance);
+    public OutboxOptions OutboxOptions { get; } = new();
 
-    public DirectoryEditor Editor() => new(Db(), new MemoryCache(new MemoryCacheOptions()));
+    public RoundAdmin Admin() => new(Db(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundAdmin>.Instance);
+
+    public RoundPlanner Planner() =>
+        new(Db(), Admin(), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<RoundPlanner>.Instance);
+
+    public UpdateEditor Editor()
+    {
+        var db = Db();
+        return new(db, new DeliveryQueue(db), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<UpdateEditor>.Instance);
+    }
+
+    public RoundViews Views() => new(Db());
+
+    public RoundDeliveryPlanner DeliveryPlanner()
+    {
+        var db = Db();
+        return new(db, Planner(), new DeliveryQueue(db), Clock);
+    }
+
+    /// What a dispatch does before it claims: the rounds' planner.
+    public Task PlanDueAsync(CancellationToken ct) => DeliveryPlanner().PlanDueAsync(ct);
+
+    public DeliveryClaims Claims()
+    {
+        var db = Db();
+        return new(db, Outcomes(db), Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryClaims>.Instance);
+    }
+
+    public DeliveryOutcomes Outcomes() => Outcomes(Db());
+
+    private DeliveryOutcomes Outcomes(OspDbContext db) =>
+        new(db, Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryOutcomes>.Instance);
+
+    public DirectoryEditor DirectoryEditor() => new(Db(), new MemoryCache(new MemoryCacheOptions()));
 
     public async ValueTask DisposeAsync()
     {

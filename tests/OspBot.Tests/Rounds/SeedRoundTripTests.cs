@@ -1,5 +1,5 @@
 using OspBot.Cards.Rounds;
-using OspBot.Jobs.Rounds;
+using OspBot.Rounds;
 using OspBot.Tests.Cards;
 using OspBot.Tests.Cards.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
@@ -22,7 +22,7 @@ public sealed class SeedRoundTripTests
         var round = await OpenAsync(world, ct);
         var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
         var content = SeedUpdates.Read(seed);
-        Saved(await world.Service().SubmitAsync(W.ScLead, sc, content, 0, ct));
+        Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(content), 0, ct));
 
         var stored = await ViewAsync(world, W.ScLead, sc, ct);
         var summary = RoundCardChecks.AssertValid(PersonalCards.Current(stored, "29:lead", world.Clock.GetUtcNow()));

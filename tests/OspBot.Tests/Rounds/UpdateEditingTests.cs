@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OspBot.Common;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using static OspBot.Tests.Rounds.RoundAssert;
 using W = OspBot.Tests.Rounds.RoundsWorld;
@@ -28,7 +30,7 @@ public sealed class UpdateEditingTests
         var content = SeedUpdates.Read(seed);
         Assert.All([content.Achievements, content.Plans, content.Challenges, content.Requests], s => Assert.InRange(s!.Length, 1, 4000));
 
-        var view = Saved(await world.Service().SubmitAsync(W.ScLead, sc, content, 0, ct));
+        var view = Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(content), 0, ct));
 
         await using var db = world.Db();
         var stored = await db.UpdateVersions.SingleAsync(v => v.SubGroupUpdateId == sc, ct);
@@ -48,7 +50,7 @@ public sealed class UpdateEditingTests
         await using var _ = world;
         const string text = "Zoë’s café — “MECC” 🌱\r\n\r\n  • indented line\n\ttab\u00A0nbsp  ";
 
-        Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Achievements = text, Requests = "Ωμέγα\n" }, 0, ct));
+        Saved(await world.Editor().SaveDraftAsync(W.ScLead, sc, UpdatePatch.Replacing(new UpdateContent { Achievements = text, Requests = "Ωμέγα\n" }), 0, ct));
 
         var view = await ViewAsync(world, W.ScLead, sc, ct);
         Assert.Equal(text, view.Content.Achievements);
@@ -61,16 +63,18 @@ public sealed class UpdateEditingTests
         var ct = TestContext.Current.CancellationToken;
         var (world, sc) = await StrongerCommunitiesAsync(ct);
         await using var _ = world;
-        var atLimit = Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Plans = new string('x', 4000) }, 0, ct));
+        var atLimit = Saved(await world.Editor().SaveDraftAsync(W.ScLead, sc, UpdatePatch.Replacing(new UpdateContent { Plans = new string('x', 4000) }), 0, ct));
 
         var tooLong = new UpdateContent { Plans = new string('x', 4000), Challenges = new string('é', 4001) };
-        var result = Assert.IsType<UpdateResult.Invalid>(await world.Service().SaveDraftAsync(W.ScLead, sc, tooLong, atLimit.Revision, ct));
+        var result = Assert.IsType<UpdateResult.Invalid>(await world.Editor().SaveDraftAsync(W.ScLead, sc, UpdatePatch.Replacing(tooLong), atLimit.Revision, ct));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(UpdateField.Challenges, error.Field);
         Assert.Contains("4,001", error.Message, StringComparison.Ordinal);
         Assert.False(result.DraftKept);
-        Assert.Same(tooLong, result.Entered);
+        // What was typed comes back to re-render the card with, all of it.
+        Assert.True(tooLong.SameAs(result.Entered));
+        Assert.Equal(tooLong.Challenges, result.Entered.Challenges);
         Assert.Equal(1, result.View.VersionNumber);
     }
 
@@ -82,14 +86,14 @@ public sealed class UpdateEditingTests
         await using var _ = world;
         var partial = new UpdateContent { Achievements = "Done a lot", Plans = "   ", Rag = Rag.Amber };
 
-        var result = Assert.IsType<UpdateResult.Invalid>(await world.Service().SubmitAsync(W.ScLead, sc, partial, 0, ct));
+        var result = Assert.IsType<UpdateResult.Invalid>(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(partial), 0, ct));
 
         Assert.Equal([UpdateField.Plans, UpdateField.Challenges, UpdateField.RagReason], result.Errors.Select(e => e.Field));
         Assert.True(result.DraftKept);
         Assert.Equal(UpdateStatus.Draft, result.View.Status);
         Assert.Equal("Done a lot", result.View.Content.Achievements);
         // Section 4 is optional: with 1-3 filled in and a reason, the same update goes through.
-        var ok = Saved(await world.Service().SubmitAsync(W.ScLead, sc, partial with { Plans = "p", Challenges = "c", RagReason = "Funding late" }, result.View.Revision, ct));
+        var ok = Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(partial with { Plans = "p", Challenges = "c", RagReason = "Funding late" }), result.View.Revision, ct));
         Assert.Equal(UpdateStatus.Submitted, ok.Status);
     }
 
@@ -99,18 +103,18 @@ public sealed class UpdateEditingTests
         var ct = TestContext.Current.CancellationToken;
         var (world, sc) = await StrongerCommunitiesAsync(ct);
         await using var _ = world;
-        Saved(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+        Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
 
-        var member = Assert.IsType<UpdateResult.Refused>(await world.Service().SaveDraftAsync(W.ScMember, sc, Complete("x"), 1, ct));
+        var member = Assert.IsType<UpdateResult.Refused>(await world.Editor().SaveDraftAsync(W.ScMember, sc, UpdatePatch.Replacing(Complete("x")), 1, ct));
         Assert.Equal(RefusalReason.NoRole, member.Refusal.Reason);
         Assert.StartsWith("Sorry, only the chair, leads and deputies", member.Refusal.Message, StringComparison.Ordinal);
         Assert.Null(member.Current);
-        Assert.Equal(RefusalReason.NoRole, Refused(await world.Service().SubmitAsync(W.EdLead, sc, Complete(), 1, ct)).Reason);
+        Assert.Equal(RefusalReason.NoRole, Refused(await world.Editor().SubmitAsync(W.EdLead, sc, UpdatePatch.Replacing(Complete()), 1, ct)).Reason);
 
-        var stranger = Assert.IsType<Lookup<UpdateView>.Refused>(await world.Service().GetUpdateForEditingAsync(W.Stranger, sc, ct));
+        var stranger = Assert.IsType<Lookup<UpdateView>.Refused>(await world.Editor().GetUpdateForEditingAsync(W.Stranger, sc, ct));
         Assert.Equal(RefusalReason.NotMatched, stranger.Refusal.Reason);
         Assert.Equal(RefusalReason.NotMatched,
-            Assert.IsType<Lookup<IReadOnlyList<HistoryEntry>>.Refused>(await world.Service().HistoryAsync(W.Stranger, "stronger-communities", ct)).Refusal.Reason);
+            Assert.IsType<Lookup<IReadOnlyList<HistoryEntry>>.Refused>(await world.Views().HistoryAsync(W.Stranger, "stronger-communities", ct)).Refusal.Reason);
 
         // The secretariat and the OSP chair read, but cannot write.
         Assert.Equal(UpdatePermissions.ReadOnly, (await ViewAsync(world, W.Secretariat, sc, ct)).Permissions);
@@ -125,7 +129,7 @@ public sealed class UpdateEditingTests
         var round = await OpenAsync(world, ct);
         var ed = await UpdateIdAsync(world, round.RoundId, "economic-development", ct);
 
-        var refused = Assert.IsType<UpdateResult.Refused>(await world.Service().SubmitAsync(W.EdDeputy, ed, Complete(), 0, ct));
+        var refused = Assert.IsType<UpdateResult.Refused>(await world.Editor().SubmitAsync(W.EdDeputy, ed, UpdatePatch.Replacing(Complete()), 0, ct));
 
         Assert.Equal(RefusalReason.DeputyCannotSubmit, refused.Refusal.Reason);
         Assert.NotNull(refused.Current);
@@ -139,8 +143,8 @@ public sealed class UpdateEditingTests
         var (world, sc) = await StrongerCommunitiesAsync(ct);
         await using var _ = world;
 
-        var first = Assert.IsType<UpdateResult.Saved>(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
-        var second = Assert.IsType<UpdateResult.Saved>(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+        var first = Assert.IsType<UpdateResult.Saved>(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
+        var second = Assert.IsType<UpdateResult.Saved>(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
 
         Assert.False(first.WasDuplicate);
         Assert.True(second.WasDuplicate);
@@ -155,11 +159,11 @@ public sealed class UpdateEditingTests
         var ct = TestContext.Current.CancellationToken;
         var (world, sc) = await StrongerCommunitiesAsync(ct);
         await using var _ = world;
-        Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Achievements = "v1" }, 0, ct));
-        Saved(await world.Service().SaveDraftAsync(W.ScLead, sc, new UpdateContent { Achievements = "v2" }, 1, ct));
+        Saved(await world.Editor().SaveDraftAsync(W.ScLead, sc, UpdatePatch.Replacing(new UpdateContent { Achievements = "v1" }), 0, ct));
+        Saved(await world.Editor().SaveDraftAsync(W.ScLead, sc, UpdatePatch.Replacing(new UpdateContent { Achievements = "v2" }), 1, ct));
 
         // A card drawn before both saves (token 0), now with different text.
-        var stale = Assert.IsType<UpdateResult.Stale>(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), 0, ct));
+        var stale = Assert.IsType<UpdateResult.Stale>(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
 
         Assert.Equal(2, stale.Current.Revision);
         Assert.Equal("v2", stale.Current.Content.Achievements);
@@ -174,9 +178,9 @@ public sealed class UpdateEditingTests
         var (world, sc) = await StrongerCommunitiesAsync(ct);
         await using var _ = world;
         var view = await ViewAsync(world, W.ScLead, sc, ct);
-        Done(await world.Service().CloseRoundAsync(W.Secretariat, view.RoundId, ct));
+        Done(await world.Admin().CloseRoundAsync(W.Secretariat, view.RoundId, ct));
 
-        var refused = Refused(await world.Service().SubmitAsync(W.ScLead, sc, Complete(), view.Revision, ct));
+        var refused = Refused(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), view.Revision, ct));
 
         Assert.Equal(RefusalReason.RoundClosed, refused.Reason);
         Assert.Contains("Sam Secretariat", refused.Message, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ var env = new Dictionary<string, string>
     ["Database__Provider"] = "Postgres",
     ["Database__ConnectionString"] = options.Postgres,
     ["Directory__SeedFile"] = seed,
-    ["Reports__KeyRingFolder"] = Path.Combine(options.Work, "keys"),
+    ["DownloadLinks__KeyRingFolder"] = Path.Combine(options.Work, "keys"),
     ["Logging__LogLevel__Default"] = "Warning",
 };
 var bots = new List<BotInstance>();

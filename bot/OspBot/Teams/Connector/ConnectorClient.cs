@@ -1,3 +1,4 @@
+using OspBot.Outbox;
 using OspBot.Teams.Schema;
 
 namespace OspBot.Teams.Connector;

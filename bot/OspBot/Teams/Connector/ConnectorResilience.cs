@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OspBot.Outbox;
 using Polly;
 using Polly.Retry;
 
@@ -34,7 +35,7 @@ internal sealed class ConnectorResilience
                     var call = args.Context.Properties.GetValue(CallKey, null!);
                     var outcome = Describe(args.Outcome);
                     ConnectorLog.Retrying(logger, call.Operation, outcome, args.AttemptNumber + 1, args.RetryDelay);
-                    Observability.ConnectorTelemetry.Retried(call.Operation, args.Outcome);
+                    ConnectorTelemetry.Retried(call.Operation, args.Outcome);
                     if (call.MayDuplicate && args.Outcome.Result?.StatusCode is not System.Net.HttpStatusCode.TooManyRequests)
                     {
                         // A 5xx or a lost response to POST .../activities may still have delivered the message and

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OspBot.Conversations;
+using OspBot.Outbox;
 using Polly;
 
 namespace OspBot.Teams.Connector;

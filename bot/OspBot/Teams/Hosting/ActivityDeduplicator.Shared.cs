@@ -36,7 +36,7 @@ internal sealed partial class ActivityDeduplicator
         }
 
         Log.RepeatedActivity(logger, activity.Id, activity.Conversation?.Id);
-        Observability.TurnTelemetry.Repeated(activity);
+        observer?.Repeated(activity);
         return activity.Type == ActivityTypes.Invoke ? await AnswerOfAsync(store, key, claim, run) : null;
     }
 

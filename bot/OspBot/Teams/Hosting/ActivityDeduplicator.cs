@@ -11,7 +11,7 @@ namespace OspBot.Teams.Hosting;
 /// With a shared store (PostgreSQL, several instances) this in-memory front still catches repeats within the
 /// process, and the store catches a repeat that reaches another instance (ActivityDeduplicator.Shared.cs).
 internal sealed partial class ActivityDeduplicator(
-    TimeProvider time, ILogger<ActivityDeduplicator> logger, IActivityIdStore? shared = null)
+    TimeProvider time, ILogger<ActivityDeduplicator> logger, IActivityIdStore? shared = null, ITurnObserver? observer = null)
 {
     /// Teams retries within a minute or two; every id is remembered for between one and two generations.
     public static readonly TimeSpan Generation = TimeSpan.FromMinutes(3);

@@ -11,6 +11,7 @@ internal sealed class CloudAdapter(
     IOptions<BotOptions> options,
     ActivityDeduplicator deduplicator,
     TurnRunner runner,
+    ITurnObserver observer,
     ILogger<CloudAdapter> logger)
 {
     /// Teams gives up on an answer after about 15 s and re-delivers; a message turn still running after this
@@ -54,7 +55,7 @@ internal sealed class CloudAdapter(
         if (isRepeat)
         {
             Log.RepeatedActivity(logger, activity.Id, activity.Conversation?.Id);
-            Observability.TurnTelemetry.Repeated(activity);
+            observer.Repeated(activity);
         }
 
         return activity.Type == ActivityTypes.Invoke

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OspBot.Commands;
 using OspBot.Teams.Authentication;
 using OspBot.Teams.Connector;
 
@@ -7,7 +8,7 @@ namespace OspBot.Teams.Hosting;
 
 public static class TeamsBotExtensions
 {
-    /// The Bot Framework protocol (inbound auth, connector, turn pipeline) and OspBot's turn logic.
+    /// The Bot Framework protocol (inbound auth, connector, turn pipeline) and the router over the command table.
     public static IHostApplicationBuilder AddTeamsBot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,11 +23,13 @@ public static class TeamsBotExtensions
         builder.AddBotConnector();
         builder.AddMessagesEndpointLimits();
 
+        builder.Services.TryAddSingleton<ITurnObserver, UnobservedTurns>();
         builder.Services.AddSingleton<ActivityDeduplicator>();
         builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddHostedService<TurnDrain>();
         builder.Services.AddSingleton<CloudAdapter>();
-        builder.Services.AddScoped<AudienceResolver>();
+        // The router reads the command table the features fill; with no feature it still answers `help`.
+        builder.Services.AddBotCommands(_ => { });
         builder.Services.AddScoped<IBot, OspTeamsBot>();
         builder.Services.AddHostedService<AuthenticationModeAnnouncer>();
         return builder;

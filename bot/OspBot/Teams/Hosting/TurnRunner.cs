@@ -8,7 +8,7 @@ namespace OspBot.Teams.Hosting;
 /// the turn's error boundary: the error is logged and the user gets a short apology, never the exception.
 /// It remembers running turns so that shutdown lets them finish: a turn is cancelled only when the host's
 /// shutdown timeout runs out (<see cref="DrainAsync"/>), not when stopping begins, so its reply still goes out.
-internal sealed class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner> logger) : IDisposable
+internal sealed class TurnRunner(IServiceScopeFactory scopes, ITurnObserver observer, ILogger<TurnRunner> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly CancellationTokenSource _abandon = new();
@@ -44,7 +44,7 @@ internal sealed class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner
     private async Task<InvokeResponse?> RunInScopeAsync(Activity activity, CancellationToken ct)
     {
         using var scope = logger.BeginScope(new TurnLogScope(activity.Id, activity.Conversation?.Id, activity.Type));
-        using var measured = Observability.TurnTelemetry.Start(activity, ct);
+        using var observed = observer.TurnStarted(activity, ct);
         await using var services = scopes.CreateAsyncScope();
         var turn = new TurnContext(activity, services.ServiceProvider.GetRequiredService<IConnectorClient>());
         try
@@ -55,7 +55,7 @@ internal sealed class TurnRunner(IServiceScopeFactory scopes, ILogger<TurnRunner
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             Log.TurnFailed(logger, ex, activity.Type, activity.Name);
-            measured?.Failed(ex);
+            observed?.Failed(ex);
             return await ApologiseAsync(turn, ct);
         }
     }

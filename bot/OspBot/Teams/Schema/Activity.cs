@@ -39,9 +39,6 @@ public sealed record Activity
     public string? TenantId() =>
         Conversation?.TenantId ?? ChannelDataString("tenant", "id");
 
-    /// channelData.eventType (teamMemberAdded, channelCreated, ...), if any.
-    public string? TeamsEventType() => ChannelDataString("eventType");
-
     /// channelData.team.id, if the activity came from a team.
     public string? TeamId() => ChannelDataString("team", "id");
 

@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Meetings;
 using OspBot.Cards.Rounds;
 using static OspBot.Tests.Cards.Meetings.MeetingCardChecks;
@@ -31,12 +32,18 @@ public sealed class ScheduleMeetingCardsTests
     {
         var values = new MeetingFormValues
         {
-            GroupKey = "stronger-communities", Title = "Quarterly *review*", Agenda = "Item one\nItem two", DurationMinutes = 90,
-            Date = new DateOnly(2026, 11, 3), Time = "14:30",
+            GroupKey = "stronger-communities",
+            Title = "Quarterly *review*",
+            Agenda = "Item one\nItem two",
+            DurationMinutes = 90,
+            Date = new DateOnly(2026, 11, 3),
+            Time = "14:30",
         };
         var card = AssertValid(ScheduleMeetingCards.Form(new()
         {
-            Groups = MeetingSamples.Groups, FormId = "f1", Values = values,
+            Groups = MeetingSamples.Groups,
+            FormId = "f1",
+            Values = values,
             FindTimesUnavailable = "Finding free times needs Microsoft Graph.",
             Errors = [new FieldError(MeetingInputs.Time, "Choose a start time."), new FieldError("", "The group has no members to invite.")],
         }));
@@ -61,7 +68,9 @@ public sealed class ScheduleMeetingCardsTests
         var free = new MeetingSlotView(MeetingSamples.Start.AddDays(1), MeetingSamples.Start.AddDays(1).AddHours(1), [new("Ada", "Free", true)]);
         var card = AssertValid(ScheduleMeetingCards.SlotPicker(new()
         {
-            FormId = "f1", GroupName = "Stronger Communities", Values = new() { GroupKey = "stronger-communities", Title = "Review", DurationMinutes = 60 },
+            FormId = "f1",
+            GroupName = "Stronger Communities",
+            Values = new() { GroupKey = "stronger-communities", Title = "Review", DurationMinutes = 60 },
             Slots = [slot, free],
         }));
 
@@ -82,7 +91,9 @@ public sealed class ScheduleMeetingCardsTests
     {
         var card = AssertValid(ScheduleMeetingCards.SlotPicker(new()
         {
-            FormId = "f1", GroupName = "Stronger Communities", Values = new() { GroupKey = "stronger-communities", Title = "Review" },
+            FormId = "f1",
+            GroupName = "Stronger Communities",
+            Values = new() { GroupKey = "stronger-communities", Title = "Review" },
             EmptyReason = "Finding free times needs Microsoft Graph, which is not configured. Give an exact date and time instead.",
         }));
 

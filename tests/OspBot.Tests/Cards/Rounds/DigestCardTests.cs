@@ -1,5 +1,5 @@
 using OspBot.Cards.Rounds;
-using OspBot.Jobs.Rounds;
+using OspBot.Rounds;
 using D = OspBot.Rounds;
 
 namespace OspBot.Tests.Cards.Rounds;

@@ -100,7 +100,7 @@ public sealed class RoundCardSizeTests
         var reader = RoundCardChecks.AssertValid(UpdateReaderCards.Reader(view));
         foreach (var button in RoundCardChecks.Buttons(reader, RoundVerbs.ReadUpdate))
         {
-            var section = UpdateTemplate.ByInputId(RoundCardChecks.Data(button, RoundData.Section));
+            var section = UpdateTemplate.Sections.Single(s => s.InputId == RoundCardChecks.Data(button, RoundData.Section));
             var alone = RoundCardChecks.AssertValid(UpdateReaderCards.Section(view, section));
             Assert.Contains(CardQueries.Texts(alone).Select(ReadBack), t => text.StartsWith(t.TrimEnd('…'), StringComparison.Ordinal));
         }

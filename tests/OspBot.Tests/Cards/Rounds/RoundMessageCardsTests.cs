@@ -1,3 +1,4 @@
+using OspBot.Cards.Common;
 using OspBot.Cards.Rounds;
 
 namespace OspBot.Tests.Cards.Rounds;
@@ -9,8 +10,12 @@ public sealed class RoundMessageCardsTests
     {
         var model = new LockedUpdateModel
         {
-            Key = RoundSamples.Key, SubGroupName = "Stronger Communities", QuarterLabel = "Q3 2025/26",
-            Deadline = RoundSamples.Deadline, SecretariatName = "Jo Smith", RecipientMri = RoundSamples.Mri,
+            Key = RoundSamples.Key,
+            SubGroupName = "Stronger Communities",
+            QuarterLabel = "Q3 2025/26",
+            Deadline = RoundSamples.Deadline,
+            SecretariatName = "Jo Smith",
+            RecipientMri = RoundSamples.Mri,
         };
         var empty = RoundCardChecks.AssertValid(RoundMessageCards.Locked(model));
         var written = RoundCardChecks.AssertValid(RoundMessageCards.Locked(model with { HasText = true }));
@@ -26,8 +31,13 @@ public sealed class RoundMessageCardsTests
     {
         var model = new ChaserModel
         {
-            Key = RoundSamples.Key, SubGroupName = "Stronger Communities", QuarterLabel = "Q3 2025/26",
-            Deadline = RoundSamples.Deadline, Now = RoundSamples.Deadline.AddHours(-20), RecipientMri = RoundSamples.Mri, HasDraft = true,
+            Key = RoundSamples.Key,
+            SubGroupName = "Stronger Communities",
+            QuarterLabel = "Q3 2025/26",
+            Deadline = RoundSamples.Deadline,
+            Now = RoundSamples.Deadline.AddHours(-20),
+            RecipientMri = RoundSamples.Mri,
+            HasDraft = true,
         };
         var card = RoundCardChecks.AssertValid(RoundMessageCards.Chaser(model));
 
@@ -44,20 +54,20 @@ public sealed class RoundMessageCardsTests
     [InlineData(5, 0, "Due today at 9:00")]
     [InlineData(5, 1, "The deadline has passed")]
     public void Time_left_counts_london_calendar_days(int days, int hours, string expected) =>
-        Assert.Equal(expected, RoundFormat.TimeLeft(new DateTimeOffset(2026, 10, 21, 8, 0, 0, TimeSpan.Zero).AddDays(days).AddHours(hours), RoundSamples.Deadline));
+        Assert.Equal(expected, CardFormat.TimeLeft(new DateTimeOffset(2026, 10, 21, 8, 0, 0, TimeSpan.Zero).AddDays(days).AddHours(hours), RoundSamples.Deadline));
 
     [Fact]
     public void Deadlines_are_written_in_london_summer_and_winter_time()
     {
-        Assert.Equal("Monday 26 October 2026, 9:00", RoundFormat.DateTime(RoundSamples.Deadline));
-        Assert.Equal("Friday 3 July 2026, 17:00", RoundFormat.DateTime(new DateTimeOffset(2026, 7, 3, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("Monday 26 October 2026, 9:00", CardFormat.DateTime(RoundSamples.Deadline));
+        Assert.Equal("Friday 3 July 2026, 17:00", CardFormat.DateTime(new DateTimeOffset(2026, 7, 3, 16, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
     public void Refusals_say_why_and_who_to_ask()
     {
         var notLead = RoundCardChecks.AssertValid(RoundMessageCards.NotALead());
-        var notMatched = RoundCardChecks.AssertValid(RoundMessageCards.NotMatched());
+        var notMatched = RoundCardChecks.AssertValid(MessageCards.NotMatched());
 
         Assert.Contains(CardQueries.Texts(notLead), t => t.StartsWith(
             "You are not a chair or lead of a sub-group, so there is no update for you to write. If this is wrong, ask the OSP secretariat",

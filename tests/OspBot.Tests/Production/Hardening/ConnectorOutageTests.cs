@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
-using OspBot.Jobs.Rounds;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.Fakes;
 
@@ -49,22 +49,21 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
             return (200, $$"""{"id":"{{Guid.NewGuid():N}}"}""");
         };
         await using var app = new OspBotApp()
-            .With("Jobs:Rounds:DispatchEnabled", "false")
+            .With("Jobs:Outbox:DispatchEnabled", "false")
             .WithServices(s => s.AddSingleton<TimeProvider>(clock));
         await Leads.SeedAsync(app.Services, People, connector.ServiceUrl, clock.GetUtcNow(), ct);
 
         using var client = app.CreateClient();
 
         await using var scope = app.Services.CreateAsyncScope();
-        var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
-        var opened = await rounds.OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
+        var opened = await scope.ServiceProvider.GetRequiredService<RoundAdmin>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(30)),
             PromptAt = clock.GetUtcNow().AddMinutes(-1),
         }, ct);
         Assert.IsType<RoundResult.Done>(opened);
 
-        var dispatcher = scope.ServiceProvider.GetRequiredService<RoundDispatcher>();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
         var sent = 0;
         var runs = 0;
         var dispatching = Task.Run(async () =>
@@ -93,7 +92,7 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
         output.WriteLine($"OUTAGE minutes={outageMinutes} refused={refused} dispatch_runs={runs} sent={sent} states={string.Join(",", states.Select(s => $"{s.Key}={s.Count}"))}");
 
         // Every sender in flight was turned away, more than once in the long outage.
-        Assert.True(refused >= RoundDispatcher.ParallelSends * (outageMinutes == 1 ? 1 : 5), $"the outage refused only {refused} requests");
+        Assert.True(refused >= OutboxDispatcher.ParallelSends * (outageMinutes == 1 ? 1 : 5), $"the outage refused only {refused} requests");
         Assert.Equal(People, sent);
         Assert.All(Enumerable.Range(0, People), i =>
             Assert.Equal(1, delivered.GetValueOrDefault($"/amer/tenant-1/v3/conversations/{Uri.EscapeDataString(Leads.Conversation(i))}/activities")));

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Tests.EndToEnd;
 using OspBot.Tests.Fakes;
@@ -54,7 +55,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Database__Provider"] = "Sqlite",
             ["Database__ConnectionString"] = database,
-            ["Jobs__Rounds__DispatchCron"] = "0/2 * * ? * *",
+            ["Jobs__Outbox__DispatchCron"] = "0/2 * * ? * *",
             ["ShutdownTimeoutSeconds"] = "30",
             ["MicrosoftAppId"] = null,
             ["MicrosoftAppPassword"] = null,
@@ -123,10 +124,10 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     /// Migrates and seeds the database in-process, then opens a round whose prompts are due at once.
     private static async Task PrepareAsync(string database, Uri serviceUrl, CancellationToken ct)
     {
-        await using var app = new OspBotApp().With("Database:ConnectionString", database).With("Jobs:Rounds:DispatchEnabled", "false");
+        await using var app = new OspBotApp().With("Database:ConnectionString", database).With("Jobs:Outbox:DispatchEnabled", "false");
         await Leads.SeedAsync(app.Services, People, serviceUrl, DateTimeOffset.UtcNow, ct);
         await using var scope = app.Services.CreateAsyncScope();
-        var opened = await scope.ServiceProvider.GetRequiredService<RoundService>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
+        var opened = await scope.ServiceProvider.GetRequiredService<RoundAdmin>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
         {
             MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
             PromptAt = DateTimeOffset.UtcNow.AddMinutes(-1),

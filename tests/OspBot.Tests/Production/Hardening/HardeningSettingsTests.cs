@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OspBot.Outbox;
 using OspBot.Rounds;
 using OspBot.Teams;
 using OspBot.Teams.Hosting;
@@ -64,10 +65,10 @@ public sealed class HardeningSettingsTests
     [Fact]
     public void A_refused_send_waits_twice_as_long_after_each_failure_up_to_half_an_hour()
     {
-        var waits = Enumerable.Range(1, 7).Select(attempt => RoundService.RetryDelay(TimeSpan.FromMinutes(1), attempt)).ToList();
+        var waits = Enumerable.Range(1, 7).Select(attempt => DeliveryOutcomes.RetryDelay(TimeSpan.FromMinutes(1), attempt)).ToList();
 
         Assert.Equal([1, 2, 4, 8, 16, 30, 30], waits.Select(w => w.TotalMinutes));
-        Assert.Equal(TimeSpan.Zero, RoundService.RetryDelay(TimeSpan.Zero, 3));
+        Assert.Equal(TimeSpan.Zero, DeliveryOutcomes.RetryDelay(TimeSpan.Zero, 3));
     }
 
     private static void Validate(Dictionary<string, string?> settings, out HostOptions host)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OspBot.Notifications;
+using OspBot.Outbox;
 using OspBot.Teams.Connector;
 using OspBot.Teams.Notifications;
 using OspBot.Teams.Schema;

@@ -73,9 +73,9 @@ public sealed class ConnectorThrottleTests
     public async Task With_MaxRetries_0_a_turn_still_gets_its_reply()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var wire = await OspBot.Tests.Teams.Rounds.RoundsWire.StartAsync(("Connector:MaxRetries", "0"));
+        await using var wire = await OspBot.Tests.Rounds.RoundsWire.StartAsync(("Connector:MaxRetries", "0"));
 
-        var replies = await wire.SayAsync(OspBot.Tests.Teams.Rounds.RoundsWire.Stranger, "help", ct);
+        var replies = await wire.SayAsync(OspBot.Tests.Rounds.RoundsWire.Stranger, "help", ct);
 
         Assert.Single(replies);
     }

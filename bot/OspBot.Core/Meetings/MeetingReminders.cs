@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OspBot.Common;
+using OspBot.Data;
+using OspBot.Members;
+using OspBot.Outbox;
+
+namespace OspBot.Meetings;
+
+/// A meeting's reminders are outbox deliveries (kind MeetingReminder) that the every-minute dispatch job sends when
+/// due: the same claim that makes prompts exactly-once, restart-proof and shared safely between instances. A move
+/// cancels the pending ones and plans new ones under the next Sequence (keys carry it); a cancellation cancels them.
+internal sealed class MeetingReminders(
+    OspDbContext db, DeliveryQueue deliveries, IMeetingRounds rounds, TimeProvider clock, IOptions<MeetingOptions> options)
+{
+    /// The instants a meeting is reminded at: each offset taken off its London wall-clock start, so a 10:00 meeting
+    /// is reminded at 10:00 local time on both sides of a BST/GMT change.
+    internal static IReadOnlyList<(TimeSpan Offset, DateTimeOffset DueAt)> ReminderInstants(DateTimeOffset start, IEnumerable<TimeSpan> offsets)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        var local = London.Local(start);
+        return [.. offsets.OrderDescending().Select(o =>
+        {
+            var at = local - o;
+            return (o, London.ToUtc(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)));
+        })];
+    }
+
+    internal static string ReminderKey(int meetingId, int sequence, TimeSpan offset, int personId) =>
+        string.Create(CultureInfo.InvariantCulture, $"reminder:{meetingId}:{sequence}:{(long)offset.TotalMinutes}:{personId}");
+
+    /// One delivery per member and reminder still ahead; reminders whose time has passed are not sent late.
+    public async Task<int> QueueAsync(Meeting meeting, IReadOnlyList<MemberRow> members, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(members);
+        var now = clock.GetUtcNow();
+        var queued = 0;
+        foreach (var (offset, dueAt) in ReminderInstants(meeting.StartsAt, options.Value.Offsets).Where(r => r.DueAt > now))
+        {
+            foreach (var member in members)
+            {
+                var delivery = Delivery.Pending(DeliveryKind.MeetingReminder, member.PersonId, ReminderKey(meeting.Id, meeting.Sequence, offset, member.PersonId), dueAt);
+                delivery.MeetingId = meeting.Id;
+                db.Deliveries.Add(delivery);
+                queued++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+
+    /// Cancels the pending reminders of a meeting, of one member or all.
+    public Task<int> CancelAsync(int meetingId, int? personId, CancellationToken ct) =>
+        deliveries.CancelPendingAsync(d => d.MeetingId == meetingId && (personId == null || d.PersonId == personId), ct);
+
+    /// True when a later reminder of the same meeting is due for the same member too: after downtime the week-before
+    /// and day-before reminders would otherwise arrive together, and only the latest is worth sending.
+    public Task<bool> IsSupersededAsync(int deliveryId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var reminder = db.Deliveries.Where(d => d.Id == deliveryId && d.Kind == DeliveryKind.MeetingReminder);
+        return db.Deliveries.AnyAsync(later => later.Kind == DeliveryKind.MeetingReminder
+            && later.State != DeliveryState.Cancelled && later.DueAt <= now
+            && reminder.Any(d => d.MeetingId == later.MeetingId && d.PersonId == later.PersonId && d.DueAt < later.DueAt), ct);
+    }
+
+    /// What one member's reminder shows; null when the meeting is gone or cancelled, or they left the group.
+    public async Task<MeetingReminderView?> ReminderViewAsync(int meetingId, int personId, CancellationToken ct)
+    {
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId && x.State == MeetingState.Scheduled)
+            .Select(x => new
+            {
+                x.Id,
+                x.Title,
+                x.Agenda,
+                x.StartsAt,
+                x.EndsAt,
+                x.JoinUrl,
+                x.RoundId,
+                x.GroupId,
+                GroupName = x.Group!.Name,
+                Steering = x.Group.Kind == GroupKind.SteeringGroup,
+                Member = x.Group.Memberships.Any(ms => ms.PersonId == personId),
+                Apologised = x.Apologies.Any(a => a.PersonId == personId),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (m is null || !m.Member)
+        {
+            return null;
+        }
+        var round = m.Steering ? await rounds.RoundForAsync(m.StartsAt, m.RoundId, ct) : null;
+        return new MeetingReminderView
+        {
+            MeetingId = m.Id,
+            Title = m.Title,
+            GroupName = m.GroupName,
+            Start = m.StartsAt,
+            End = m.EndsAt,
+            When = $"{London.Format(m.StartsAt)}–{London.Local(m.EndsAt):HH:mm} (London time)",
+            JoinUrl = m.JoinUrl,
+            Agenda = m.Agenda,
+            IsSteeringGroup = m.Steering,
+            RoundId = round?.RoundId,
+            QuarterLabel = round?.QuarterLabel,
+            PersonId = personId,
+            ApologiesSent = m.Apologised,
+        };
+    }
+}

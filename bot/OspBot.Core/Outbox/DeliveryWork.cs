@@ -1,0 +1,37 @@
+namespace OspBot.Outbox;
+
+/// A claimed delivery, with what the dispatcher needs to send it. Deliveries to people not linked to Teams, or
+/// without a reachable personal chat with OspBot, are recorded unreachable at claim time and never handed out.
+public sealed record DeliveryWork
+{
+    public required int DeliveryId { get; init; }
+
+    public required DeliveryKind Kind { get; init; }
+
+    /// Null for a meeting reminder.
+    public required int? RoundId { get; init; }
+
+    /// Set for a meeting reminder.
+    public int? MeetingId { get; init; }
+
+    public int? UpdateId { get; init; }
+
+    public required int PersonId { get; init; }
+
+    public required string PersonName { get; init; }
+
+    public string? EntraObjectId { get; init; }
+
+    public required string IdempotencyKey { get; init; }
+
+    /// The person's personal chat with OspBot (from the conversation store), where the message goes.
+    public required string ConversationId { get; init; }
+
+    public required string ServiceUrl { get; init; }
+
+    /// The person's Teams user id in that chat (the card's mention), found with the chat at claim time.
+    public string? UserId { get; init; }
+
+    /// 1 on the first try.
+    public required int Attempt { get; init; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OspBot.Data;
+
+namespace OspBot.Reports;
+
+public static class ReportsExtensions
+{
+    /// The reports' services: compilations, their runner and start-up recovery, and the download links, with
+    /// ReportOptions from section "Reports". The bot draws and sends the card; the jobs project runs the job.
+    internal static IServiceCollection AddReportServices(this IServiceCollection services)
+    {
+        services.RequireDatabaseFirst("AddReports");
+        services.AddOptions<ReportOptions>()
+            .BindConfiguration(ReportOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ReportCompilationService>();
+        services.AddSingleton<ReportLinks>();
+        services.AddScoped<ReportCompilationRunner>();
+        services.AddHostedService<ReportRecovery>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using OspBot.Cards.Common;
+using OspBot.Cards.Members;
+using OspBot.Cards.Model;
+using OspBot.Commands;
+
+namespace OspBot.Members;
+
+/// The `directory` command and the directory card's buttons: the secretariat sees every group's seats and edits
+/// them, adds people and links unmatched Teams users (only the secretariat may: the command table says so).
+internal sealed class DirectoryCommands(DirectoryEditor editor)
+{
+    // The directory is a few dozen people; far more than it will hold, so nobody is left out of the pickers.
+    private const int MaxPeople = 500;
+    private const int MaxUnmatched = 20;
+
+    internal static void Declare(CommandTableBuilder table) => table
+        .Text<DirectoryCommands>("directory", "See and change who sits on each OSP group; link Teams users", Roles.Secretariat, d => d.ShowAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.Show, Roles.Secretariat, d => d.ShowAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.SetRole, Roles.Secretariat, d => d.SetRoleAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.AddPerson, Roles.Secretariat, d => d.AddPersonAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.Link, Roles.Secretariat, d => d.LinkAsync);
+
+    public async Task<BotReply> ShowAsync(CommandRequest request, CancellationToken ct) => BotReply.With(await CardAsync(null, null, ct));
+
+    public Task<BotReply> SetRoleAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, SetSeatAsync, ct);
+
+    public Task<BotReply> AddPersonAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, AddNewPersonAsync, ct);
+
+    public Task<BotReply> LinkAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, LinkUserAsync, ct);
+
+    private async Task<BotReply> EditAsync(
+        CommandRequest request, Func<Actor, DirectoryInput, CancellationToken, Task<DirectoryEdit>> edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = await edit(request.Caller.ToActor(), new DirectoryInput(request.Data), ct);
+        return BotReply.With(outcome switch
+        {
+            DirectoryEdit.Refused => DirectoryCards.NotSecretariat(),
+            DirectoryEdit.Done d => await CardAsync(d.Message, null, ct),
+            DirectoryEdit.NotFound n => await CardAsync(null, n.Message, ct),
+            DirectoryEdit.Conflict c => await CardAsync(null, c.Message, ct),
+            _ => await CardAsync(null, null, ct),
+        });
+    }
+
+    private Task<DirectoryEdit> SetSeatAsync(Actor actor, DirectoryInput input, CancellationToken ct)
+    {
+        var roleText = input[DirectoryVerbs.SeatRole];
+        MembershipRole? role = Enum.TryParse<MembershipRole>(roleText, ignoreCase: true, out var r) && Enum.IsDefined(r) ? r : null;
+        if (input.Id(DirectoryVerbs.SeatPerson) is not { } personId || input[DirectoryVerbs.SeatGroup] is not { } groupKey
+            || (role is null && roleText != DirectoryVerbs.Remove))
+        {
+            return Invalid("Pick a person, a group and a role to change a seat.");
+        }
+        return editor.SetRoleAsync(actor, personId, groupKey, role, ct);
+    }
+
+    private Task<DirectoryEdit> AddNewPersonAsync(Actor actor, DirectoryInput input, CancellationToken ct)
+    {
+        if (input[DirectoryVerbs.NewName] is not { } name)
+        {
+            return Invalid("Give the new person's name.");
+        }
+        var email = input[DirectoryVerbs.NewEmail];
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+        {
+            return Invalid($"'{email}' is not an e-mail address.");
+        }
+        return editor.AddPersonAsync(actor, new NewPerson(name, email, input[DirectoryVerbs.NewOrganisation], input[DirectoryVerbs.NewRoleTitle]), ct);
+    }
+
+    private Task<DirectoryEdit> LinkUserAsync(Actor actor, DirectoryInput input, CancellationToken ct) =>
+        input[DirectoryVerbs.LinkUser] is { } aad && input.Id(DirectoryVerbs.LinkPerson) is { } personId
+            ? editor.LinkTeamsUserAsync(actor, personId, aad, ct)
+            : Invalid("Pick a Teams user and the person they are.");
+
+    // An incomplete form is answered like a failed edit: the card again, with the reason inline.
+    private static Task<DirectoryEdit> Invalid(string message) => Task.FromResult<DirectoryEdit>(new DirectoryEdit.NotFound(message));
+
+    private async Task<AdaptiveCard> CardAsync(string? confirmation, string? error, CancellationToken ct)
+    {
+        var groups = await editor.GroupsAsync(ct);
+        var people = await editor.SearchAsync(null, MaxPeople, ct);
+        var unmatched = await editor.UnmatchedTeamsUsersAsync(MaxUnmatched, ct);
+        return DirectoryCards.Directory(new DirectoryCardModel
+        {
+            Groups = [.. groups.Select(g => new DirectoryGroup(g.Key, g.Name, [.. g.Seats.Select(s => new DirectorySeat(s.PersonName, s.Role.ToString(), s.IsVacant))]))],
+            People = [.. people.Select(p => new DirectoryPerson(p.PersonId, p.Name, p.Organisation, p.IsLinked))],
+            Unmatched = [.. unmatched.Select(u => new UnmatchedUser(u.EntraObjectId, u.LastSeenAt.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)))],
+            Confirmation = confirmation,
+            Error = error,
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using OspBot.Cards.Reports;
+using OspBot.Reports.Drafting;
+
+namespace OspBot.Reports;
+
+/// The requester's report card: progress while it compiles, then the result with its download links (and the
+/// SharePoint copy), or the failure.
+internal sealed class ReportCardRenderer(ReportLinks links) : IReportCardRenderer
+{
+    public JsonElement Progress(ReportCompilation row, CompileProgress step)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(step);
+        return ReportCards.Progress(new ReportProgressModel
+        {
+            YearLabel = FinancialYears.Label(row.FinancialYear),
+            Stage = step.Stage,
+            SubGroupsDone = step.SubGroupsDone,
+            SubGroupsTotal = step.SubGroupsTotal,
+            RequestedBy = row.RequestedByName,
+            RequestedAt = row.RequestedAt,
+        }).ToJsonElement();
+    }
+
+    public JsonElement Result(ReportCompilation done, ReportPublication published)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(published);
+        var docx = links.Create(done.Id, done.RequestedByPersonId);
+        return ReportCards.Result(new ReportResultModel
+        {
+            YearLabel = FinancialYears.Label(done.FinancialYear),
+            Version = done.Version ?? 1,
+            FileName = done.FileName ?? ReportCompilationService.FileName(done.FinancialYear, done.Version ?? 1),
+            DownloadUrl = docx.Url,
+            MarkdownUrl = links.Create(done.Id, done.RequestedByPersonId, "md").Url,
+            LinkExpiresAt = docx.ExpiresAt,
+            Missing = done.Missing?.Split('\n') ?? [],
+            RequestedBy = done.RequestedByName,
+            RequestedAt = done.RequestedAt,
+            SharePointUrl = published.Url,
+            SharePointFailure = published.Failure,
+        }).ToJsonElement();
+    }
+
+    public JsonElement Failed(ReportCompilation done)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        return ReportCards.Failed(FinancialYears.Label(done.FinancialYear)).ToJsonElement();
+    }
+}

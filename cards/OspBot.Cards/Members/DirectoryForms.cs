@@ -1,0 +1,80 @@
+using System.Globalization;
+using OspBot.Cards.Common;
+using OspBot.Cards.Model;
+
+namespace OspBot.Cards.Members;
+
+/// The three forms of the directory card. Inputs are optional on the card (one card holds three forms, and a
+/// required input of one would block the others' buttons); the bot checks them and answers with an inline error.
+internal static class DirectoryForms
+{
+    public static IEnumerable<CardElement> SetRole(DirectoryCardModel model)
+    {
+        yield return Heading("Change a seat");
+        yield return People(DirectoryVerbs.SeatPerson, "Person", model.People);
+        yield return new ChoiceSetInput
+        {
+            Id = DirectoryVerbs.SeatGroup,
+            Label = "Group",
+            Style = ChoiceInputStyle.Compact,
+            Choices = [.. model.Groups.Select(g => new Choice(g.Name, g.Key))],
+        };
+        yield return new ChoiceSetInput
+        {
+            Id = DirectoryVerbs.SeatRole,
+            Label = "Role",
+            Style = ChoiceInputStyle.Compact,
+            Choices = [.. DirectoryVerbs.Roles.Select(r => new Choice(r == DirectoryVerbs.Remove ? "Remove from group" : Title(r), r))],
+        };
+        yield return Button("Save seat", DirectoryVerbs.SetRole);
+    }
+
+    public static IEnumerable<CardElement> AddPerson()
+    {
+        yield return Heading("Add a person");
+        yield return new TextInput { Id = DirectoryVerbs.NewName, Label = "Name", MaxLength = 200 };
+        yield return new TextInput { Id = DirectoryVerbs.NewOrganisation, Label = "Organisation", MaxLength = 200 };
+        yield return new TextInput { Id = DirectoryVerbs.NewRoleTitle, Label = "Role title", MaxLength = 300 };
+        yield return new TextInput { Id = DirectoryVerbs.NewEmail, Label = "E-mail", MaxLength = 320 };
+        yield return Button("Add person", DirectoryVerbs.AddPerson);
+    }
+
+    public static IEnumerable<CardElement> Link(DirectoryCardModel model)
+    {
+        yield return Heading("Teams users I cannot match");
+        if (model.Unmatched.Count == 0)
+        {
+            yield return new TextBlock("Everyone who has talked to OspBot is matched to the directory.") { IsSubtle = true };
+            yield break;
+        }
+        yield return new FactSet([.. model.Unmatched.Select(u => new Fact(CardText.Escape(u.EntraObjectId), "last seen " + u.LastSeen))]);
+        yield return new ChoiceSetInput
+        {
+            Id = DirectoryVerbs.LinkUser,
+            Label = "Teams user (Entra object id)",
+            Style = ChoiceInputStyle.Compact,
+            Choices = [.. model.Unmatched.Select(u => new Choice($"{u.EntraObjectId} (last seen {u.LastSeen})", u.EntraObjectId))],
+        };
+        yield return People(DirectoryVerbs.LinkPerson, "Person", model.People);
+        yield return Button("Link to person", DirectoryVerbs.Link);
+    }
+
+    // Choice titles are plain text, not markdown: no escaping. Schema 1.5 has no "filtered" style, so compact.
+    private static ChoiceSetInput People(string id, string label, IReadOnlyList<DirectoryPerson> people) => new()
+    {
+        Id = id,
+        Label = label,
+        Style = ChoiceInputStyle.Compact,
+        Choices = [.. people.Select(p => new Choice(
+            p.Organisation is { Length: > 0 } org ? $"{p.Name} ({org})" : p.Name,
+            p.PersonId.ToString(CultureInfo.InvariantCulture)))],
+    };
+
+    private static TextBlock Heading(string text) =>
+        new(text) { Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Large };
+
+    private static ActionSet Button(string title, string verb) =>
+        new([CardActions.Execute(title, verb, [], ActionStyle.Positive, sendInputs: true)]);
+
+    private static string Title(string role) => char.ToUpperInvariant(role[0]) + role[1..];
+}
