@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Data;
 using OspBot.Jobs.Reports;
@@ -24,11 +22,9 @@ public static class ReportEndpoints
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new();
-        // Links must survive restarts and work on every instance, so the keys that sign them are kept on disk
-        // (a shared folder when there are several instances), not in memory.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("OspBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeyRingFolder ?? DefaultKeyFolder(builder)));
+        // Links must survive restarts and work on every instance: the keys that sign them live in the database,
+        // or in Reports:KeyRingFolder when an operator asks for a folder.
+        builder.Services.AddOspKeyRing(options.KeyRingFolder);
 
         builder.Services.AddScoped<ReportCompilationService>();
         builder.Services.AddSingleton<ReportLinks>();
@@ -76,18 +72,5 @@ public static class ReportEndpoints
             ? Results.File(Encoding.UTF8.GetBytes(report.Markdown ?? ""), "text/markdown; charset=utf-8",
                 ReportCompilationService.FileName(report.FinancialYear, version, "md"))
             : Results.File(report.Docx, DocxType, ReportCompilationService.FileName(report.FinancialYear, version));
-    }
-
-    /// Beside the SQLite database file; under the content root's data folder otherwise (PostgreSQL, in-memory).
-    private static string DefaultKeyFolder(IHostApplicationBuilder builder)
-    {
-        var db = DatabaseOptions.Resolve(builder);
-        if (db.Provider == DatabaseProvider.Sqlite && !DatabaseOptions.IsInMemory(db.ConnectionString ?? "")
-            && Path.GetDirectoryName(new SqliteConnectionStringBuilder(db.ConnectionString).DataSource) is { Length: > 0 } folder)
-        {
-            return Path.Combine(folder, "keys");
-        }
-
-        return Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
     }
 }

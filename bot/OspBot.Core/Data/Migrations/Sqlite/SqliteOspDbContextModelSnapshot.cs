@@ -17,6 +17,23 @@ namespace OspBot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OspBot.Conversations.ConversationReference", b =>
                 {
                     b.Property<int>("Id")
@@ -337,6 +354,80 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.Outbox.Delivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubGroupUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("SubGroupUpdateId");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("Deliveries");
+                });
+
             modelBuilder.Entity("OspBot.Reports.ReportCompilation", b =>
                 {
                     b.Property<int>("Id")
@@ -420,80 +511,6 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.HasIndex("FinancialYear", "RequestedAt");
 
                     b.ToTable("ReportCompilations");
-                });
-
-            modelBuilder.Entity("OspBot.Rounds.Delivery", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SentActivityId")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SubGroupUpdateId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("MeetingId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("RoundId");
-
-                    b.HasIndex("SubGroupUpdateId");
-
-                    b.HasIndex("State", "DueAt");
-
-                    b.ToTable("Deliveries");
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -792,16 +809,7 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("OspBot.Reports.ReportCompilation", b =>
-                {
-                    b.HasOne("OspBot.Members.Person", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedByPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OspBot.Rounds.Delivery", b =>
+            modelBuilder.Entity("OspBot.Outbox.Delivery", b =>
                 {
                     b.HasOne("OspBot.Meetings.Meeting", null)
                         .WithMany()
@@ -825,6 +833,15 @@ namespace OspBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportCompilation", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
