@@ -68,7 +68,7 @@ internal static class BotCertificates
         try
         {
             using var store = new X509Store(settings.CertStoreName, settings.CertStoreLocation);
-            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            store.Open(OpenFlags.ReadOnly);
             var found = byThumbprint
                 ? store.Certificates.Find(X509FindType.FindByThumbprint, Normalise(settings.CertThumbprint!), settings.ValidCertificateOnly)
                 : store.Certificates.Find(X509FindType.FindBySubjectName, settings.CertSubjectName!, settings.ValidCertificateOnly);

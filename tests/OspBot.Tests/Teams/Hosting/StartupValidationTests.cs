@@ -90,7 +90,7 @@ public sealed class StartupValidationTests
     }
 
     /// Runs the start-up validation AddTeamsBot registers, without starting anything.
-    private static string? ValidationError(Dictionary<string, string?> settings)
+    internal static string? ValidationError(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
