@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 using OspBot.Graph;
-using OspBot.Identity;
 using OspBot.Teams;
 using OspBot.Teams.Connector;
 using OspBot.Tests.Fakes;
@@ -115,13 +114,11 @@ public sealed class FederatedCredentialTests
     public void Graph_with_a_federated_client_id_uses_the_managed_identity_as_its_assertion() =>
         Assert.IsType<ClientAssertionCredential>(GraphClients.Credential(new GraphOptions
         {
-            TenantId = BotCertificateCredentialTests.Tenant, ClientId = "cccccccc-0000-0000-0000-00000000c0c0", FederatedClientId = _identity,
+            TenantId = BotCertificateCredentialTests.Tenant,
+            ClientId = "cccccccc-0000-0000-0000-00000000c0c0",
+            FederatedClientId = _identity,
         }));
 
     private BotOptions Federated(EntraStub entra) =>
         BotCertificateCredentialTests.Options(entra, BotAuthType.FederatedCredentials, s => s.FederatedClientId = _identity);
-
-    [Fact]
-    public void The_assertion_is_asked_for_the_token_exchange_audience() =>
-        Assert.Equal("api://AzureADTokenExchange/.default", ManagedIdentityAssertion.TokenExchangeScope);
 }
