@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OspBot.Teams;
 using OspBot.Teams.Connector;
 using OspBot.Tests.Data;
@@ -103,28 +102,12 @@ public sealed class SecretlessStartupTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var expired = TestCertificates.SelfSigned("expired", DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(-3));
-        var folder = TestDatabases.TempFolder();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OspBot.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var (key, value) in WithCertificateFile(TestCertificates.WritePfx(expired, folder, Password)))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ospbot.db")}";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
+        var environment = WithCertificateFile(TestCertificates.WritePfx(expired, TestDatabases.TempFolder(), Password))
+            .ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value!);
 
-        Assert.NotEqual(0, process.ExitCode);
+        var (exitCode, output) = await RunUntilExitAsync(environment, ct);
+
+        Assert.NotEqual(0, exitCode);
         Assert.Contains($"{Settings}CertificatePath", output, StringComparison.Ordinal);
         Assert.Contains("expired on", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, output, StringComparison.Ordinal);
