@@ -27,7 +27,7 @@ public sealed class PublishedBuildTests(PostgresFixture postgres, ITestOutputHel
             ["Database__ConnectionString"] = await postgres.CreateDatabaseAsync(ct),
             ["Logging__Console__FormatterName"] = "json",
         };
-        await using var bot = BotInstance.Start("published", environment, executable, emptyFolder);
+        var bot = BotInstance.Start("published", environment, executable, emptyFolder);
         using var http = new HttpClient();
         try
         {
@@ -46,6 +46,13 @@ public sealed class PublishedBuildTests(PostgresFixture postgres, ITestOutputHel
         {
             output.WriteLine(bot.Describe());
             throw;
+        }
+        finally
+        {
+            // The build is 170 MB: it goes with the test.
+            await bot.DisposeAsync();
+            Directory.Delete(Path.GetDirectoryName(executable)!, recursive: true);
+            Directory.Delete(emptyFolder, recursive: true);
         }
     }
 }
