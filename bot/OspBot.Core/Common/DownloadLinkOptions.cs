@@ -19,9 +19,9 @@ public sealed class DownloadLinkOptions
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Where the data-protection key ring that signs download links is kept, so links survive restarts. Unset: a
-    /// "keys" folder beside the SQLite database (or data/keys under the content root on PostgreSQL). Several
-    /// instances must share it.
+    /// A folder for the data-protection key ring that signs download links, instead of the database. Unset (the
+    /// default): the keys live in the database's DataProtectionKeys table, which every instance shares. Set it only
+    /// to keep an existing folder's keys; several instances must then share the folder.
     /// </summary>
     public string? KeyRingFolder { get; set; }
 }

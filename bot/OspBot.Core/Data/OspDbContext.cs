@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OspBot.Conversations;
@@ -11,8 +12,9 @@ using OspBot.Rounds;
 namespace OspBot.Data;
 
 /// The one context services use. It is abstract because each provider has its own derived context, so that each
-/// keeps its own migration set (EF Core docs, "Migrations with Multiple Providers").
-internal abstract class OspDbContext(DbContextOptions options) : DbContext(options)
+/// keeps its own migration set (EF Core docs, "Migrations with Multiple Providers"). It also keeps the Data
+/// Protection key ring (IDataProtectionKeyContext), so every instance on the database signs with the same keys.
+internal abstract class OspDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<ConversationReference> Conversations => Set<ConversationReference>();
 
@@ -41,6 +43,8 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<MeetingApology> MeetingApologies => Set<MeetingApology>();
 
     public DbSet<SeenActivity> SeenActivities => Set<SeenActivity>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OspDbContext).Assembly);

@@ -6,6 +6,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using OspBot.Identity;
 using OspBot.Observability;
 
 namespace OspBot.Graph;
@@ -14,9 +15,15 @@ namespace OspBot.Graph;
 /// RetryHandler tuned from options (one retry layer, honouring Retry-After), and the configured endpoint.
 internal static class GraphClients
 {
-    public static TokenCredential Credential(GraphOptions options)
+    /// <paramref name="federated"/> lets tests point the federated credential's token request at a local endpoint.
+    public static TokenCredential Credential(GraphOptions options, ClientAssertionCredentialOptions? federated = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.FederatedClientId))
+        {
+            var assertion = new ManagedIdentityAssertion(options.FederatedClientId);
+            return new ClientAssertionCredential(options.TenantId, options.ClientId, assertion.GetAsync, federated);
+        }
         if (options.UseManagedIdentity)
         {
             return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId!));

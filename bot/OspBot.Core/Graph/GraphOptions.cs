@@ -20,17 +20,25 @@ public sealed class GraphOptions : IValidatableObject
     /// </summary>
     public string? ClientId { get; set; }
 
-    /// <summary>Client secret of the app registration (one of the three credentials).</summary>
+    /// <summary>Client secret of the app registration (one of the four credentials).</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>Path of a PKCS#12 (.pfx) certificate holding the private key (one of the three credentials).</summary>
+    /// <summary>Path of a PKCS#12 (.pfx) certificate holding the private key (one of the four credentials).</summary>
     public string? CertificatePath { get; set; }
 
     /// <summary>Password of the .pfx file, if any.</summary>
     public string? CertificatePassword { get; set; }
 
-    /// <summary>Use the host's managed identity (one of the three credentials).</summary>
+    /// <summary>Use the host's managed identity (one of the four credentials).</summary>
     public bool UseManagedIdentity { get; set; }
+
+    /// <summary>
+    /// Client id of a user-assigned managed identity that the app registration (<see cref="ClientId"/>) trusts through a
+    /// federated identity credential (one of the four credentials): the identity's token for api://AzureADTokenExchange
+    /// is the app's client assertion, so nothing secret is kept. The bot's
+    /// Connections:ServiceConnection:Settings:FederatedClientId may name the same identity, so one serves both.
+    /// </summary>
+    public string? FederatedClientId { get; set; }
 
     /// <summary>UPN or e-mail of the mailbox that organises OSP meetings, e.g. the secretariat's shared mailbox.</summary>
     public string? OrganiserMailbox { get; set; }
@@ -80,24 +88,33 @@ public sealed class GraphOptions : IValidatableObject
             yield break;
         }
 
-        var credentials = new[] { !string.IsNullOrWhiteSpace(ClientSecret), !string.IsNullOrWhiteSpace(CertificatePath), UseManagedIdentity }
-            .Count(set => set);
+        var credentials = new[]
+        {
+            !string.IsNullOrWhiteSpace(ClientSecret), !string.IsNullOrWhiteSpace(CertificatePath), UseManagedIdentity,
+            !string.IsNullOrWhiteSpace(FederatedClientId),
+        }.Count(set => set);
         if (credentials == 0)
         {
             yield return new ValidationResult(
-                "Graph:ClientId is set but no credential is: set Graph:ClientSecret, Graph:CertificatePath or Graph:UseManagedIdentity=true.",
+                "Graph:ClientId is set but no credential is: set Graph:ClientSecret, Graph:CertificatePath, Graph:FederatedClientId or Graph:UseManagedIdentity=true.",
                 [nameof(ClientSecret)]);
         }
         else if (credentials > 1)
         {
             yield return new ValidationResult(
-                "Choose one Graph credential: Graph:ClientSecret, Graph:CertificatePath or Graph:UseManagedIdentity, not several.",
+                "Choose one Graph credential: Graph:ClientSecret, Graph:CertificatePath, Graph:FederatedClientId or Graph:UseManagedIdentity, not several.",
                 [nameof(ClientSecret)]);
         }
         if (!UseManagedIdentity && string.IsNullOrWhiteSpace(TenantId))
         {
             yield return new ValidationResult(
-                "Graph:TenantId is required with a client secret or certificate.", [nameof(TenantId)]);
+                "Graph:TenantId is required with a client secret, certificate or federated credential.", [nameof(TenantId)]);
+        }
+        if (!string.IsNullOrWhiteSpace(FederatedClientId) && !Guid.TryParse(FederatedClientId, out _))
+        {
+            yield return new ValidationResult(
+                $"Graph:FederatedClientId '{FederatedClientId}' is not a GUID: set the client id of the user-assigned managed identity.",
+                [nameof(FederatedClientId)]);
         }
         if (!string.IsNullOrWhiteSpace(CertificatePath) && !File.Exists(CertificatePath))
         {

@@ -47,6 +47,7 @@ public static class MeetingCalendarExtensions
 
     private static string CredentialKind(GraphOptions options) =>
         options.UseManagedIdentity ? "a managed identity"
+        : !string.IsNullOrWhiteSpace(options.FederatedClientId) ? "a federated credential"
         : string.IsNullOrWhiteSpace(options.CertificatePath) ? "a client secret"
         : "a certificate";
 }

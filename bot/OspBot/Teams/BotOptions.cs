@@ -21,6 +21,15 @@ internal sealed class BotOptions
     /// The app registration's home tenant (SingleTenant) or the managed identity's tenant.
     public string? MicrosoftAppTenantId { get; set; }
 
+    /// The Agents SDK's connection settings: a certificate or a federated credential instead of the secret.
+    public BotConnections Connections { get; set; } = new();
+
+    public BotConnectionSettings Credential => Connections.ServiceConnection.Settings;
+
+    /// How the bot gets its token: Connections:ServiceConnection:Settings:AuthType, or what MicrosoftAppType implies.
+    public BotAuthType AuthType =>
+        Credential.AuthType ?? (MicrosoftAppType == BotAppType.UserAssignedMSI ? BotAuthType.UserManagedIdentity : BotAuthType.ClientSecret);
+
     /// OpenID metadata of the Bot Framework channel service; change only for sovereign clouds.
     [Url]
     public string ChannelOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace OspBot.Teams;
 
 /// Checks the Bot Framework settings at start-up and says which setting to fix, as the SDK's
-/// ConfigurationServiceClientCredentialFactory does, plus our own rule: without authentication the bot
+/// ConfigurationServiceClientCredentialFactory does (the credential itself in BotCredentialValidation), plus our own rule: without authentication the bot
 /// listens on loopback only, unless told otherwise.
-internal sealed class BotOptionsValidator(IConfiguration configuration) : IValidateOptions<BotOptions>
+internal sealed class BotOptionsValidator(IConfiguration configuration, TimeProvider time) : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -37,24 +37,8 @@ internal sealed class BotOptionsValidator(IConfiguration configuration) : IValid
             errors.Add($"MicrosoftAppId '{options.MicrosoftAppId}' is not a GUID: set it to the Azure Bot's Microsoft App ID.");
         }
 
-        var hasSecret = !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword);
+        errors.AddRange(BotCredentialValidation.Errors(options, time.GetUtcNow()));
         var hasTenant = !string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId);
-        switch (options.MicrosoftAppType)
-        {
-            case BotAppType.MultiTenant when !hasSecret:
-                errors.Add("MicrosoftAppType is MultiTenant: set MicrosoftAppPassword (the app's client secret).");
-                break;
-            case BotAppType.SingleTenant when !hasSecret || !hasTenant:
-                errors.Add("MicrosoftAppType is SingleTenant: set MicrosoftAppPassword (client secret) and MicrosoftAppTenantId (the app registration's home tenant).");
-                break;
-            case BotAppType.UserAssignedMSI when hasSecret:
-                errors.Add("MicrosoftAppType is UserAssignedMSI: remove MicrosoftAppPassword; the managed identity needs no secret.");
-                break;
-            case BotAppType.UserAssignedMSI when !hasTenant:
-                errors.Add("MicrosoftAppType is UserAssignedMSI: set MicrosoftAppTenantId (the managed identity's tenant).");
-                break;
-        }
-
         if (hasTenant && !Guid.TryParse(options.MicrosoftAppTenantId, out _))
         {
             errors.Add($"MicrosoftAppTenantId '{options.MicrosoftAppTenantId}' is not a GUID: set it to the tenant id of the app registration.");

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +19,21 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public string BaseAddress => _app.Urls.First().TrimEnd('/');
 
     /// Starts a server whose endpoints <paramref name="routes"/> maps (app.Run for a catch-all handler).
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> routes, CancellationToken ct = default)
+    public static Task<LoopbackServer> StartAsync(Action<WebApplication> routes, CancellationToken ct = default) => StartAsync(routes, null, ct);
+
+    /// The same on HTTPS with <paramref name="tls"/>, for clients that refuse plain HTTP (MSAL, Azure.Identity).
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> routes, X509Certificate2? tls, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(routes);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        if (tls is null)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration().UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(tls)));
+        }
         builder.Logging.ClearProviders();
         var app = builder.Build();
         routes(app);

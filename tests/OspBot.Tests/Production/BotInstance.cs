@@ -45,7 +45,9 @@ internal sealed class BotInstance : IAsyncDisposable
     };
 
     /// Starts the process; <see cref="WaitHealthyAsync"/> says when it is ready. Its Quartz instance id is its name.
-    public static BotInstance Start(string name, IReadOnlyDictionary<string, string?> settings)
+    /// <paramref name="program"/> is another build to run (an OspBot.dll, or a self-contained OspBot executable) in
+    /// <paramref name="workingDirectory"/>; by default the test's own build.
+    public static BotInstance Start(string name, IReadOnlyDictionary<string, string?> settings, string? program = null, string? workingDirectory = null)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var env = new Dictionary<string, string?>(settings)
@@ -55,7 +57,10 @@ internal sealed class BotInstance : IAsyncDisposable
             ["Urls"] = url.ToString(),
             ["Jobs__InstanceId"] = name,
         };
-        var process = ChildProcess.Start(name, "dotnet", [E2EPrerequisites.BotDll], AppContext.BaseDirectory, env);
+        program ??= E2EPrerequisites.BotDll;
+        var process = program.EndsWith(".dll", StringComparison.Ordinal)
+            ? ChildProcess.Start(name, "dotnet", [program], workingDirectory ?? AppContext.BaseDirectory, env)
+            : ChildProcess.Start(name, program, [], workingDirectory ?? AppContext.BaseDirectory, env);
         return new BotInstance(name, process, url);
     }
 

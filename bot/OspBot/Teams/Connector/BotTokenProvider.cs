@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Microsoft.Identity.Client;
+using OspBot.Identity;
 
 namespace OspBot.Teams.Connector;
 
@@ -10,11 +11,13 @@ internal interface IBotTokenProvider
     ValueTask<string?> GetTokenAsync(CancellationToken ct);
 }
 
-/// Picks the token source for the configured app type and checks the settings it needs, so a half-configured
-/// bot fails at start-up rather than with a 401 on its first send.
+/// Picks the token source for the configured credential (BotOptions.AuthType) and checks the settings it needs, so a
+/// half-configured bot fails at start-up rather than with a 401 on its first send.
 internal static class BotTokenProviders
 {
-    public static IBotTokenProvider Create(BotOptions options, TimeProvider time)
+    /// <paramref name="msalHttp"/> replaces MSAL's transport (tests point the authority at a local token endpoint,
+    /// which is no Microsoft cloud, so instance discovery is then off too); production passes null.
+    public static IBotTokenProvider Create(BotOptions options, TimeProvider time, ILogger logger, IMsalHttpClientFactory? msalHttp = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.AuthenticationEnabled)
@@ -22,7 +25,7 @@ internal static class BotTokenProviders
             return NoBotToken.Instance;
         }
 
-        if (options.MicrosoftAppType == BotAppType.UserAssignedMSI)
+        if (options.AuthType == BotAuthType.UserManagedIdentity)
         {
             if (!string.IsNullOrEmpty(options.MicrosoftAppPassword))
             {
@@ -33,16 +36,22 @@ internal static class BotTokenProviders
             return new ManagedIdentityBotTokenProvider(credential, options.ConnectorScope, time);
         }
 
-        if (string.IsNullOrEmpty(options.MicrosoftAppPassword))
+        var builder = ConfidentialClientApplicationBuilder.Create(options.MicrosoftAppId).WithAuthority(Authority(options));
+        if (msalHttp is not null)
         {
-            throw new InvalidOperationException($"MicrosoftAppType {options.MicrosoftAppType} needs MicrosoftAppPassword.");
+            builder = builder.WithHttpClientFactory(msalHttp).WithInstanceDiscovery(false);
         }
 
-        var app = ConfidentialClientApplicationBuilder.Create(options.MicrosoftAppId)
-            .WithClientSecret(options.MicrosoftAppPassword)
-            .WithAuthority(Authority(options))
-            .Build();
-        return new MsalBotTokenProvider(app, options.ConnectorScope);
+        builder = options.AuthType switch
+        {
+            BotAuthType.Certificate or BotAuthType.CertificateSubjectName => builder.WithCertificate(Certificate(options, time, logger), options.Credential.SendX5C),
+            BotAuthType.FederatedCredentials => builder.WithClientAssertion(new ManagedIdentityAssertion(FederatedClientId(options)).GetAsync),
+            _ => builder.WithClientSecret(string.IsNullOrEmpty(options.MicrosoftAppPassword)
+                ? throw new InvalidOperationException($"MicrosoftAppType {options.MicrosoftAppType} needs MicrosoftAppPassword.")
+                : options.MicrosoftAppPassword),
+        };
+        ConnectorLog.BotCredential(logger, options.AuthType, options.MicrosoftAppId!);
+        return new MsalBotTokenProvider(builder.Build(), options.ConnectorScope, options.AuthType, logger);
     }
 
     /// A SingleTenant bot must ask its own home tenant, even for conversations in other tenants; asking
@@ -61,23 +70,28 @@ internal static class BotTokenProviders
         };
     }
 
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate(BotOptions options, TimeProvider time, ILogger logger)
+    {
+        var now = time.GetUtcNow();
+        var loaded = BotCertificates.Load(options.Credential, now);
+        var certificate = loaded.Certificate ?? throw new InvalidOperationException(loaded.Error);
+        var expires = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        if (expires - now < BotCertificates.RenewalWarning)
+        {
+            ConnectorLog.CertificateExpiresSoon(logger, certificate.Thumbprint, expires);
+        }
+        return certificate;
+    }
+
+    private static string FederatedClientId(BotOptions options) =>
+        options.Credential.FederatedClientId is { Length: > 0 } id
+            ? id
+            : throw new InvalidOperationException($"AuthType FederatedCredentials needs {BotConnectionSettings.Path}:FederatedClientId.");
+
     private sealed class NoBotToken : IBotTokenProvider
     {
         public static readonly NoBotToken Instance = new();
 
         public ValueTask<string?> GetTokenAsync(CancellationToken ct) => ValueTask.FromResult<string?>(null);
-    }
-}
-
-/// Client credentials through MSAL. The application object is a singleton on purpose: its in-memory token
-/// cache returns the cached token and fetches a new one shortly before expiry.
-internal sealed class MsalBotTokenProvider(IConfidentialClientApplication app, string scope) : IBotTokenProvider
-{
-    private readonly string[] _scopes = [scope];
-
-    public async ValueTask<string?> GetTokenAsync(CancellationToken ct)
-    {
-        var result = await app.AcquireTokenForClient(_scopes).ExecuteAsync(ct);
-        return result.AccessToken;
     }
 }

@@ -25,7 +25,8 @@ public static class ConnectorExtensions
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.TryAddSingleton<ConnectorResilience>();
         services.TryAddSingleton<IBotTokenProvider>(sp => BotTokenProviders.Create(
-            sp.GetRequiredService<IOptions<BotOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<BotOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotTokenProviders).FullName!)));
 
         // Retries live in our pipeline, so the handler pipeline stays plain; the timeout is per attempt.
         services.AddHttpClient(ConnectorTransport.HttpClientName)

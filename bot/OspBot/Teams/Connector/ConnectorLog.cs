@@ -33,4 +33,18 @@ internal static partial class ConnectorLog
     [LoggerMessage(2207, LogLevel.Warning,
         "Connector {Operation} failed without a response")]
     public static partial void NetworkFailure(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(2210, LogLevel.Information, "The bot gets its Bot Connector token with {AuthType} for app {AppId}")]
+    public static partial void BotCredential(ILogger logger, BotAuthType authType, string appId);
+
+    [LoggerMessage(2211, LogLevel.Warning,
+        "The bot's certificate {Thumbprint} expires on {NotAfter}: add a new certificate to the app registration and deploy it before then")]
+    public static partial void CertificateExpiresSoon(ILogger logger, string thumbprint, DateTimeOffset notAfter);
+
+    [LoggerMessage(2212, LogLevel.Error,
+        "The bot's federated credential failed at the managed identity: no token for api://AzureADTokenExchange, so Entra ID was not asked")]
+    public static partial void ManagedIdentityAssertionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2213, LogLevel.Error, "Entra ID refused the bot's token request ({AuthType}): {ErrorCode}")]
+    public static partial void AppTokenRefused(ILogger logger, Exception exception, BotAuthType authType, string errorCode);
 }

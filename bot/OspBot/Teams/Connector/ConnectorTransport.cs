@@ -49,6 +49,11 @@ internal sealed class ConnectorTransport(
             ConnectorLog.NetworkFailure(logger, ex, call.Operation);
             throw new ConnectorException(0, "NetworkError", $"Connector {call.Operation} failed without a response: {ex.Message}", innerException: ex);
         }
+        catch (BotTokenException ex)
+        {
+            // Logged where it failed (events 2212, 2213); nothing left, so the send is certainly not delivered.
+            throw new ConnectorException(0, ConnectorException.BotTokenUnavailable, $"Connector {call.Operation} not sent: {ex.Message}", innerException: ex);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

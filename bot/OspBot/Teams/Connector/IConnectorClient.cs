@@ -32,6 +32,9 @@ public sealed class ConnectorException(
     int statusCode, string? errorCode, string message, string? correlationId = null, Exception? innerException = null)
     : Exception(message, innerException)
 {
+    /// The bot could not get its own token (<see cref="BotTokenException"/>): the request was never sent.
+    public const string BotTokenUnavailable = "BotTokenUnavailable";
+
     public int StatusCode { get; } = statusCode;
     public string? ErrorCode { get; } = errorCode;
     public string? CorrelationId { get; } = correlationId;

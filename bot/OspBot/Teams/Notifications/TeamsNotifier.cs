@@ -58,7 +58,7 @@ internal sealed class TeamsNotifier(IConnectorClient connector, ILogger<TeamsNot
             { IsConversationUnreachable: true } => new SendOutcome.Unreachable(ex.ErrorCode ?? "Forbidden"),
             { StatusCode: 403 or 404 } => new SendOutcome.Unreachable(ex.ErrorCode ?? (ex.StatusCode == 404 ? "NotFound" : "Forbidden")),
             // Refused before anything was sent: certainly not delivered.
-            { StatusCode: 0, ErrorCode: "UntrustedServiceUrl" } => new SendOutcome.Failed(ex.Message, FailedRetry),
+            { StatusCode: 0, ErrorCode: "UntrustedServiceUrl" or ConnectorException.BotTokenUnavailable } => new SendOutcome.Failed(ex.Message, FailedRetry),
             // No answer: the request may have been delivered.
             { StatusCode: 0 } => new SendOutcome.Ambiguous(ex.Message),
             { StatusCode: 429 } => new SendOutcome.Failed(ex.Message, ThrottledRetry),

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Microsoft.Extensions.Logging.Abstractions;
 using OspBot.Teams;
 using OspBot.Teams.Connector;
 
@@ -32,7 +33,7 @@ public sealed class BotTokenProviderTests
     {
         var options = new BotOptions { MicrosoftAppType = BotAppType.SingleTenant, MicrosoftAppId = "app", MicrosoftAppPassword = "s" };
 
-        Assert.Throws<InvalidOperationException>(() => BotTokenProviders.Create(options, TimeProvider.System));
+        Assert.Throws<InvalidOperationException>(() => BotTokenProviders.Create(options, TimeProvider.System, NullLogger.Instance));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class BotTokenProviderTests
     {
         var options = new BotOptions { MicrosoftAppType = BotAppType.UserAssignedMSI, MicrosoftAppId = "app", MicrosoftAppPassword = "s" };
 
-        Assert.Throws<InvalidOperationException>(() => BotTokenProviders.Create(options, TimeProvider.System));
+        Assert.Throws<InvalidOperationException>(() => BotTokenProviders.Create(options, TimeProvider.System, NullLogger.Instance));
     }
 
     [Fact]
@@ -48,15 +49,15 @@ public sealed class BotTokenProviderTests
     {
         Assert.IsType<MsalBotTokenProvider>(BotTokenProviders.Create(
             new BotOptions { MicrosoftAppType = BotAppType.SingleTenant, MicrosoftAppId = "app", MicrosoftAppPassword = "s", MicrosoftAppTenantId = "t" },
-            TimeProvider.System));
+            TimeProvider.System, NullLogger.Instance));
         Assert.IsType<ManagedIdentityBotTokenProvider>(BotTokenProviders.Create(
-            new BotOptions { MicrosoftAppType = BotAppType.UserAssignedMSI, MicrosoftAppId = "app" }, TimeProvider.System));
+            new BotOptions { MicrosoftAppType = BotAppType.UserAssignedMSI, MicrosoftAppId = "app" }, TimeProvider.System, NullLogger.Instance));
     }
 
     [Fact]
     public async Task Without_an_app_id_there_is_no_token()
     {
-        var provider = BotTokenProviders.Create(new BotOptions(), TimeProvider.System);
+        var provider = BotTokenProviders.Create(new BotOptions(), TimeProvider.System, NullLogger.Instance);
 
         Assert.Null(await provider.GetTokenAsync(TestContext.Current.CancellationToken));
     }

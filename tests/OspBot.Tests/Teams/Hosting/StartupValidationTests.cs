@@ -65,32 +65,44 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task The_real_process_exits_at_start_up_with_the_message()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var dll = Path.Combine(AppContext.BaseDirectory, "OspBot.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var (exitCode, output) = await RunUntilExitAsync(new()
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppId"] = "bbbbbbbb-0000-0000-0000-00000000b0b0",
+            ["MicrosoftAppPassword"] = "secret",
+        }, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MicrosoftAppTenantId", output, StringComparison.Ordinal);
+    }
+
+    /// Runs the real bot process with <paramref name="environment"/> (on a throwaway SQLite file, on a port of its
+    /// own) until it exits, within a minute; its exit code and everything it printed.
+    internal static async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> environment, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OspBot.dll")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["MicrosoftAppType"] = "SingleTenant";
-        start.Environment["MicrosoftAppId"] = "bbbbbbbb-0000-0000-0000-00000000b0b0";
-        start.Environment["MicrosoftAppPassword"] = "secret";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"ospbot-start-{Guid.NewGuid():N}.db")}";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("MicrosoftAppTenantId", await stdout + await stderr, StringComparison.Ordinal);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// Runs the start-up validation AddTeamsBot registers, without starting anything.
-    private static string? ValidationError(Dictionary<string, string?> settings)
+    internal static string? ValidationError(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
