@@ -44,7 +44,9 @@ internal static class Builds
             return (null, "", name, $"{repository} is not a git checkout, so the release before migration {name} cannot be built.");
         }
 
-        var added = (await RunAsync("git", ["log", "--diff-filter=A", "--format=%H", "-n", "1", "--", Path.GetRelativePath(repository, newest)], repository, ct)).Trim();
+        // Along main's own line (--first-parent -m): a migration that came in with a merge was added by the merge, and
+        // the release before it is the merge's first parent.
+        var added = (await RunAsync("git", ["log", "--first-parent", "-m", "--diff-filter=A", "--format=%H", "-n", "1", "--", Path.GetRelativePath(repository, newest)], repository, ct)).Trim();
         // Not committed yet: the last commit is the release before it.
         var commit = (await RunAsync("git", ["rev-parse", added.Length > 0 ? added + "^" : "HEAD"], repository, ct)).Trim();
         var folder = Path.Combine(Cache, commit);
