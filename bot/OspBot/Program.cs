@@ -24,6 +24,7 @@ builder.AddOutbox();        // proactive messages: stored deliveries sent exactl
 builder.AddRounds();        // quarterly update rounds: `my update`, `status`, `open round`..., prompts, chasers, digests
 builder.AddMeetings();      // `schedule meeting`, `meetings`, reminders; the Graph calendar or .ics invitations
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
+builder.AddReportSignOff(); // each sub-group signs off its part: part cards through the outbox, `report parts`, chase, final
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

@@ -38,6 +38,14 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ReportCompilation> ReportCompilations => Set<ReportCompilation>();
 
+    public DbSet<SignOffYear> SignOffYears => Set<SignOffYear>();
+
+    public DbSet<ReportPart> ReportParts => Set<ReportPart>();
+
+    public DbSet<ReportPartVersion> ReportPartVersions => Set<ReportPartVersion>();
+
+    public DbSet<PartApproverSetting> PartApproverSettings => Set<PartApproverSetting>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<MeetingApology> MeetingApologies => Set<MeetingApology>();

@@ -29,7 +29,7 @@ internal sealed class DeliveryClaims(
         var won = await db.Deliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Claimed && d.ClaimToken == token)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
+            .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.ReportPartId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
             .ToListAsync(ct);
         var chats = await PersonalChatsAsync([.. won.Select(d => d.EntraObjectId).OfType<string>().Distinct()], ct);
 
@@ -50,6 +50,7 @@ internal sealed class DeliveryClaims(
                 Kind = d.Kind,
                 RoundId = d.RoundId,
                 MeetingId = d.MeetingId,
+                ReportPartId = d.ReportPartId,
                 UpdateId = d.SubGroupUpdateId,
                 PersonId = d.PersonId,
                 PersonName = d.Name,

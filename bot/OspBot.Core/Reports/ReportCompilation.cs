@@ -40,6 +40,9 @@ internal sealed class ReportCompilation
     /// "Economic Development: Q3" lines, one per missing update; null when none was missing.
     public string? Missing { get; set; }
 
+    /// The sub-groups whose part was not approved when compiled, one a line; null when all were (or no sign-off).
+    public string? NotApproved { get; set; }
+
     public byte[]? Docx { get; set; }
 
     public string? Markdown { get; set; }
@@ -74,6 +77,7 @@ internal sealed class ReportCompilationConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.ProgressActivityId).HasMaxLength(256);
         builder.Property(c => c.Stage).HasMaxLength(300);
         builder.Property(c => c.Missing).HasMaxLength(4000);
+        builder.Property(c => c.NotApproved).HasMaxLength(4000);
         builder.Property(c => c.FileName).HasMaxLength(200);
         builder.Property(c => c.Error).HasMaxLength(2000);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.RequestedByPersonId).OnDelete(DeleteBehavior.Restrict);

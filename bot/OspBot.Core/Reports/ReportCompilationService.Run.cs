@@ -62,7 +62,8 @@ internal sealed partial class ReportCompilationService
 
     private async Task CompleteAsync(ReportCompilation c, AnnualReportInput input, CancellationToken ct)
     {
-        var model = AnnualReportCompiler.Compile(input);
+        var parts = await SignedParts.LoadAsync(db, c.FinancialYear, ct);
+        var model = AnnualReportCompiler.Compile(input, parts);
         using var docx = new MemoryStream();
         DocxReportWriter.Write(model, docx);
         var version = 1 + await db.ReportCompilations.CountAsync(
@@ -74,6 +75,8 @@ internal sealed partial class ReportCompilationService
         c.Version = version;
         c.FileName = FileName(c.FinancialYear, version);
         c.Missing = missing.Count == 0 ? null : string.Join('\n', missing.Select(m => $"{m.SubGroup}: Q{m.Quarter}"));
+        var notApproved = parts?.Where(p => !p.Value.Approved).Select(p => p.Key).Order(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        c.NotApproved = notApproved.Count == 0 ? null : string.Join('\n', notApproved);
         c.State = CompilationState.Succeeded;
         c.Stage = "Done";
         c.Error = null;

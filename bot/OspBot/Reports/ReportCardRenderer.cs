@@ -37,6 +37,7 @@ internal sealed class ReportCardRenderer(ReportLinks links) : IReportCardRendere
             MarkdownUrl = links.Create(done.Id, done.RequestedByPersonId, "md").Url,
             LinkExpiresAt = docx.ExpiresAt,
             Missing = done.Missing?.Split('\n') ?? [],
+            NotApproved = done.NotApproved?.Split('\n') ?? [],
             RequestedBy = done.RequestedByName,
             RequestedAt = done.RequestedAt,
             SharePointUrl = published.Url,

@@ -36,6 +36,9 @@ internal sealed record ReportResultModel
     /// "Economic Development: Q3", one per update not received.
     public IReadOnlyList<string> Missing { get; init; } = [];
 
+    /// Sub-groups whose part was used as drafted or edited, not approved by their chair.
+    public IReadOnlyList<string> NotApproved { get; init; } = [];
+
     public required string RequestedBy { get; init; }
 
     public required DateTimeOffset RequestedAt { get; init; }
@@ -50,4 +53,18 @@ internal sealed record ReportResultModel
 internal static class ReportVerbs
 {
     public const string Compile = CrossFeatureVerbs.CompileReport;
+
+    /// The sign-off card's buttons; data carries "part" (the part's id) and "version" (the version the card showed).
+    public const string SavePart = "reportPart.save";
+
+    public const string ApprovePart = "reportPart.approve";
+
+    public const string AskAboutPart = "reportPart.ask";
+
+    public const string OpenPart = "reportPart.open";
+
+    /// The status card's: data carries "year" (e.g. "2024").
+    public const string ChaseParts = "reportParts.chase";
+
+    public const string MarkFinal = "reportParts.final";
 }

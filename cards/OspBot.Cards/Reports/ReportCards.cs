@@ -56,6 +56,12 @@ internal static class ReportCards
             body.Add(new TextBlock("Every expected update was received."));
         }
 
+        if (model.NotApproved.Count > 0)
+        {
+            body.Add(CardBlocks.Bold("Parts not yet approved by their sub-group (used as drafted or edited):"));
+            body.Add(new TextBlock(string.Join("\n\n", model.NotApproved.Select(m => "• " + CardText.Escape(m)))) { Spacing = Spacing.Small });
+        }
+
         if (model.SharePointFailure is { } failure)
         {
             body.Add(new TextBlock($"The upload to SharePoint failed: {CardText.Escape(failure)} The download link above still works.")
