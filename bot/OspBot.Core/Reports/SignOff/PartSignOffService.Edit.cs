@@ -42,7 +42,11 @@ internal sealed partial class PartSignOffService
         }
         var edit = new ReportPartVersion
         {
-            Number = part.CurrentVersion + 1, Basis = latest.Basis, SavedByPersonId = caller!.PersonId, SavedByName = caller.Name, SavedAt = clock.GetUtcNow(),
+            Number = part.CurrentVersion + 1,
+            Basis = latest.Basis,
+            SavedByPersonId = caller!.PersonId,
+            SavedByName = caller.Name,
+            SavedAt = clock.GetUtcNow(),
         };
         sections.CopyTo(edit);
         part.Versions.Add(edit);

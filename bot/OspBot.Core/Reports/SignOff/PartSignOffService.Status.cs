@@ -21,7 +21,13 @@ internal sealed partial class PartSignOffService
         var parts = await db.ReportParts.AsNoTracking().Where(p => p.FinancialYear == year).OrderBy(p => p.GroupId)
             .Select(p => new
             {
-                p.Id, p.GroupId, Group = p.Group!.Name, p.State, p.ApprovedByName, p.ApprovedAt, p.ApprovedBasis,
+                p.Id,
+                p.GroupId,
+                Group = p.Group!.Name,
+                p.State,
+                p.ApprovedByName,
+                p.ApprovedAt,
+                p.ApprovedBasis,
                 Approver = db.People.Where(x => x.Id == p.ApproverPersonId).Select(x => x.Name).First(),
                 Latest = p.Versions.OrderByDescending(v => v.Number).Select(v => new { v.SavedByName, v.Basis }).First(),
             }).ToListAsync(ct);
@@ -42,7 +48,7 @@ internal sealed partial class PartSignOffService
             return null;
         }
         var silent = await db.ReportParts.AsNoTracking().Where(p => p.FinancialYear == year && p.State == PartState.Waiting)
-            .Select(p => new { p.Id, p.ApproverPersonId, p.Group!.Name }).ToListAsync(ct);
+            .OrderBy(p => p.Group!.Name).Select(p => new { p.Id, p.ApproverPersonId, p.Group!.Name }).ToListAsync(ct);
         var day = London.Date(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         await deliveries.QueueAsync([.. silent.Select(p => Send(DeliveryKind.PartChaser, p.Id, p.ApproverPersonId, $"partchase:{p.Id}:{day}", now))], ct);
         return [.. silent.Select(p => p.Name)];

@@ -30,7 +30,10 @@ internal sealed partial class PartSignOffService(
         var groups = await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.SubGroup).ToDictionaryAsync(g => g.Name, g => g.Id, ct);
         db.SignOffYears.Add(new SignOffYear
         {
-            FinancialYear = year, StartedAt = now, StartedByName = caller.Name, DueAt = now.AddDays(options.Value.SignOffDays),
+            FinancialYear = year,
+            StartedAt = now,
+            StartedByName = caller.Name,
+            DueAt = now.AddDays(options.Value.SignOffDays),
         });
         List<string> noApprover = [];
         List<ReportPart> parts = [];
@@ -45,7 +48,12 @@ internal sealed partial class PartSignOffService(
             PartSections.Draft(AnnualReportCompiler.Draft(input, g), input.YearLabel).CopyTo(draft);
             parts.Add(new ReportPart
             {
-                FinancialYear = year, GroupId = groups[g.Name], ApproverPersonId = approver, State = PartState.Waiting, CurrentVersion = 1, Versions = [draft],
+                FinancialYear = year,
+                GroupId = groups[g.Name],
+                ApproverPersonId = approver,
+                State = PartState.Waiting,
+                CurrentVersion = 1,
+                Versions = [draft],
             });
         }
         db.ReportParts.AddRange(parts);

@@ -13,7 +13,11 @@ internal static class SignedParts
         var parts = await db.ReportParts.AsNoTracking().Where(p => p.FinancialYear == year)
             .Select(p => new
             {
-                p.Group!.Name, p.State, p.ApprovedVersion, p.ApprovedByName, p.ApprovedAt,
+                p.Group!.Name,
+                p.State,
+                p.ApprovedVersion,
+                p.ApprovedByName,
+                p.ApprovedAt,
                 Approver = db.People.Where(x => x.Id == p.ApproverPersonId).Select(x => x.Name).First(),
                 Latest = p.Versions.OrderByDescending(v => v.Number).First(),
             }).ToListAsync(ct);
