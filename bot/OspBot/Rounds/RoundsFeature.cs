@@ -30,9 +30,10 @@ public static class RoundsFeature
         .Text<RoundCommands>("rounds", "See past rounds and open any one's status (or type e.g. status Q3 2025/26)", Roles.Secretariat,
             c => c.RoundsAsync, aliases: ["past rounds"], shortcut: true)
         .Text<RoundCommands>("open round", "Ask sub-group chairs and leads for their quarterly updates", Roles.Secretariat, c => c.OpenRoundAsync)
-        // Typed with a sub-group's key, which people do not know by heart: not offered on the help card.
-        .Text<RoundCommands>("history", "One sub-group's updates over time", Roles.Secretariat | Roles.OspChair | Roles.SubGroupSeat,
-            c => c.HistoryAsync, usage: "history economic-development", argument: ArgumentMode.Required, listed: false)
+        // By the sub-group's name as the cards show it, or part of it; alone or unclear, a picker.
+        .Text<RoundCommands>("history", "See one sub-group's past updates", Readers,
+            c => c.HistoryAsync, usage: "history Stronger Communities", argument: ArgumentMode.Optional, shortcut: true)
+        .Card<RoundCommands>(RoundVerbs.SubGroupHistory, Readers, c => c.SubGroupHistoryAsync)
         .Card<UpdateCardActions>(RoundVerbs.Refresh, Roles.Anyone, a => a.RefreshAsync)
         .Card<UpdateCardActions>(RoundVerbs.OpenUpdate, Readers, a => a.EditAsync)
         .Card<UpdateCardActions>(RoundVerbs.Edit, Readers, a => a.EditAsync)

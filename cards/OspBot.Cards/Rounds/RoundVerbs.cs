@@ -25,6 +25,9 @@ internal static class RoundVerbs
     public const string Reopen = "round.reopen";
     public const string ShowStatus = "round.status";
     public const string ShowHistory = "round.history";
+
+    /// One sub-group's updates over time, chosen on the picker (<see cref="RoundData.SubGroupKey"/>).
+    public const string SubGroupHistory = "round.subGroupHistory";
     public const string OpenRound = "round.open";
 }
 
@@ -36,6 +39,9 @@ internal static class RoundData
     public const string RoundId = "roundId";
     public const string UpdateId = "updateId";
     public const string SubGroupId = "subGroupId";
+
+    /// A sub-group's key ("stronger-communities"), on the history picker's buttons.
+    public const string SubGroupKey = "subGroupKey";
 
     /// The version of the update the card showed: a save against an older version is stale.
     public const string Version = "version";
