@@ -23,6 +23,9 @@ internal static class RoundVerbs
     /// Secretariat: remind one sub-group now (<see cref="RoundData.SubGroupId"/>).
     public const string RemindGroup = "round.remindGroup";
     public const string Reopen = "round.reopen";
+
+    /// Secretariat: close the round (<see cref="RoundData.RoundId"/>): no more updates, late ones included.
+    public const string CloseRound = "round.close";
     public const string ShowStatus = "round.status";
     public const string ShowHistory = "round.history";
 
