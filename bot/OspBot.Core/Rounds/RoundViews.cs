@@ -166,6 +166,12 @@ internal sealed class RoundViews(OspDbContext db)
         return [.. updates.GroupBy(u => u.GroupId).Select(g => g.MaxBy(u => u.RoundId)!.Id).Order()];
     }
 
+    /// The round "close round" means: the newest one not yet closed; null when every round is closed.
+    public Task<int?> OpenRoundIdAsync(CancellationToken ct) =>
+        db.Rounds.AsNoTracking().Where(r => r.State != RoundState.Closed)
+            .OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+
     private Task<UpdateRound?> FindRoundAsync(int? roundId, CancellationToken ct) =>
         db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
             .Where(r => roundId == null || r.Id == roundId)

@@ -22,7 +22,8 @@ internal static class RoundStatusMapper
             Now = now,
             ClosedAt = s.Round.State == D.RoundState.Closed ? s.Round.ClosedAt ?? now : null,
             RecipientMri = recipientMri,
-            Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
+            // Before the deadline a sub-group can still change what it submitted: Reopen would mean nothing.
+            Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g, now >= s.Round.DeadlineAt || s.Round.State != D.RoundState.Open))],
             Unreachable =
             [
                 .. s.Undelivered.Where(u => u.State is DeliveryState.Unreachable or DeliveryState.Ambiguous or DeliveryState.Pending)
@@ -116,7 +117,7 @@ internal static class RoundStatusMapper
         };
     }
 
-    private static C.SubGroupRow Row(int roundId, D.GroupStatus g) => new()
+    private static C.SubGroupRow Row(int roundId, D.GroupStatus g, bool pastDeadline) => new()
     {
         SubGroupId = Id(g.UpdateId),
         SubGroupName = g.GroupName,
@@ -126,7 +127,7 @@ internal static class RoundStatusMapper
         Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) : null,
         IsLate = g.IsLate,
         Rag = Rag(g.Rag),
-        CanReopen = g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,
+        CanReopen = pastDeadline && g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,
     };
 
     private static C.UnreachableReason Reason(string? reason) => reason switch

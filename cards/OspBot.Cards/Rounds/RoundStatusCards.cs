@@ -36,6 +36,7 @@ internal static class RoundStatusCards
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
                 .. picker ? [Picker(model.Rows)] : Array.Empty<CardElement>(),
                 .. Unreachable(model.Unreachable),
+                .. model.ClosedAt is null ? [CloseRound(roundIds)] : Array.Empty<CardElement>(),
             ],
             Actions =
             [
@@ -103,6 +104,18 @@ internal static class RoundStatusCards
 
         return Row(row, actions);
     }
+
+    // In the body, apart from the everyday buttons (Teams shows at most six card actions): closing ends the round.
+    private static Container CloseRound(KeyValuePair<string, string>[] roundIds) => new()
+    {
+        Separator = true,
+        Spacing = Spacing.Large,
+        Items =
+        [
+            CardBlocks.Subtle("Closing the round stops further updates, late ones too, and sends the digest now."),
+            new ActionSet([CardActions.Execute("Close round", RoundVerbs.CloseRound, roundIds, ActionStyle.Destructive)]),
+        ],
+    };
 
     private static Container Row(SubGroupRow row, List<CardAction> actions) => new()
     {

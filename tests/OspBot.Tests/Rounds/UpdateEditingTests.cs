@@ -185,6 +185,9 @@ public sealed class UpdateEditingTests
         Assert.Equal(RefusalReason.RoundClosed, refused.Reason);
         Assert.Contains("Sam Secretariat", refused.Message, StringComparison.Ordinal);
         await using var db = world.Db();
-        Assert.DoesNotContain(await db.Deliveries.Select(d => d.State).ToListAsync(ct), s => s == DeliveryState.Pending);
+        // Nothing is prompted or chased any more; only the digest, queued by closing, is still to go.
+        var pending = await db.Deliveries.Where(d => d.State == DeliveryState.Pending).Select(d => d.Kind).ToListAsync(ct);
+        Assert.NotEmpty(pending);
+        Assert.All(pending, k => Assert.Equal(DeliveryKind.Digest, k));
     }
 }
