@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -44,7 +45,7 @@ internal sealed class GraphStub : IAsyncDisposable
     public GraphMeetingCalendar Calendar(TimeProvider? clock = null, int maxRetries = 2, int retryDelaySeconds = 0) =>
         new(GraphClients.Create(Options(maxRetries, retryDelaySeconds), new FakeCredential()),
             Options(maxRetries, retryDelaySeconds),
-            clock ?? new TestClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
+            clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
             NullLogger<GraphMeetingCalendar>.Instance);
 
     public GraphOptions Options(int maxRetries = 2, int retryDelaySeconds = 0) => new()
