@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Meetings;

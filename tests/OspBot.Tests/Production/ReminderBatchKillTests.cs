@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Meetings;
 using OspBot.Members;

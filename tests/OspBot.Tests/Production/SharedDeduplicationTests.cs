@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Activity = OspBot.Teams.Schema.Activity;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OspBot.Data;
 using OspBot.Deduplication;

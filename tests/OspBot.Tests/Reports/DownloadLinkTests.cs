@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Common;
 using OspBot.Data;
 using OspBot.Reports;

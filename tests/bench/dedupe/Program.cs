@@ -7,6 +7,7 @@ using OspBot.Data;
 using OspBot.Deduplication;
 using OspBot.Teams.Hosting;
 using OspBot.Teams.Schema;
+using Activity = OspBot.Teams.Schema.Activity;
 
 // What the shared (PostgreSQL) activity check adds per new activity, beside the in-memory one and a bare round trip;
 // then the same ids again from another instance (repeats), and 16 new activities at a time. Prints one DEDUPE line.

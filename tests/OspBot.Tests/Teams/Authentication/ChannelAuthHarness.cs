@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Teams;
 using OspBot.Teams.Authentication;
 using OspBot.Teams.Connector;

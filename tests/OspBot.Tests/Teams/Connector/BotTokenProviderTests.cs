@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Azure.Core;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Teams;
 using OspBot.Teams.Connector;
 

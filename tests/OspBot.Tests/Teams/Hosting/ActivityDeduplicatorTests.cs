@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Teams.Hosting;
 using OspBot.Teams.Schema;
 using OspBot.Tests.Fakes;
