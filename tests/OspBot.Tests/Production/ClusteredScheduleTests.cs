@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using OspBot.Tests.Data;
+using OspBot.Tests.Fakes;
 using OspBot.Tests.Jobs;
 using Quartz;
-using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Production;
 

@@ -1,4 +1,3 @@
-using Activity = OspBot.Teams.Schema.Activity;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -8,6 +7,7 @@ using OspBot.Teams.Hosting;
 using OspBot.Teams.Schema;
 using OspBot.Tests.Data;
 using OspBot.Tests.Fakes;
+using Activity = OspBot.Teams.Schema.Activity;
 
 namespace OspBot.Tests.Production;
 

@@ -1,6 +1,6 @@
-using OspBot.Tests.Fakes;
 using OspBot.Teams.Connector;
 using OspBot.Teams.Schema;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Connector;
 
