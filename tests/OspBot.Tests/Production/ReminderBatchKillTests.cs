@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Meetings;
 using OspBot.Members;
@@ -30,7 +31,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
 
         await using var run = await CrashAndRestart.StartAsync(database, output, ct);
         await BookMeetingForBigGroupAsync(database, connector.ServiceUrl, ct);
-        await ProductionWorld.WaitForAsync(() => ProductionWorld.Proactive(connector).Count >= 40, TimeSpan.FromSeconds(60), ct);
+        await connector.WaitUntilAsync(_ => ProductionWorld.Proactive(connector).Count >= 40, "40 proactive messages", ct, TimeSpan.FromSeconds(60));
         var (killedAt, deliveredBeforeKill) = (await run.KillAndRestartAsync(ct), ProductionWorld.Proactive(connector).Count);
 
         var reminders = await run.GuardAsync(() =>
@@ -70,7 +71,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
         await db.SaveChangesAsync(ct);
         var secretariat = await db.People.Where(p => p.IsSecretariat && !p.IsVacant).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
 
-        var clock = new TestClock(now.AddMinutes(-10));
+        var clock = new FakeTimeProvider(now.AddMinutes(-10));
         var options = Options.Create(new MeetingOptions { ReminderOffsets = [TimeSpan.FromHours(1)] });
         var deliveries = new DeliveryQueue(db);
         var reminders = new MeetingReminders(db, deliveries, new NoMeetingRounds(), clock, options);

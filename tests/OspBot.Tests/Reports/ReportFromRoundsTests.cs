@@ -29,7 +29,7 @@ public sealed class ReportFromRoundsTests
             await RunQuarterAsync(world, q, ct);
         }
 
-        world.Clock.Set(new(2027, 6, 10, 9, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2027, 6, 10, 9, 0, 0, TimeSpan.Zero));
         using var doc = new DocxReader(await CompileAsync(world, ct));
 
         Assert.Empty(doc.ValidationErrors());
@@ -61,7 +61,7 @@ public sealed class ReportFromRoundsTests
 
     private static async Task RunQuarterAsync(W world, int q, CancellationToken ct)
     {
-        world.Clock.Set(new DateTimeOffset(Meetings[q - 1].ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-10));
+        world.Clock.SetUtcNow(new DateTimeOffset(Meetings[q - 1].ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-10));
         var round = RoundAssert.Done(await world.Admin().OpenRoundAsync(W.Secretariat,
             new OpenRoundRequest { MeetingDate = Meetings[q - 1], Quarter = new FinancialQuarter(2026, q) }, ct));
         async Task<int> Id(string key) => await RoundAssert.UpdateIdAsync(world, round.RoundId, key, ct);

@@ -84,20 +84,8 @@ internal static class ReportWorld
     public static JsonElement CardOf(JsonElement activity) => activity.GetProperty("attachments")[0].GetProperty("content");
 
     /// Waits until the connector has received a card whose JSON contains <paramref name="text"/>.
-    public static async Task<ConnectorRequest> WaitForCardAsync(FakeConnector connector, string text, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (connector.Requests.FirstOrDefault(r => r.Body?.GetRawText().Contains(text, StringComparison.Ordinal) == true) is { } hit)
-            {
-                return hit;
-            }
-
-            await Task.Delay(25, timeout.Token);
-        }
-    }
+    public static Task<ConnectorRequest> WaitForCardAsync(FakeConnector connector, string text, CancellationToken ct) =>
+        connector.WaitForAsync(r => r.Body?.GetRawText().Contains(text, StringComparison.Ordinal) == true, ct, TimeSpan.FromSeconds(30));
 
     /// The url of the card's action titled <paramref name="title"/>, as a path and query for the test client.
     public static string ActionUrl(JsonElement card, string title) =>

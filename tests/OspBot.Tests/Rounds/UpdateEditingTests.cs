@@ -15,7 +15,7 @@ public sealed class UpdateEditingTests
     {
         var world = await W.CreateAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), ct);
         var round = await OpenAsync(world, ct);
-        world.Clock.Set(October13);
+        world.Clock.SetUtcNow(October13);
         return (world, await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct));
     }
 
