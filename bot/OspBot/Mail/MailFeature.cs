@@ -1,0 +1,16 @@
+namespace OspBot.Mail;
+
+public static class MailFeature
+{
+    /// <summary>
+    /// Partners outside the council's Teams: prompts, chasers, the "editing window closes" notice and meeting reminders
+    /// by e-mail, through the same outbox as Teams messages (sent once, retried, recorded), to whoever the directory
+    /// says is reached by e-mail (or by Teams then e-mail).
+    /// </summary>
+    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMailServices();
+        return builder;
+    }
+}
