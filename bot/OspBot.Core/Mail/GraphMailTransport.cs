@@ -29,9 +29,9 @@ internal sealed class GraphMailTransport(
         var mime = MimeMail.Build(mail, options.Value, clock.GetUtcNow(), mailbox);
         using var buffer = new MemoryStream();
         await mime.WriteToAsync(buffer, ct);
-        var request = client.Users[mailbox].SendMail.ToPostRequestInformation(new());
-        request.Content = new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(buffer.ToArray())));
-        request.Headers.TryAdd("Content-Type", "text/plain");
+        // The SDK's typed request writes JSON; the MIME form is the same endpoint with a base64 text body.
+        var request = new RequestInformation(Method.POST, "{+baseurl}/users/{user%2Did}/sendMail", new Dictionary<string, object> { ["user%2Did"] = mailbox });
+        request.SetStreamContent(new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(buffer.ToArray()))), "text/plain");
         if (!await beforeSend(ct))
         {
             return new SendOutcome.Withdrawn();
@@ -63,7 +63,7 @@ internal sealed class GraphMailTransport(
                 // The request went out and no clear answer came back: it may have been sent.
                 return new SendOutcome.Ambiguous($"Microsoft Graph answered {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"} to sendMail: {message}");
         }
-        var reason = MailReasons.Refused(status switch
+        var reason = (DeliveryReasons.EmailRefused + status switch
         {
             401 => "Microsoft Graph did not accept OspBot's credentials (401).",
             403 => $"Microsoft Graph refused to send mail from {mailbox} (403 {code}). An administrator must grant the Mail.Send " +

@@ -49,7 +49,7 @@ internal sealed class SmtpTransport(IOptions<MailOptions> options, TimeProvider 
         }
         catch (SmtpCommandException e)
         {
-            return new SendOutcome.Unreachable(MailReasons.Refused($"the SMTP relay refused it ({(int)e.StatusCode}): {e.Message}"));
+            return new SendOutcome.Unreachable((DeliveryReasons.EmailRefused + $"the SMTP relay refused it ({(int)e.StatusCode}): {e.Message}"));
         }
         catch (Exception e) when (e is IOException or SmtpProtocolException or ServiceNotConnectedException)
         {
