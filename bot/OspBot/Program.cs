@@ -35,6 +35,7 @@ app.UseStatusCodePages();
 app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
 app.MapTeamsBot();          // POST /api/messages
 app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
-app.MapMeetings();          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
+app.MapMeetings();
+app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
 
 app.Run();

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(1602, LogLevel.Error, "E-mail to {To} was refused: {Reason}")]
     public static partial void MailRefused(this ILogger logger, string to, string reason);
+
+    [LoggerMessage(1603, LogLevel.Information, "Apologies link of person {PersonId} for meeting {MeetingId} used from {RemoteAddress}: {Outcome}")]
+    public static partial void ApologiesByEmailLink(this ILogger logger, int personId, int meetingId, string outcome, string remoteAddress);
 }

@@ -10,7 +10,7 @@ namespace OspBot.Mail;
 /// The e-mail for each kind the Mail feature writes: the quarterly prompt, its chaser and reminder (the "editing window
 /// closes" notice), and a meeting reminder. It reads the same views the Teams cards do, through the same services, so
 /// what someone may see by e-mail is what they may see in Teams: their own update's state, never other people's.
-internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminders, IOptions<MailOptions> options)
+internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminders, ApologyLinks apologies, IOptions<MailOptions> options)
 {
     public static readonly IReadOnlyCollection<DeliveryKind> Kinds =
         [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.MeetingReminder];
@@ -78,7 +78,15 @@ internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminde
         {
             writer.Link($"Join {view.Title} online", joinUri);
         }
-        writer.Paragraph($"If you cannot attend, please send your apologies to {options.Value.Contact}.");
+        if (view.ApologiesSent)
+        {
+            writer.Paragraph("You have sent your apologies for this meeting; thank you.");
+        }
+        else
+        {
+            writer.Paragraph("If you cannot attend, send your apologies with this link (it works until the meeting starts):")
+                .Link($"Send apologies for {view.Title}", apologies.Create(view.MeetingId, work.PersonId, view.Start));
+        }
         var (html, text) = writer.Finish(options.Value.SenderName);
         return (subject, html, text);
     }

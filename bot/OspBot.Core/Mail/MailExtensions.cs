@@ -22,6 +22,7 @@ public static class MailExtensions
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<MailComposer>();
+        builder.Services.AddSingleton<ApologyLinks>();
         builder.Services.AddScoped<IMailChannel, MailChannel>();
 
         var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new();

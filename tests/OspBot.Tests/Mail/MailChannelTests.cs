@@ -23,7 +23,7 @@ public sealed class MailChannelTests
 
         var sent = await wire.DispatchAsync(ct);
         var again = await wire.DispatchAsync(ct);
-        wire.Restart(("Mail:PickupFolder", pickup));
+        MailWire.Restart(wire, pickup);
         var afterRestart = await wire.DispatchAsync(ct);
 
         var (_, email) = await MailWire.PersonAsync(wire, LeadA, ct);

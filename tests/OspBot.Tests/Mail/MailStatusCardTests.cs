@@ -36,7 +36,7 @@ public sealed class MailStatusCardTests
         var ct = TestContext.Current.CancellationToken;
         await using var stub = await GraphStub.StartAsync(ct);
         stub.Respond = (_, _) => StubReply.Error(403, "ErrorAccessDenied");
-        await using var wire = await StartAsync(s => s.AddSingleton<IMailTransport>(GraphSendMailTests.Transport(stub)));
+        await using var wire = await StartAsync(s => s.AddSingleton<IMailTransport>(GraphSendMailTests.Transport(stub)), ("Mail:TenantDomains:0", "oxford.gov.uk"));
         await wire.LinkAsync(ct);
         await wire.SayAsync(Sec, "hi", ct);
         await wire.OpenRoundAsync(ct);

@@ -15,7 +15,11 @@ internal static class MailWire
     public static string NewFolder() => Path.Combine(Path.GetTempPath(), "ospbot-mail-tests", Guid.NewGuid().ToString("N"));
 
     public static Task<RoundsWire> StartAsync(string pickup, params (string Key, string Value)[] settings) =>
-        RoundsWire.StartAsync([("Mail:PickupFolder", pickup), .. settings]);
+        RoundsWire.StartAsync([("Mail:PickupFolder", pickup), ("Mail:TenantDomains:0", "oxford.gov.uk"), .. settings]);
+
+    /// As after StartAsync: the sample directory's leads (example.org) outside the council's tenant.
+    public static void Restart(RoundsWire wire, string pickup) =>
+        wire.Restart(("Mail:PickupFolder", pickup), ("Mail:TenantDomains:0", "oxford.gov.uk"));
 
     public static IReadOnlyList<MimeMessage> Messages(string pickup) => Directory.Exists(pickup)
         ? [.. Directory.GetFiles(pickup, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
