@@ -47,6 +47,9 @@ internal sealed class Delivery
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// How it went (or is going) out: set with Sending, so the status card can say "sent by e-mail".
+    public DeliveryChannel Channel { get; set; }
+
     /// A new delivery, due at dueAt; the caller sets the ids of what it is about.
     public static Delivery Pending(DeliveryKind kind, int personId, string idempotencyKey, DateTimeOffset dueAt) => new()
     {
@@ -66,6 +69,12 @@ public enum DeliveryKind
     Reminder,
     /// Before a meeting (Delivery.MeetingId), to each member of its group.
     MeetingReminder,
+}
+
+public enum DeliveryChannel
+{
+    Teams,
+    Email,
 }
 
 public enum DeliveryState
@@ -97,6 +106,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => d.MeetingId);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(8).HasDefaultValue(DeliveryChannel.Teams).HasSentinel((DeliveryChannel)(-1));
         builder.Property(d => d.IdempotencyKey).HasMaxLength(128);
         builder.Property(d => d.LastError).HasMaxLength(512);
         builder.Property(d => d.SentActivityId).HasMaxLength(256);

@@ -33,8 +33,10 @@ internal static class RoundStatusMapper
                         DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
                         DeliveryState.Pending => C.UnreachableReason.Retrying,
                         _ => Reason(u.Reason),
-                    })),
+                    })
+                    { Detail = u.Reason?.StartsWith(DeliveryReasons.EmailRefused, StringComparison.Ordinal) == true ? u.Reason : null }),
             ],
+            SentByEmail = [.. s.SentByEmail.Select(e => new C.EmailedRecipient(e.PersonName, e.GroupName ?? ""))],
         };
     }
 
@@ -133,6 +135,8 @@ internal static class RoundStatusMapper
     private static C.UnreachableReason Reason(string? reason) => reason switch
     {
         DeliveryReasons.NotLinked => C.UnreachableReason.NotMatched,
+        DeliveryReasons.NoEmail => C.UnreachableReason.NoEmail,
+        { } r when r.StartsWith(DeliveryReasons.EmailRefused, StringComparison.Ordinal) => C.UnreachableReason.EmailRefused,
         { } r when r.StartsWith(DeliveryReasons.TooManyFailures, StringComparison.Ordinal) => C.UnreachableReason.SendFailed,
         DeliveryReasons.AppNotInstalled or null => C.UnreachableReason.AppNotInstalled,
         "ConversationBlockedByUser" or "MessageWritesBlocked" => C.UnreachableReason.Blocked,

@@ -39,6 +39,21 @@ internal static class DirectoryForms
         yield return Button("Add person", DirectoryVerbs.AddPerson);
     }
 
+    /// How OspBot reaches a person: Teams, e-mail, or Teams then e-mail (partners outside the council's tenant).
+    public static IEnumerable<CardElement> Channel(DirectoryCardModel model)
+    {
+        yield return Heading("How OspBot reaches someone");
+        yield return People(DirectoryVerbs.ChannelPerson, "Person", model.People);
+        yield return new ChoiceSetInput
+        {
+            Id = DirectoryVerbs.Channel,
+            Label = "Send prompts, chasers and reminders by",
+            Style = ChoiceInputStyle.Compact,
+            Choices = [.. DirectoryVerbs.Channels.Select(c => new Choice(c.Title, c.Value))],
+        };
+        yield return Button("Save channel", DirectoryVerbs.SetChannel);
+    }
+
     public static IEnumerable<CardElement> Link(DirectoryCardModel model)
     {
         yield return Heading("Teams users I cannot match");

@@ -62,6 +62,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
             .With("Jobs:Outbox:DispatchEnabled", "false")
             .With("Jobs:Meetings:UpkeepEnabled", "false") // tests call RetryPendingAsync themselves, on the test clock
+            .With("Mail:TenantDomains:0", "osp.test")      // this directory's people are the council's: Teams, no e-mail fallback
             .WithServices(s =>
             {
                 s.AddSingleton<TimeProvider>(Clock);

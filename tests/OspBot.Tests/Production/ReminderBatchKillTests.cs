@@ -17,7 +17,7 @@ namespace OspBot.Tests.Production;
 [Collection(PostgresTests.Name)]
 public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutputHelper output)
 {
-    private const int Members = 200;
+    internal const int Members = 200;
 
     [Fact]
     public async Task Killed_mid_reminder_batch_and_restarted_every_member_is_reminded_at_most_once_and_only_sends_in_flight_are_in_doubt()
@@ -50,7 +50,8 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
     /// A sub-group of <see cref="Members"/> members, each with a chat on the fake connector (named as the leads of
     /// ProductionWorld), and a meeting booked for it by the secretariat through MeetingScheduler, without Graph, on a
     /// clock ten minutes behind: its one reminder (an hour before) is queued ahead, and is due for the bot at once.
-    private static async Task BookMeetingForBigGroupAsync(string database, Uri serviceUrl, CancellationToken ct)
+    /// <param name="byEmail">Members to be e-mailed (ContactChannel.Email), with no Teams chat at all.</param>
+    internal static async Task BookMeetingForBigGroupAsync(string database, Uri serviceUrl, CancellationToken ct, bool byEmail = false)
     {
         await using var db = TestDatabases.Postgres(database);
         var group = new Group { Key = "big-group", Name = "Big Group", Kind = GroupKind.SubGroup };
@@ -61,7 +62,12 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
             {
                 Name = $"Member {i}", EntraObjectId = $"aad-lead-{i}", Email = $"member{i}@example.org",
                 Memberships = [new Membership { Group = group, Role = MembershipRole.Member }],
+                Channel = byEmail ? ContactChannel.Email : null,
             });
+            if (byEmail)
+            {
+                continue;
+            }
             db.Conversations.Add(new ConversationReference
             {
                 ConversationId = ProductionWorld.Conversation(i), ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(),

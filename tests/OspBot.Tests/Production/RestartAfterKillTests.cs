@@ -113,9 +113,16 @@ internal sealed class CrashAndRestart : IAsyncDisposable
 
     public BotInstance Instance => _lives[^1];
 
-    public static async Task<CrashAndRestart> StartAsync(string database, ITestOutputHelper output, CancellationToken ct)
+    /// <param name="settings">Added to the shared settings (environment variable names, e.g. Mail__PickupFolder).</param>
+    public static async Task<CrashAndRestart> StartAsync(
+        string database, ITestOutputHelper output, CancellationToken ct, params (string Key, string Value)[] settings)
     {
-        var run = new CrashAndRestart(BotInstance.SharedSettings(database), output);
+        var shared = BotInstance.SharedSettings(database);
+        foreach (var (key, value) in settings)
+        {
+            shared[key] = value;
+        }
+        var run = new CrashAndRestart(shared, output);
         await run.GuardAsync(() => run.StartLifeAsync(ct));
         return run;
     }

@@ -60,6 +60,8 @@ public sealed class RoundsWire : IAsyncDisposable
         App = new OspBotApp()
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
             .With("Jobs:Outbox:DispatchEnabled", "false")
+            // The sample directory's people (example.org) count as the council's here: Teams only, no e-mail fallback.
+            .With("Mail:TenantDomains:0", "example.org")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock))
             .WithServices(s => _services?.Invoke(s));
         foreach (var (key, value) in settings)

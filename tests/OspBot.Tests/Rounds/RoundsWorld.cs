@@ -132,7 +132,7 @@ internal sealed class RoundsWorld : IAsyncDisposable
     public DeliveryClaims Claims()
     {
         var db = Db();
-        return new(db, Outcomes(db), Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryClaims>.Instance);
+        return new(db, Outcomes(db), Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryClaims>.Instance, []);
     }
 
     public DeliveryOutcomes Outcomes() => Outcomes(Db());
