@@ -30,6 +30,7 @@ internal static class DirectoryVerbs
     public const string AddPerson = "directory.addPerson";
     public const string Link = "directory.link";
     public const string Show = "directory.show";
+    public const string SetJobTitle = "directory.setJobTitle";
 
     public const string SeatPerson = "seatPerson";
     public const string SeatGroup = "seatGroup";
@@ -40,6 +41,8 @@ internal static class DirectoryVerbs
     public const string NewEmail = "newEmail";
     public const string LinkUser = "linkUser";
     public const string LinkPerson = "linkPerson";
+    public const string JobTitlePerson = "jobTitlePerson";
+    public const string JobTitle = "jobTitle";
 
     /// Values of <see cref="SeatRole"/>; "remove" takes the person out of the group.
     public const string Remove = "remove";
