@@ -54,13 +54,16 @@ public sealed class ReportSettingsCardTests
         Assert.Equal(3, CardQueries.OfType(json, "Action.Execute").Count(a => a.GetProperty("verb").GetString() == ReportVerbs.Settings));
     }
 
-    private static SettingsFieldModel Field(ReportSettingField f, string value) =>
-        new(f.Key, f.Label, f.Kind switch
+    private static SettingsFieldModel Field(ReportSettingField f, string value)
+    {
+        var kind = f.Kind switch
         {
             SettingKind.Paragraphs => SettingsFieldKind.Paragraphs,
             SettingKind.MeetingDate => SettingsFieldKind.Date,
             _ => SettingsFieldKind.Line,
-        }, value, f.MaxLength) { Hint = f.Hint };
+        };
+        return new(f.Key, f.Label, kind, value, f.MaxLength) { Hint = f.Hint };
+    }
 
     private static ReportSettingsCardModel Model(SettingsSection section, IReadOnlyList<SettingsFieldModel> fields) => new()
     {
