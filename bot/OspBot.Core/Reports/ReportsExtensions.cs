@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Reports.Settings;
 
@@ -17,6 +18,7 @@ public static class ReportsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ReportSeed(sp.GetRequiredService<IOptions<ReportOptions>>().Value.ProfileFile));
         services.AddScoped<ReportSettings>();
         services.AddScoped<ReportCompilationService>();
         services.AddSingleton<ReportLinks>();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 using OspBot.Meetings;
 using OspBot.Members;
@@ -135,7 +134,7 @@ public sealed class ReportFromRoundsTests
         ReportCompilationService Service()
         {
             var db = world.Db();
-            return new(db, Mock.Of<IReportJobs>(), world.Clock, new ReportSettings(db, world.Clock, Options.Create(new ReportOptions())),
+            return new(db, Mock.Of<IReportJobs>(), world.Clock, new ReportSettings(db, world.Clock, new ReportSeed(null)),
                 NullLogger<ReportCompilationService>.Instance);
         }
         var started = Assert.IsType<CompileRequestResult.Started>(await Service().RequestAsync(W.Secretariat, 2026, null, ct));

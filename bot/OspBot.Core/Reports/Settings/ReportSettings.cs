@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Members;
 using OspBot.Reports.Drafting;
@@ -9,7 +8,7 @@ namespace OspBot.Reports.Settings;
 /// The year's report settings (cover fields, fixed paragraphs, sub-groups' descriptions), kept in the database with
 /// every version. A year nobody has saved starts from the latest earlier year's, else from the seed file.
 /// Compilations read <see cref="ForYearAsync"/>; the secretariat changes them through <see cref="SaveAsync"/>.
-internal sealed partial class ReportSettings(OspDbContext db, TimeProvider clock, IOptions<ReportOptions> options)
+internal sealed partial class ReportSettings(OspDbContext db, TimeProvider clock, ReportSeed seed)
 {
     public async Task<YearSettings> ForYearAsync(int year, CancellationToken ct)
     {
@@ -117,13 +116,17 @@ internal sealed partial class ReportSettings(OspDbContext db, TimeProvider clock
     /// The first year's settings: Reports:ProfileFile ("{year}" becomes "2024-25"), else the shipped sample.
     private ReportProfile Seed(int year)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.ProfileFile))
+        if (string.IsNullOrWhiteSpace(seed.ProfileFile))
         {
             return ReportProfile.Sample();
         }
 
-        var path = options.Value.ProfileFile.Replace("{year}", FinancialYears.Label(year).Replace('/', '-'), StringComparison.Ordinal);
+        var path = seed.ProfileFile.Replace("{year}", FinancialYears.Label(year).Replace('/', '-'), StringComparison.Ordinal);
         using var file = File.OpenRead(path);
         return ReportProfile.Load(file);
     }
 }
+
+/// The first year's report settings file (Reports:ProfileFile); null for the shipped sample. Its own type so the
+/// settings need nothing else from the compilation's side.
+internal sealed record ReportSeed(string? ProfileFile);
