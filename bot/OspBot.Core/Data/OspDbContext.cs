@@ -7,6 +7,7 @@ using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 using OspBot.Reports;
+using OspBot.Reports.Settings;
 using OspBot.Rounds;
 
 namespace OspBot.Data;
@@ -37,6 +38,8 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<ReportCompilation> ReportCompilations => Set<ReportCompilation>();
+
+    public DbSet<ReportSettingsVersion> ReportSettingsVersions => Set<ReportSettingsVersion>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 

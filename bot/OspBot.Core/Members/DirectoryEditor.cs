@@ -150,6 +150,26 @@ internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
         return new DirectoryEdit.Done(person.Id, $"OspBot now reaches {person.Name} by: {ContactChannels.Describe(channel)}.");
     }
 
+    /// Sets (or, when blank, clears) a person's job title, which Appendix 1 of the annual report prints beside their
+    /// organisation ("Chief Executive, Oxford City Council").
+    public async Task<DirectoryEdit> SetJobTitleAsync(Actor actor, int personId, string? jobTitle, CancellationToken ct)
+    {
+        if (!await IsSecretariatAsync(actor, ct))
+        {
+            return new DirectoryEdit.Refused(NotSecretariat);
+        }
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return new DirectoryEdit.NotFound("There is no such person in the directory.");
+        }
+        person.RoleTitle = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
+        await db.SaveChangesAsync(ct);
+        return new DirectoryEdit.Done(person.Id, person.RoleTitle is { } title
+            ? $"{person.Name}'s job title is now \"{title}\"."
+            : $"{person.Name} no longer has a job title in the directory.");
+    }
+
     /// People whose name, organisation or e-mail contains the text (all when empty), for a picker. The directory
     /// is a few dozen people, so it is filtered in memory, where case-insensitive matching is the same on both providers.
     public async Task<IReadOnlyList<PersonSummary>> SearchAsync(string? text, int max, CancellationToken ct)

@@ -23,6 +23,7 @@ internal static class DirectoryCards
         }
         body.AddRange(model.Groups.SelectMany(Group));
         body.AddRange(DirectoryForms.SetRole(model));
+        body.AddRange(DirectoryForms.JobTitle(model));
         body.AddRange(DirectoryForms.AddPerson());
         body.AddRange(DirectoryForms.Channel(model));
         body.AddRange(DirectoryForms.Link(model));

@@ -31,6 +31,7 @@ internal static class DirectoryVerbs
     public const string Link = "directory.link";
     public const string Show = "directory.show";
     public const string SetChannel = "directory.setChannel";
+    public const string SetJobTitle = "directory.setJobTitle";
 
     public const string SeatPerson = "seatPerson";
     public const string SeatGroup = "seatGroup";
@@ -53,6 +54,9 @@ internal static class DirectoryVerbs
         ("TeamsThenEmail", "Teams, then e-mail if Teams cannot reach them"),
         ("Email", "E-mail only"),
     ];
+
+    public const string JobTitlePerson = "jobTitlePerson";
+    public const string JobTitle = "jobTitle";
 
     /// Values of <see cref="SeatRole"/>; "remove" takes the person out of the group.
     public const string Remove = "remove";

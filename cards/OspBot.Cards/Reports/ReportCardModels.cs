@@ -50,4 +50,10 @@ internal sealed record ReportResultModel
 internal static class ReportVerbs
 {
     public const string Compile = CrossFeatureVerbs.CompileReport;
+
+    /// Opens a part of a year's report settings; data carries "year" and "section" (empty: the first).
+    public const string Settings = "reports.settings";
+
+    /// Saves the settings card's inputs; data carries "year", "section" and "baseVersion".
+    public const string SaveSettings = "reports.settings.save";
 }

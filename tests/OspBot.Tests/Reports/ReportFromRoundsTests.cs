@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Reports;
+using OspBot.Reports.Settings;
 using OspBot.Rounds;
 using OspBot.Tests.Rounds;
 using W = OspBot.Tests.Rounds.RoundsWorld;
@@ -131,7 +131,12 @@ public sealed class ReportFromRoundsTests
 
     private static async Task<byte[]> CompileAsync(W world, CancellationToken ct)
     {
-        ReportCompilationService Service() => new(world.Db(), Mock.Of<IReportJobs>(), world.Clock, Options.Create(new ReportOptions()), NullLogger<ReportCompilationService>.Instance);
+        ReportCompilationService Service()
+        {
+            var db = world.Db();
+            return new(db, Mock.Of<IReportJobs>(), world.Clock, new ReportSettings(db, world.Clock, new ReportSeed(null)),
+                NullLogger<ReportCompilationService>.Instance);
+        }
         var started = Assert.IsType<CompileRequestResult.Started>(await Service().RequestAsync(W.Secretariat, 2026, null, ct));
         var done = await Service().RunAsync(started.Compilation.Id, (_, _) => Task.CompletedTask, ct);
         Assert.Equal(CompilationState.Succeeded, done!.State);

@@ -14,6 +14,10 @@ internal static class ReportWorld
 {
     public const string ReadyHeading = "annual report is ready";
 
+    /// For a RoundsWire that compiles: the compile job is a Quartz trigger fired now, and the scheduler reads the
+    /// application's clock, so the wire's clock shifted into the past would leave it waiting.
+    public static void RealClock(IServiceCollection services) => services.AddSingleton(TimeProvider.System);
+
     public static async Task<int> LinkUserAsync(OspBotApp app, bool secretariat, CancellationToken ct, string aad = Activities.UserAadId)
     {
         await using var scope = app.Services.CreateAsyncScope();
