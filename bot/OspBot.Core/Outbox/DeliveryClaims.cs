@@ -59,21 +59,11 @@ internal sealed class DeliveryClaims(
                 await outcomes.MarkUnreachableAsync(d.Id, reason, ct);
                 continue;
             }
-            claimed.Add(new DeliveryWork
+            claimed.Add(Work(d) with
             {
-                DeliveryId = d.Id,
-                Kind = d.Kind,
-                RoundId = d.RoundId,
-                MeetingId = d.MeetingId,
-                UpdateId = d.SubGroupUpdateId,
-                PersonId = d.PersonId,
-                PersonName = d.Name,
-                EntraObjectId = d.EntraObjectId,
-                IdempotencyKey = d.IdempotencyKey,
                 ConversationId = chat.ConversationId,
                 ServiceUrl = chat.ServiceUrl,
                 UserId = chat.UserId,
-                Attempt = d.Attempts,
             });
         }
         return claimed;
@@ -97,22 +87,23 @@ internal sealed class DeliveryClaims(
         {
             return null;
         }
-        return new DeliveryWork
-        {
-            DeliveryId = d.Id,
-            Kind = d.Kind,
-            RoundId = d.RoundId,
-            MeetingId = d.MeetingId,
-            UpdateId = d.SubGroupUpdateId,
-            PersonId = d.PersonId,
-            PersonName = d.Name,
-            EntraObjectId = d.EntraObjectId,
-            IdempotencyKey = d.IdempotencyKey,
-            Channel = DeliveryChannel.Email,
-            Email = hasAddress ? d.Email!.Trim() : null,
-            Attempt = d.Attempts,
-        };
+        return Work(d) with { Channel = DeliveryChannel.Email, Email = hasAddress ? d.Email!.Trim() : null };
     }
+
+    /// What every channel's work carries; the channel adds where it goes.
+    private static DeliveryWork Work(ClaimedRow d) => new()
+    {
+        DeliveryId = d.Id,
+        Kind = d.Kind,
+        RoundId = d.RoundId,
+        MeetingId = d.MeetingId,
+        UpdateId = d.SubGroupUpdateId,
+        PersonId = d.PersonId,
+        PersonName = d.Name,
+        EntraObjectId = d.EntraObjectId,
+        IdempotencyKey = d.IdempotencyKey,
+        Attempt = d.Attempts,
+    };
 
     private sealed record ClaimedRow(
         int Id, DeliveryKind Kind, int? RoundId, int? MeetingId, int? SubGroupUpdateId, int PersonId, string Name,
