@@ -1,6 +1,7 @@
 using OspBot.Data;
 using OspBot.Hosting;
 using OspBot.Jobs;
+using OspBot.Mail;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Observability;
@@ -23,6 +24,7 @@ builder.AddMembers();       // who callers are and their roles; the secretariat'
 builder.AddOutbox();        // proactive messages: stored deliveries sent exactly once by the dispatch job
 builder.AddRounds();        // quarterly update rounds: `my update`, `status`, `open round`..., prompts, chasers, digests
 builder.AddMeetings();      // `schedule meeting`, `meetings`, reminders; the Graph calendar or .ics invitations
+builder.AddMail();          // e-mail to people outside the council's Teams: Graph sendMail, SMTP, or .eml files in data/mail
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
 builder.AddReportSignOff(); // each sub-group signs off its part: part cards through the outbox, `report parts`, chase, final
 builder.Services.AddProblemDetails();
@@ -34,6 +36,7 @@ app.UseStatusCodePages();
 app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
 app.MapTeamsBot();          // POST /api/messages
 app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
-app.MapMeetings();          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
+app.MapMeetings();
+app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
 
 app.Run();

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Run OspBot locally against Microsoft's local Teams client (Microsoft 365 Agents Playground).
 #   bot/playground/run.sh                      # then open the printed URL; Ctrl-C stops both
+#   bot/playground/run.sh --fresh              # forget what earlier runs stored and start from the demo directory
 #   BOT_PORT=3988 PLAYGROUND_PORT=56170 bot/playground/run.sh
-# The bot runs with its embedded defaults: no MicrosoftAppId (auth off, loopback only) and SQLite.
+# The bot runs with no MicrosoftAppId (auth off, loopback only), its own SQLite file
+# (bot/playground/devTools/ospbot-demo.db) and the demo directory bot/playground/demo/directory.json, in which the
+# playground's mock people hold real seats: the user at the keyboard, Hannah Whitfield, is the secretariat and the
+# lead of Stronger Communities. The end-to-end tests (tests/OspBot.Tests/EndToEnd/OspDirectoryFixture.cs) run the bot
+# on the same directory file. Production settings are untouched: the demo lives only in this script.
 # Logs: bot/playground/devTools/bot.log and bot/playground/devTools/m365agentsplayground.log.
 set -euo pipefail
 
@@ -14,6 +19,9 @@ LOGS="$HERE/devTools"
 PG_LOG="$LOGS/m365agentsplayground.log"
 BOT_LOG="$LOGS/bot.log"
 PG_CLI="$HERE/node_modules/@microsoft/m365agentsplayground/cli.js"
+DEMO_DIRECTORY="$HERE/demo/directory.json"
+DEMO_DB="$LOGS/ospbot-demo.db"
+fresh=0
 bot_pid=""
 pg_pid=""
 
@@ -39,6 +47,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+for arg in "$@"; do
+  case "$arg" in
+    --fresh) fresh=1 ;;
+    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) die "unknown option '$arg' (try --help)" ;;
+  esac
+done
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 command -v node >/dev/null || die "node is missing: apt-get install nodejs npm (Node 20+)"
@@ -47,6 +63,10 @@ for p in "$BOT_PORT" "$PLAYGROUND_PORT"; do
   port_in_use "$p" && die "port $p is already in use; stop that process or set BOT_PORT / PLAYGROUND_PORT"
 done
 mkdir -p "$LOGS"
+if [[ $fresh == 1 ]]; then
+  say "--fresh: removing $DEMO_DB"
+  rm -f "$DEMO_DB" "$DEMO_DB-wal" "$DEMO_DB-shm"
+fi
 
 if [[ ! -f "$PG_CLI" ]]; then
   say "installing the playground (npm ci in bot/playground)"
@@ -62,6 +82,8 @@ say "starting the bot on http://127.0.0.1:$BOT_PORT (log: $BOT_LOG)"
 # outranks ASPNETCORE_URLS, so the plain Urls variable (which outranks appsettings.json) is set as well.
 (cd "$ROOT/bot/OspBot" && ASPNETCORE_URLS="http://127.0.0.1:$BOT_PORT" Urls="http://127.0.0.1:$BOT_PORT" \
   ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+  Database__Provider=Sqlite Database__ConnectionString="Data Source=$DEMO_DB" \
+  Directory__SeedFile="$DEMO_DIRECTORY" DownloadLinks__PublicBaseUrl="http://127.0.0.1:$BOT_PORT/" \
   exec setsid dotnet run --no-build --no-launch-profile) >"$BOT_LOG" 2>&1 &
 bot_pid=$!
 for i in $(seq 1 600); do
@@ -100,7 +122,9 @@ cat <<EOF
 
   OspBot is running in the local Teams client:   http://localhost:$PLAYGROUND_PORT
   (bot: http://127.0.0.1:$BOT_PORT/api/messages; mock users and chats: bot/playground/.m365agentsplayground.yml)
-  Type "help" in the personal chat. Press Ctrl-C to stop both.
+  You are Hannah Whitfield, the OSP secretariat and the lead of Stronger Communities (bot/playground/demo/directory.json).
+  In the personal chat say "help", then "open round", fill in the update card that arrives, and say "status",
+  "history Stronger Communities" or "compile report". Press Ctrl-C to stop both.
 
 EOF
 

@@ -17,6 +17,7 @@ public sealed class OspBotApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataDirectory);
         _settings["Database:Provider"] = "Sqlite";
         _settings["Database:ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "ospbot.db")}";
+        _settings["Mail:PickupFolder"] = Path.Combine(_dataDirectory, "mail");
     }
 
     public string DataDirectory => _dataDirectory;

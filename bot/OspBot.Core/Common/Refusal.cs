@@ -15,6 +15,8 @@ public enum RefusalReason
     Locked,
     RoundClosed,
     NotSecretariat,
+    /// Reopening before the deadline: the sub-group can still change its update itself.
+    StillOpen,
 }
 
 public sealed record Contact(string Name, string? Email);

@@ -7,6 +7,7 @@ using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 using OspBot.Reports;
+using OspBot.Reports.Settings;
 using OspBot.Rounds;
 
 namespace OspBot.Data;
@@ -45,6 +46,8 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ReportPartVersion> ReportPartVersions => Set<ReportPartVersion>();
 
     public DbSet<PartApproverSetting> PartApproverSettings => Set<PartApproverSetting>();
+
+    public DbSet<ReportSettingsVersion> ReportSettingsVersions => Set<ReportSettingsVersion>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 

@@ -24,7 +24,11 @@ public abstract record DirectoryEdit
 public sealed record NewPerson(string Name, string? Email = null, string? Organisation = null, string? RoleTitle = null, string? EntraObjectId = null);
 
 /// Person picker rows for the secretariat's cards.
-public sealed record PersonSummary(int PersonId, string Name, string? Organisation, string? Email, bool IsLinked);
+public sealed record PersonSummary(int PersonId, string Name, string? Organisation, string? Email, bool IsLinked)
+{
+    /// Null: automatic (see ContactChannels).
+    public ContactChannel? Channel { get; init; }
+}
 
 /// A group and its seats (vacant ones included), for the secretariat's directory card.
 public sealed record GroupSeats(string Key, string Name, IReadOnlyList<Seat> Seats);
@@ -125,12 +129,53 @@ internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
         return new DirectoryEdit.Done(person.Id, $"This Teams account is now linked to {person.Name}.");
     }
 
+    /// How OspBot reaches the person (null: automatic). E-mail needs an address in the directory.
+    public async Task<DirectoryEdit> SetChannelAsync(Actor actor, int personId, ContactChannel? channel, CancellationToken ct)
+    {
+        if (!await IsSecretariatAsync(actor, ct))
+        {
+            return new DirectoryEdit.Refused(NotSecretariat);
+        }
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId && !p.IsVacant, ct);
+        if (person is null)
+        {
+            return new DirectoryEdit.NotFound("There is no such person in the directory.");
+        }
+        if (channel is ContactChannel.Email or ContactChannel.TeamsThenEmail && string.IsNullOrWhiteSpace(person.Email))
+        {
+            return new DirectoryEdit.NotFound($"{person.Name} has no e-mail address in the directory, so OspBot cannot e-mail them.");
+        }
+        person.Channel = channel;
+        await db.SaveChangesAsync(ct);
+        return new DirectoryEdit.Done(person.Id, $"OspBot now reaches {person.Name} by: {ContactChannels.Describe(channel)}.");
+    }
+
+    /// Sets (or, when blank, clears) a person's job title, which Appendix 1 of the annual report prints beside their
+    /// organisation ("Chief Executive, Oxford City Council").
+    public async Task<DirectoryEdit> SetJobTitleAsync(Actor actor, int personId, string? jobTitle, CancellationToken ct)
+    {
+        if (!await IsSecretariatAsync(actor, ct))
+        {
+            return new DirectoryEdit.Refused(NotSecretariat);
+        }
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return new DirectoryEdit.NotFound("There is no such person in the directory.");
+        }
+        person.RoleTitle = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
+        await db.SaveChangesAsync(ct);
+        return new DirectoryEdit.Done(person.Id, person.RoleTitle is { } title
+            ? $"{person.Name}'s job title is now \"{title}\"."
+            : $"{person.Name} no longer has a job title in the directory.");
+    }
+
     /// People whose name, organisation or e-mail contains the text (all when empty), for a picker. The directory
     /// is a few dozen people, so it is filtered in memory, where case-insensitive matching is the same on both providers.
     public async Task<IReadOnlyList<PersonSummary>> SearchAsync(string? text, int max, CancellationToken ct)
     {
         var people = await db.People.AsNoTracking().Where(p => !p.IsVacant).OrderBy(p => p.Name)
-            .Select(p => new PersonSummary(p.Id, p.Name, p.Organisation, p.Email, p.EntraObjectId != null))
+            .Select(p => new PersonSummary(p.Id, p.Name, p.Organisation, p.Email, p.EntraObjectId != null) { Channel = p.Channel })
             .ToListAsync(ct);
         var t = text?.Trim() ?? "";
         return [.. people.Where(p => t.Length == 0 || Matches(p.Name, t) || Matches(p.Organisation, t) || Matches(p.Email, t)).Take(max)];

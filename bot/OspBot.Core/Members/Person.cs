@@ -16,6 +16,10 @@ internal sealed class Person
 
     public string? Email { get; set; }
 
+    /// How OspBot reaches this person; null is automatic (ContactChannels.Effective: Teams inside the council's
+    /// tenant, Teams then e-mail outside it). The secretariat sets it on the directory card.
+    public ContactChannel? Channel { get; set; }
+
     /// Links a Teams user (activity.from.aadObjectId) to this person; null until known.
     public string? EntraObjectId { get; set; }
 
@@ -40,6 +44,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Organisation).HasMaxLength(200);
         builder.Property(p => p.RoleTitle).HasMaxLength(300);
         builder.Property(p => p.Email).HasMaxLength(320);
+        builder.Property(p => p.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.EntraObjectId).HasMaxLength(64);
     }
 }

@@ -50,6 +50,9 @@ internal sealed class Delivery
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// How it went (or is going) out: set with Sending, so the status card can say "sent by e-mail".
+    public DeliveryChannel Channel { get; set; }
+
     /// A new delivery, due at dueAt; the caller sets the ids of what it is about.
     public static Delivery Pending(DeliveryKind kind, int personId, string idempotencyKey, DateTimeOffset dueAt) => new()
     {
@@ -75,6 +78,12 @@ public enum DeliveryKind
     PartChaser,
     /// A question about a part, from its chair or deputy, to each of the secretariat.
     PartQuestion,
+}
+
+public enum DeliveryChannel
+{
+    Teams,
+    Email,
 }
 
 public enum DeliveryState
@@ -106,6 +115,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => d.MeetingId);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(8).HasDefaultValue(DeliveryChannel.Teams).HasSentinel((DeliveryChannel)(-1));
         builder.Property(d => d.IdempotencyKey).HasMaxLength(128);
         builder.Property(d => d.LastError).HasMaxLength(512);
         builder.Property(d => d.SentActivityId).HasMaxLength(256);

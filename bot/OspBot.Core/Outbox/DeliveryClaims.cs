@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OspBot.Conversations;
 using OspBot.Data;
+using OspBot.Members;
 using OspBot.Observability;
 
 namespace OspBot.Outbox;
@@ -12,8 +13,11 @@ namespace OspBot.Outbox;
 /// a few per row; each send then starts with BeginSendAsync, and only rows whose send had started when a dispatcher
 /// died become Ambiguous.
 internal sealed class DeliveryClaims(
-    OspDbContext db, DeliveryOutcomes outcomes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<DeliveryClaims> logger)
+    OspDbContext db, DeliveryOutcomes outcomes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<DeliveryClaims> logger,
+    IEnumerable<IMailChannel> mailChannels)
 {
+    private readonly IMailChannel? _mail = mailChannels.SingleOrDefault();
+
     /// Claims up to max due deliveries for sending, oldest first. Deliveries to people without a reachable personal
     /// chat are recorded unreachable here and not handed out.
     public async Task<IReadOnlyList<DeliveryWork>> ClaimDueAsync(int max, CancellationToken ct)
@@ -29,7 +33,8 @@ internal sealed class DeliveryClaims(
         var won = await db.Deliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Claimed && d.ClaimToken == token)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.ReportPartId, d.PersonId, d.Person!.Name, d.Person.EntraObjectId, d.IdempotencyKey, d.Attempts })
+            .Select(d => new ClaimedRow(d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.ReportPartId, d.PersonId,
+                d.Person!.Name, d.Person.EntraObjectId, d.Person.Email, d.Person.Channel, d.IdempotencyKey, d.Attempts))
             .ToListAsync(ct);
         var chats = await PersonalChatsAsync([.. won.Select(d => d.EntraObjectId).OfType<string>().Distinct()], ct);
 
@@ -37,6 +42,16 @@ internal sealed class DeliveryClaims(
         foreach (var d in won)
         {
             var chat = d.EntraObjectId is null ? null : chats.GetValueOrDefault(d.EntraObjectId);
+            if (ByEmail(d, chat is { UnreachableSince: null }) is { } byEmail)
+            {
+                if (byEmail.Email is null)
+                {
+                    await outcomes.MarkUnreachableAsync(d.Id, DeliveryReasons.NoEmail, ct);
+                    continue;
+                }
+                claimed.Add(byEmail);
+                continue;
+            }
             if (chat is null || chat.UnreachableSince is not null)
             {
                 var reason = d.EntraObjectId is null ? DeliveryReasons.NotLinked
@@ -44,26 +59,56 @@ internal sealed class DeliveryClaims(
                 await outcomes.MarkUnreachableAsync(d.Id, reason, ct);
                 continue;
             }
-            claimed.Add(new DeliveryWork
+            claimed.Add(Work(d) with
             {
-                DeliveryId = d.Id,
-                Kind = d.Kind,
-                RoundId = d.RoundId,
-                MeetingId = d.MeetingId,
-                ReportPartId = d.ReportPartId,
-                UpdateId = d.SubGroupUpdateId,
-                PersonId = d.PersonId,
-                PersonName = d.Name,
-                EntraObjectId = d.EntraObjectId,
-                IdempotencyKey = d.IdempotencyKey,
                 ConversationId = chat.ConversationId,
                 ServiceUrl = chat.ServiceUrl,
                 UserId = chat.UserId,
-                Attempt = d.Attempts,
             });
         }
         return claimed;
     }
+
+    /// The e-mail work for a delivery that goes by e-mail (its Email null when the person has no address), or null
+    /// when it goes by Teams. Teams then e-mail falls back when there is no working chat; the automatic channel of
+    /// someone inside the tenant falls back too, but only after the first attempt (the one that lets Meetings
+    /// install OspBot for them). A kind the mail channel cannot write stays in Teams.
+    private DeliveryWork? ByEmail(ClaimedRow d, bool teamsWorks)
+    {
+        if (_mail is null || !_mail.Writes(d.Kind))
+        {
+            return null;
+        }
+        var channel = _mail.Effective(d.Channel, d.Email);
+        var hasAddress = !string.IsNullOrWhiteSpace(d.Email);
+        var email = channel == ContactChannel.Email
+            || (!teamsWorks && hasAddress && (channel == ContactChannel.TeamsThenEmail || (d.Channel is null && d.Attempts > 1)));
+        if (!email)
+        {
+            return null;
+        }
+        return Work(d) with { Channel = DeliveryChannel.Email, Email = hasAddress ? d.Email!.Trim() : null };
+    }
+
+    /// What every channel's work carries; the channel adds where it goes.
+    private static DeliveryWork Work(ClaimedRow d) => new()
+    {
+        DeliveryId = d.Id,
+        Kind = d.Kind,
+        RoundId = d.RoundId,
+        MeetingId = d.MeetingId,
+        UpdateId = d.SubGroupUpdateId,
+        ReportPartId = d.ReportPartId,
+        PersonId = d.PersonId,
+        PersonName = d.Name,
+        EntraObjectId = d.EntraObjectId,
+        IdempotencyKey = d.IdempotencyKey,
+        Attempt = d.Attempts,
+    };
+
+    private sealed record ClaimedRow(
+        int Id, DeliveryKind Kind, int? RoundId, int? MeetingId, int? SubGroupUpdateId, int? ReportPartId, int PersonId, string Name,
+        string? EntraObjectId, string? Email, ContactChannel? Channel, string IdempotencyKey, int Attempts);
 
     /// Marks one claimed delivery Sending, just before its request goes out; false when this dispatcher's claim has
     /// lapsed (the row went back to the queue, perhaps to another dispatcher), and then it must not send. The claim is
@@ -73,6 +118,7 @@ internal sealed class DeliveryClaims(
             .Where(d => d.Id == work.DeliveryId && d.State == DeliveryState.Claimed && d.Attempts == work.Attempt)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.State, DeliveryState.Sending)
+                .SetProperty(d => d.Channel, work.Channel)
                 // From here the (longer) delivery lease runs: the connector may retry for minutes.
                 .SetProperty(d => d.ClaimedAt, now), ct) == 1;
 

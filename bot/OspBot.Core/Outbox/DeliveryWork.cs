@@ -27,10 +27,16 @@ public sealed record DeliveryWork
 
     public required string IdempotencyKey { get; init; }
 
-    /// The person's personal chat with OspBot (from the conversation store), where the message goes.
-    public required string ConversationId { get; init; }
+    /// Teams, or e-mail (chosen at claim time from the person's channel: ClaimedChannels).
+    public DeliveryChannel Channel { get; init; }
 
-    public required string ServiceUrl { get; init; }
+    /// The person's personal chat with OspBot (from the conversation store), where a Teams message goes; empty for e-mail.
+    public string ConversationId { get; init; } = "";
+
+    public string ServiceUrl { get; init; } = "";
+
+    /// Where an e-mail goes (the directory's address); null for Teams.
+    public string? Email { get; init; }
 
     /// The person's Teams user id in that chat (the card's mention), found with the chat at claim time.
     public string? UserId { get; init; }

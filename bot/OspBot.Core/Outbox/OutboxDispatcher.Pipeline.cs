@@ -2,11 +2,14 @@ namespace OspBot.Outbox;
 
 internal sealed partial class OutboxDispatcher
 {
-    private sealed class SendItem(DeliveryWork work, Rendered.Message message)
+    private sealed class SendItem(DeliveryWork work, Rendered.Message message, OutgoingMail? mail)
     {
         public DeliveryWork Work { get; } = work;
 
         public Rendered.Message Message { get; } = message;
+
+        /// Set when the delivery goes by e-mail.
+        public OutgoingMail? Mail { get; } = mail;
 
         public SendOutcome? Outcome { get; set; }
     }
@@ -29,9 +32,9 @@ internal sealed partial class OutboxDispatcher
                 foreach (var work in batch)
                 {
                     await ahead.WaitAsync(ct);
-                    if (await dispatcher.PrepareAsync(work, ct) is { } message)
+                    if (await dispatcher.PrepareAsync(work, ct) is { } prepared)
                     {
-                        var item = new SendItem(work, message);
+                        var item = new SendItem(work, prepared.Message, prepared.Mail);
                         Items.Add(item);
                         _inFlight.Add(dispatcher.SendAsync(item, slots, ahead, ct));
                     }

@@ -4,8 +4,8 @@ namespace OspBot.Outbox;
 
 /// Sends what is due: asks the planners to queue what has come due (IDeliveryPlanner), claims due deliveries in
 /// batches, has the feature that owns each kind render it (IOutboxRenderer), sends it and records the outcome, until
-/// nothing more is due. The channel is Teams (ITeamsNotifier, to the person's personal chat found at claim time); a
-/// second channel (e-mail) would be chosen per delivery here, beside the renderer.
+/// nothing more is due. The channel is chosen per delivery at claim time: Teams (ITeamsNotifier, to the person's
+/// personal chat) or e-mail (IMailChannel, when the Mail feature is added), each marked Sending at the last moment.
 internal sealed partial class OutboxDispatcher(
     DeliveryClaims claims,
     DeliveryOutcomes outcomes,
@@ -14,8 +14,11 @@ internal sealed partial class OutboxDispatcher(
     IEnumerable<IDeliveryPlanner> planners,
     IAbsenceCheck absence,
     ITeamsNotifier teams,
+    IEnumerable<IMailChannel> mailChannels,
     ILogger<OutboxDispatcher> logger)
 {
+    private readonly IMailChannel? _mail = mailChannels.SingleOrDefault();
+
     /// Rows claimed at a time. Small, so the first send starts after a few rows rather than a whole round; the next
     /// claim overlaps the sends already under way.
     public const int ClaimBatchSize = 32;
@@ -64,8 +67,9 @@ internal sealed partial class OutboxDispatcher(
         try
         {
             ahead.Release();
-            item.Outcome = await sends.SendAsync(item.Work, (beforeSend, t) => teams.SendCardAsync(
-                item.Work.ServiceUrl, item.Work.ConversationId, item.Message.Card, item.Message.Summary, beforeSend, t), ct);
+            item.Outcome = await sends.SendAsync(item.Work, (beforeSend, t) => item.Mail is { } mail
+                ? _mail!.SendAsync(mail, beforeSend, t)
+                : teams.SendCardAsync(item.Work.ServiceUrl, item.Work.ConversationId, item.Message.Card, item.Message.Summary, beforeSend, t), ct);
         }
         finally
         {
@@ -73,11 +77,17 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<Rendered.Message?> PrepareAsync(DeliveryWork work, CancellationToken ct)
+    /// The message, and the e-mail when the delivery goes by e-mail; null when nothing goes.
+    private async Task<(Rendered.Message Message, OutgoingMail? Mail)?> PrepareAsync(DeliveryWork work, CancellationToken ct)
     {
         try
         {
-            return await RenderAsync(work, ct);
+            if (await RenderAsync(work, ct) is not { } message)
+            {
+                return null;
+            }
+            var mail = work.Channel == DeliveryChannel.Email ? await _mail!.ComposeAsync(work, ct) : null;
+            return (message, mail);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

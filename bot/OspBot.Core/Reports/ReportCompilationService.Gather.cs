@@ -70,7 +70,7 @@ internal sealed partial class ReportCompilationService
         {
             FinancialYear = year,
             CompiledAt = now,
-            Profile = LoadProfile(year),
+            Profile = (await settings.ForYearAsync(year, ct)).Profile,
             SubGroups = subGroups,
             Membership = await MembershipAsync(ct),
             MembershipAsAt = DateOnly.FromDateTime(London.Local(now)),

@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OspBot.Data;
 using OspBot.Members;
 using OspBot.Observability;
 using OspBot.Reports.Drafting;
+using OspBot.Reports.Settings;
 
 namespace OspBot.Reports;
 
 /// Asks for, runs and keeps annual report compilations. Running is restartable from the beginning: compiling is pure
 /// and fast, so a run found half-done (a crash, a second instance) simply starts again.
 internal sealed partial class ReportCompilationService(
-    OspDbContext db, IReportJobs jobs, TimeProvider clock, IOptions<ReportOptions> options, ILogger<ReportCompilationService> logger,
+    OspDbContext db, IReportJobs jobs, TimeProvider clock, ReportSettings settings,
+    ILogger<ReportCompilationService> logger,
     IReportPublisher? publisher = null)
 {
     /// Queues a compilation of <paramref name="year"/> unless one is already in flight; only the secretariat may ask.
@@ -88,16 +89,4 @@ internal sealed partial class ReportCompilationService(
     private Task<ReportCompilation?> InFlightAsync(int year, CancellationToken ct) =>
         db.ReportCompilations.AsNoTracking()
             .FirstOrDefaultAsync(c => c.FinancialYear == year && (c.State == CompilationState.Queued || c.State == CompilationState.Running), ct);
-
-    private ReportProfile LoadProfile(int year)
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.ProfileFile))
-        {
-            return ReportProfile.Sample();
-        }
-
-        var path = options.Value.ProfileFile.Replace("{year}", FinancialYears.Label(year).Replace('/', '-'), StringComparison.Ordinal);
-        using var file = File.OpenRead(path);
-        return ReportProfile.Load(file);
-    }
 }

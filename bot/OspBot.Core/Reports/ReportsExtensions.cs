@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OspBot.Data;
+using OspBot.Reports.Settings;
 
 namespace OspBot.Reports;
 
 public static class ReportsExtensions
 {
-    /// The reports' services: compilations, their runner and start-up recovery, and the download links, with
+    /// The reports' services: the year's settings, compilations, their runner and start-up recovery, and the download links, with
     /// ReportOptions from section "Reports". The bot draws and sends the card; the jobs project runs the job.
     internal static IServiceCollection AddReportServices(this IServiceCollection services)
     {
@@ -16,6 +18,8 @@ public static class ReportsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ReportSeed(sp.GetRequiredService<IOptions<ReportOptions>>().Value.ProfileFile));
+        services.AddScoped<ReportSettings>();
         services.AddScoped<ReportCompilationService>();
         services.AddSingleton<ReportLinks>();
         services.AddScoped<ReportCompilationRunner>();

@@ -103,10 +103,12 @@ internal sealed class RoundAdmin(
             round.ClosedByPersonId = caller.PersonId;
             round.ClosedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            // Nobody needs prompting or chasing for a round that takes nothing more; a digest still goes out.
+            // Nobody needs prompting or chasing for a round that takes nothing more; the digest goes out now (once:
+            // if the deadline or the last submission queued it already, its key keeps it single).
             await db.Deliveries
                 .Where(d => d.RoundId == roundId && d.State == DeliveryState.Pending && d.Kind != DeliveryKind.Digest)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled), ct);
+            await new DeliveryQueue(db).QueueAsync(await RoundDeliveryPlanner.DigestsAsync(db, roundId, round.ClosedAt.Value, ct), ct);
             logger.RoundClosed(round.Id, caller.Name);
         }
         return new RoundResult.Done(await db.RoundViewAsync(roundId, ct), round.Updates.Count);
@@ -128,6 +130,11 @@ internal sealed class RoundAdmin(
         if (update.Round!.State == RoundState.Closed)
         {
             return new RoundResult.Refused(await db.RefuseAsync(RefusalReason.RoundClosed, ct));
+        }
+        // Before the deadline a sub-group can still change its submitted update: there is nothing to reopen.
+        if (!RoundQueries.IsPastDeadline(update.Round, clock.GetUtcNow()))
+        {
+            return new RoundResult.Refused(await db.RefuseAsync(RefusalReason.StillOpen, ct));
         }
         update.IsReopened = true;
         update.ReopenedByPersonId = caller.PersonId;

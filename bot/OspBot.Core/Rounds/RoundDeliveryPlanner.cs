@@ -60,9 +60,7 @@ internal sealed class RoundDeliveryPlanner(OspDbContext db, RoundPlanner planner
             var allIn = !await db.SubGroupUpdates.AnyAsync(u => u.RoundId == round.Id && u.SubmittedVersion == null, ct);
             if (allIn || now >= round.DeadlineAt)
             {
-                var readers = await db.People.AsNoTracking().Where(p => (p.IsSecretariat || p.IsOspChair) && !p.IsVacant)
-                    .Select(p => p.Id).ToListAsync(ct);
-                wanted.AddRange(readers.Select(p => RoundQueries.NewDelivery(DeliveryKind.Digest, round.Id, null, p, Key("digest", round.Id, p), now)));
+                wanted.AddRange(await DigestsAsync(db, round.Id, now, ct));
             }
         }
         await deliveries.QueueAsync(wanted, ct);
@@ -72,6 +70,15 @@ internal sealed class RoundDeliveryPlanner(OspDbContext db, RoundPlanner planner
     private Task<int> CancelUnwantedAsync(CancellationToken ct) =>
         deliveries.CancelPendingAsync(d => (d.Kind == DeliveryKind.Chaser || d.Kind == DeliveryKind.Reminder)
             && db.SubGroupUpdates.Any(u => u.Id == d.SubGroupUpdateId && u.SubmittedVersion != null), ct);
+
+    /// The round's digest, one per secretariat officer and the OSP chair; its key makes it once per round and reader,
+    /// whether the deadline, the last submission or closing the round queued it.
+    internal static async Task<IReadOnlyList<Delivery>> DigestsAsync(OspDbContext db, int roundId, DateTimeOffset now, CancellationToken ct)
+    {
+        var readers = await db.People.AsNoTracking().Where(p => (p.IsSecretariat || p.IsOspChair) && !p.IsVacant)
+            .Select(p => p.Id).ToListAsync(ct);
+        return [.. readers.Select(p => RoundQueries.NewDelivery(DeliveryKind.Digest, roundId, null, p, Key("digest", roundId, p), now))];
+    }
 
     private static string Key(string kind, params object[] parts) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}:{string.Join(':', parts)}");

@@ -32,6 +32,8 @@ internal static class RoundQueries
                 $"The deadline has passed and this update was already submitted, so it is locked. To change it, ask {who} to reopen it.",
             RefusalReason.RoundClosed => $"This round has been closed and accepts no more changes. Please contact {who}.",
             RefusalReason.NotSecretariat => "Sorry, only the OSP secretariat can do that.",
+            RefusalReason.StillOpen =>
+                "There is nothing to reopen yet: until the deadline the sub-group can still change its submitted update itself.",
             _ => "Sorry, that isn't possible.",
         };
         return new Refusal(reason, message, askWhom);

@@ -49,7 +49,13 @@ public sealed record RoundView
 /// A round on the secretariat's list of rounds: how many of its sub-groups have a counting submission.
 public sealed record RoundSummary(RoundView Round, int Submitted, int SubGroups);
 
-public sealed record RoundStatusView(RoundView Round, IReadOnlyList<GroupStatus> Groups, IReadOnlyList<Undelivered> Undelivered);
+public sealed record RoundStatusView(RoundView Round, IReadOnlyList<GroupStatus> Groups, IReadOnlyList<Undelivered> Undelivered)
+{
+    /// People this round's messages reached by e-mail rather than Teams (Mail), for "sent by e-mail".
+    public IReadOnlyList<Emailed> SentByEmail { get; init; } = [];
+}
+
+public sealed record Emailed(string PersonName, string? GroupName);
 
 public sealed record GroupStatus
 {

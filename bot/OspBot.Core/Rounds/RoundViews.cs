@@ -79,7 +79,10 @@ internal sealed class RoundViews(OspDbContext db)
             Rag = counted.GetValueOrDefault(u.Id)?.Rag,
             Recipients = [.. recipients.Where(r => r.GroupId == u.GroupId).Select(r => r.Name).Order()],
         }).ToList();
-        return new Lookup<RoundStatusView>.Found(new RoundStatusView(RoundQueries.ToView(round), groups, await UndeliveredAsync(round.Id, ct)));
+        return new Lookup<RoundStatusView>.Found(new RoundStatusView(RoundQueries.ToView(round), groups, await UndeliveredAsync(round.Id, ct))
+        {
+            SentByEmail = await EmailedAsync(round.Id, ct),
+        });
     }
 
     /// The digest: every sub-group's counting submission in full. For the secretariat, the OSP chair and the scheduler.
@@ -166,6 +169,12 @@ internal sealed class RoundViews(OspDbContext db)
         return [.. updates.GroupBy(u => u.GroupId).Select(g => g.MaxBy(u => u.RoundId)!.Id).Order()];
     }
 
+    /// The round "close round" means: the newest one not yet closed; null when every round is closed.
+    public Task<int?> OpenRoundIdAsync(CancellationToken ct) =>
+        db.Rounds.AsNoTracking().Where(r => r.State != RoundState.Closed)
+            .OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+
     private Task<UpdateRound?> FindRoundAsync(int? roundId, CancellationToken ct) =>
         db.Rounds.AsNoTracking().Include(r => r.OpenedBy).Include(r => r.ClosedBy)
             .Where(r => roundId == null || r.Id == roundId)
@@ -179,6 +188,15 @@ internal sealed class RoundViews(OspDbContext db)
             .Where(v => ids.Contains(v.SubGroupUpdateId)).ToListAsync(ct);
         return versions.Where(v => updates.Any(u => u.Id == v.SubGroupUpdateId && u.SubmittedVersion == v.Number))
             .ToDictionary(v => v.SubGroupUpdateId);
+    }
+
+    private async Task<IReadOnlyList<Emailed>> EmailedAsync(int roundId, CancellationToken ct)
+    {
+        var rows = await db.Deliveries.AsNoTracking()
+            .Where(d => d.RoundId == roundId && d.State == DeliveryState.Sent && d.Channel == DeliveryChannel.Email)
+            .Select(d => new Emailed(d.Person!.Name, db.SubGroupUpdates.Where(u => u.Id == d.SubGroupUpdateId).Select(u => u.Group!.Name).FirstOrDefault()))
+            .ToListAsync(ct);
+        return [.. rows.Distinct().OrderBy(e => e.PersonName, StringComparer.OrdinalIgnoreCase)];
     }
 
     private async Task<IReadOnlyList<Undelivered>> UndeliveredAsync(int roundId, CancellationToken ct) =>

@@ -22,6 +22,7 @@ public static class RoundsExtensions
         services.AddScoped<IMeetingRounds>(sp => sp.GetRequiredService<RoundPlanner>());
         services.AddScoped<UpdateEditor>();
         services.AddScoped<RoundViews>();
+        services.AddScoped<SubGroupFinder>();
         services.AddOutboxServices();
         services.AddScoped<RoundDeliveryPlanner>();
         services.AddScoped<IDeliveryPlanner>(sp => sp.GetRequiredService<RoundDeliveryPlanner>());

@@ -63,6 +63,10 @@ internal sealed record BotCommand
     /// Listed on the help card and in the manifest (text commands).
     public bool IsListed { get; init; } = true;
 
+    /// Offered in Teams' command menu (the manifest), which shows at most 10 per list: a command reached from a card's
+    /// button as well can stay on the help card only.
+    public bool InMenu { get; init; } = true;
+
     /// The handler, resolved from the turn's services.
     public required Func<IServiceProvider, CommandHandler> Resolve { get; init; }
 

@@ -60,7 +60,7 @@ internal sealed class CommandTable
 
     /// The typed commands the manifest offers in a scope.
     public IReadOnlyList<BotCommand> ListedIn(CommandScopes scope) =>
-        [.. All.Where(c => c.Kind == CommandKind.Text && c.IsListed && c.Scopes.HasFlag(scope))];
+        [.. All.Where(c => c.Kind == CommandKind.Text && c.IsListed && c.InMenu && c.Scopes.HasFlag(scope))];
 }
 
 /// One feature's commands, as AddBotCommands registered them.

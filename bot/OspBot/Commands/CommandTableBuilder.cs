@@ -13,7 +13,7 @@ internal sealed class CommandTableBuilder(IServiceCollection services)
     public CommandTableBuilder Text<THandler>(
         string name, string description, Roles roles, Func<THandler, CommandHandler> handler,
         string? usage = null, IReadOnlyList<string>? aliases = null, ArgumentMode argument = ArgumentMode.None,
-        CommandScopes scopes = CommandScopes.Personal, bool shortcut = false, bool listed = true)
+        CommandScopes scopes = CommandScopes.Personal, bool shortcut = false, bool listed = true, bool inMenu = true)
         where THandler : class
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -29,6 +29,7 @@ internal sealed class CommandTableBuilder(IServiceCollection services)
             Scopes = scopes,
             IsShortcut = shortcut,
             IsListed = listed,
+            InMenu = inMenu,
             Resolve = Resolver(handler),
         });
         return this;

@@ -13,13 +13,16 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
     // The directory is a few dozen people; far more than it will hold, so nobody is left out of the pickers.
     private const int MaxPeople = 500;
     private const int MaxUnmatched = 20;
+    private const int MaxJobTitle = 300;
 
     internal static void Declare(CommandTableBuilder table) => table
         .Text<DirectoryCommands>("directory", "See and change who sits on each OSP group; link Teams users", Roles.Secretariat, d => d.ShowAsync)
         .Card<DirectoryCommands>(DirectoryVerbs.Show, Roles.Secretariat, d => d.ShowAsync)
         .Card<DirectoryCommands>(DirectoryVerbs.SetRole, Roles.Secretariat, d => d.SetRoleAsync)
         .Card<DirectoryCommands>(DirectoryVerbs.AddPerson, Roles.Secretariat, d => d.AddPersonAsync)
-        .Card<DirectoryCommands>(DirectoryVerbs.Link, Roles.Secretariat, d => d.LinkAsync);
+        .Card<DirectoryCommands>(DirectoryVerbs.Link, Roles.Secretariat, d => d.LinkAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.SetChannel, Roles.Secretariat, d => d.SetChannelAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.SetJobTitle, Roles.Secretariat, d => d.SetJobTitleAsync);
 
     public async Task<BotReply> ShowAsync(CommandRequest request, CancellationToken ct) => BotReply.With(await CardAsync(null, null, ct));
 
@@ -28,6 +31,10 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
     public Task<BotReply> AddPersonAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, AddNewPersonAsync, ct);
 
     public Task<BotReply> LinkAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, LinkUserAsync, ct);
+
+    public Task<BotReply> SetChannelAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, SetPersonChannelAsync, ct);
+
+    public Task<BotReply> SetJobTitleAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, SetTitleAsync, ct);
 
     private async Task<BotReply> EditAsync(
         CommandRequest request, Func<Actor, DirectoryInput, CancellationToken, Task<DirectoryEdit>> edit, CancellationToken ct)
@@ -74,6 +81,23 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
         input[DirectoryVerbs.LinkUser] is { } aad && input.Id(DirectoryVerbs.LinkPerson) is { } personId
             ? editor.LinkTeamsUserAsync(actor, personId, aad, ct)
             : Invalid("Pick a Teams user and the person they are.");
+
+    private Task<DirectoryEdit> SetPersonChannelAsync(Actor actor, DirectoryInput input, CancellationToken ct)
+    {
+        var text = input[DirectoryVerbs.Channel];
+        ContactChannel? channel = Enum.TryParse<ContactChannel>(text, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null;
+        if (input.Id(DirectoryVerbs.ChannelPerson) is not { } personId || (channel is null && text != DirectoryVerbs.Automatic))
+        {
+            return Invalid("Pick a person and how OspBot should reach them.");
+        }
+        return editor.SetChannelAsync(actor, personId, channel, ct);
+    }
+
+    // A blank title removes it; the card's input already stops at the column's 300 characters, the API may not.
+    private Task<DirectoryEdit> SetTitleAsync(Actor actor, DirectoryInput input, CancellationToken ct) =>
+        input.Id(DirectoryVerbs.JobTitlePerson) is not { } personId ? Invalid("Pick the person whose job title to change.")
+        : input[DirectoryVerbs.JobTitle] is { Length: > MaxJobTitle } ? Invalid($"A job title can be at most {MaxJobTitle} characters.")
+        : editor.SetJobTitleAsync(actor, personId, input[DirectoryVerbs.JobTitle], ct);
 
     // An incomplete form is answered like a failed edit: the card again, with the reason inline.
     private static Task<DirectoryEdit> Invalid(string message) => Task.FromResult<DirectoryEdit>(new DirectoryEdit.NotFound(message));

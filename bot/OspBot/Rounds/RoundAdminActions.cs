@@ -8,11 +8,24 @@ using OspBot.Outbox;
 
 namespace OspBot.Rounds;
 
-/// The secretariat's buttons on the round cards: remind a sub-group now, reopen its update, a round's status, the
-/// list of rounds, and the open-round form's Open. Each answers with the card that replaces the pressed one.
+/// The secretariat's buttons on the round cards: remind a sub-group now, reopen its update, close the round (also typed,
+/// "close round"), a round's status, the list of rounds, and the open-round form's Open. Each answers with the card
+/// that replaces the pressed one.
 internal sealed class RoundAdminActions(
-    RoundAdmin admin, RoundStatusReplies status, IDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
+    RoundAdmin admin, RoundViews views, RoundStatusReplies status, IDispatchNow dispatchNow, IOptions<RoundOptions> options, TimeProvider clock)
 {
+    /// The status card's Close round, or "close round" typed: the newest round not closed. The digest goes out now.
+    public async Task<BotReply> CloseRoundAsync(CommandRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if ((RoundCardInput.From(request.Data).RoundId ?? await views.OpenRoundIdAsync(ct)) is not { } roundId)
+        {
+            return BotReply.With(MessageCards.Message(
+                "No round is open", "There is no quarterly update round to close. Say \"rounds\" to see the past ones."));
+        }
+        return await AdminAsync(request, admin.CloseRoundAsync(request.Caller.ToActor(), roundId, ct), dispatch: true, ct);
+    }
+
     public Task<BotReply> RemindGroupAsync(CommandRequest request, CancellationToken ct) =>
         AdminAsync(request, admin.RemindNowAsync(request.Caller.ToActor(), RoundCardInput.From(request.Data).UpdateId ?? 0, ct), dispatch: true, ct);
 

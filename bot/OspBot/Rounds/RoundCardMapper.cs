@@ -41,6 +41,7 @@ internal static class RoundCardMapper
             Errors = [.. (errors ?? []).Select(Error)],
             NeedsApproval = v.RequiresChairApproval && !v.Permissions.CanApprove,
             LastSaved = v.LastEditedAt is { } at ? new C.Stamp(v.LastEditedBy ?? "", at) : null,
+            SubmittedAt = v.SubmittedAt,
             Notice = notice,
         };
     }

@@ -22,7 +22,8 @@ internal static class RoundStatusMapper
             Now = now,
             ClosedAt = s.Round.State == D.RoundState.Closed ? s.Round.ClosedAt ?? now : null,
             RecipientMri = recipientMri,
-            Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g))],
+            // Before the deadline a sub-group can still change what it submitted: Reopen would mean nothing.
+            Rows = [.. s.Groups.Select(g => Row(s.Round.RoundId, g, now >= s.Round.DeadlineAt || s.Round.State != D.RoundState.Open))],
             Unreachable =
             [
                 .. s.Undelivered.Where(u => u.State is DeliveryState.Unreachable or DeliveryState.Ambiguous or DeliveryState.Pending)
@@ -32,8 +33,10 @@ internal static class RoundStatusMapper
                         DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
                         DeliveryState.Pending => C.UnreachableReason.Retrying,
                         _ => Reason(u.Reason),
-                    })),
+                    })
+                    { Detail = u.Reason?.StartsWith(DeliveryReasons.EmailRefused, StringComparison.Ordinal) == true ? u.Reason : null }),
             ],
+            SentByEmail = [.. s.SentByEmail.Select(e => new C.EmailedRecipient(e.PersonName, e.GroupName ?? ""))],
         };
     }
 
@@ -116,7 +119,7 @@ internal static class RoundStatusMapper
         };
     }
 
-    private static C.SubGroupRow Row(int roundId, D.GroupStatus g) => new()
+    private static C.SubGroupRow Row(int roundId, D.GroupStatus g, bool pastDeadline) => new()
     {
         SubGroupId = Id(g.UpdateId),
         SubGroupName = g.GroupName,
@@ -126,12 +129,14 @@ internal static class RoundStatusMapper
         Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) : null,
         IsLate = g.IsLate,
         Rag = Rag(g.Rag),
-        CanReopen = g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,
+        CanReopen = pastDeadline && g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,
     };
 
     private static C.UnreachableReason Reason(string? reason) => reason switch
     {
         DeliveryReasons.NotLinked => C.UnreachableReason.NotMatched,
+        DeliveryReasons.NoEmail => C.UnreachableReason.NoEmail,
+        { } r when r.StartsWith(DeliveryReasons.EmailRefused, StringComparison.Ordinal) => C.UnreachableReason.EmailRefused,
         { } r when r.StartsWith(DeliveryReasons.TooManyFailures, StringComparison.Ordinal) => C.UnreachableReason.SendFailed,
         DeliveryReasons.AppNotInstalled or null => C.UnreachableReason.AppNotInstalled,
         "ConversationBlockedByUser" or "MessageWritesBlocked" => C.UnreachableReason.Blocked,

@@ -9,7 +9,7 @@ public static class RoundsFeature
 {
     /// <summary>
     /// The quarterly update rounds: their services, what they send through the outbox (prompts, chasers, reminders,
-    /// digests), and their commands: `my update`, `status`, `rounds`, `open round`, `history` and the round cards'
+    /// digests), and their commands: `my update`, `status`, `rounds`, `open round`, `close round`, `history` and the round cards'
     /// buttons.
     /// </summary>
     public static IHostApplicationBuilder AddRounds(this IHostApplicationBuilder builder)
@@ -29,10 +29,14 @@ public static class RoundsFeature
             c => c.StatusAsync, argument: ArgumentMode.Optional, shortcut: true)
         .Text<RoundCommands>("rounds", "See past rounds and open any one's status (or type e.g. status Q3 2025/26)", Roles.Secretariat,
             c => c.RoundsAsync, aliases: ["past rounds"], shortcut: true)
+        // Offered as the status card's button; not listed, as the manifest's list is full (Teams shows ten).
+        .Text<RoundAdminActions>("close round", "Close this quarter's round: no more updates, and the digest goes out",
+            Roles.Secretariat, a => a.CloseRoundAsync, listed: false)
         .Text<RoundCommands>("open round", "Ask sub-group chairs and leads for their quarterly updates", Roles.Secretariat, c => c.OpenRoundAsync)
-        // Typed with a sub-group's key, which people do not know by heart: not offered on the help card.
-        .Text<RoundCommands>("history", "One sub-group's updates over time", Roles.Secretariat | Roles.OspChair | Roles.SubGroupSeat,
-            c => c.HistoryAsync, usage: "history economic-development", argument: ArgumentMode.Required, listed: false)
+        // By the sub-group's name as the cards show it, or part of it; alone or unclear, a picker.
+        .Text<RoundCommands>("history", "See one sub-group's past updates", Readers,
+            c => c.HistoryAsync, usage: "history Stronger Communities", argument: ArgumentMode.Optional, shortcut: true)
+        .Card<RoundCommands>(RoundVerbs.SubGroupHistory, Readers, c => c.SubGroupHistoryAsync)
         .Card<UpdateCardActions>(RoundVerbs.Refresh, Roles.Anyone, a => a.RefreshAsync)
         .Card<UpdateCardActions>(RoundVerbs.OpenUpdate, Readers, a => a.EditAsync)
         .Card<UpdateCardActions>(RoundVerbs.Edit, Readers, a => a.EditAsync)
@@ -44,6 +48,7 @@ public static class RoundsFeature
         .Card<UpdateCardActions>(RoundVerbs.RemindTomorrow, Roles.SubGroupSeat, a => a.RemindTomorrowAsync)
         .Card<RoundAdminActions>(RoundVerbs.RemindGroup, Roles.Secretariat, a => a.RemindGroupAsync)
         .Card<RoundAdminActions>(RoundVerbs.Reopen, Roles.Secretariat, a => a.ReopenAsync)
+        .Card<RoundAdminActions>(RoundVerbs.CloseRound, Roles.Secretariat, a => a.CloseRoundAsync)
         .Card<RoundAdminActions>(RoundVerbs.ShowStatus, Roles.Secretariat, a => a.ShowStatusAsync)
         .Card<RoundAdminActions>(RoundVerbs.ShowHistory, Roles.Secretariat, a => a.ShowRoundsAsync)
         .Card<RoundAdminActions>(RoundVerbs.OpenRound, Roles.Secretariat, a => a.OpenRoundAsync)

@@ -23,7 +23,9 @@ internal static class DirectoryCards
         }
         body.AddRange(model.Groups.SelectMany(Group));
         body.AddRange(DirectoryForms.SetRole(model));
+        body.AddRange(DirectoryForms.JobTitle(model));
         body.AddRange(DirectoryForms.AddPerson());
+        body.AddRange(DirectoryForms.Channel(model));
         body.AddRange(DirectoryForms.Link(model));
         return new AdaptiveCard { FallbackText = "The OSP directory", MsTeams = TeamsCardOptions.FullWidth, Body = body };
     }

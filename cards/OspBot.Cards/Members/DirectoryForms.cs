@@ -4,7 +4,7 @@ using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Members;
 
-/// The three forms of the directory card. Inputs are optional on the card (one card holds three forms, and a
+/// The forms of the directory card. Inputs are optional on the card (one card holds several forms, and a
 /// required input of one would block the others' buttons); the bot checks them and answers with an inline error.
 internal static class DirectoryForms
 {
@@ -34,9 +34,39 @@ internal static class DirectoryForms
         yield return Heading("Add a person");
         yield return new TextInput { Id = DirectoryVerbs.NewName, Label = "Name", MaxLength = 200 };
         yield return new TextInput { Id = DirectoryVerbs.NewOrganisation, Label = "Organisation", MaxLength = 200 };
-        yield return new TextInput { Id = DirectoryVerbs.NewRoleTitle, Label = "Role title", MaxLength = 300 };
+        yield return new TextInput { Id = DirectoryVerbs.NewRoleTitle, Label = "Job title", MaxLength = 300 };
         yield return new TextInput { Id = DirectoryVerbs.NewEmail, Label = "E-mail", MaxLength = 320 };
         yield return Button("Add person", DirectoryVerbs.AddPerson);
+    }
+
+    /// How OspBot reaches a person: Teams, e-mail, or Teams then e-mail (partners outside the council's tenant).
+    public static IEnumerable<CardElement> Channel(DirectoryCardModel model)
+    {
+        yield return Heading("How OspBot reaches someone");
+        yield return People(DirectoryVerbs.ChannelPerson, "Person", model.People);
+        yield return new ChoiceSetInput
+        {
+            Id = DirectoryVerbs.Channel,
+            Label = "Send prompts, chasers and reminders by",
+            Style = ChoiceInputStyle.Compact,
+            Choices = [.. DirectoryVerbs.Channels.Select(c => new Choice(c.Title, c.Value))],
+        };
+        yield return Button("Save channel", DirectoryVerbs.SetChannel);
+    }
+
+    /// A person's job title, which Appendix 1 of the annual report prints beside their organisation.
+    public static IEnumerable<CardElement> JobTitle(DirectoryCardModel model)
+    {
+        yield return Heading("Change a job title");
+        yield return People(DirectoryVerbs.JobTitlePerson, "Person", model.People);
+        yield return new TextInput
+        {
+            Id = DirectoryVerbs.JobTitle,
+            Label = "Job title (blank to remove)",
+            Placeholder = "e.g. Chief Executive",
+            MaxLength = 300,
+        };
+        yield return Button("Save job title", DirectoryVerbs.SetJobTitle);
     }
 
     public static IEnumerable<CardElement> Link(DirectoryCardModel model)

@@ -30,6 +30,8 @@ internal static class DirectoryVerbs
     public const string AddPerson = "directory.addPerson";
     public const string Link = "directory.link";
     public const string Show = "directory.show";
+    public const string SetChannel = "directory.setChannel";
+    public const string SetJobTitle = "directory.setJobTitle";
 
     public const string SeatPerson = "seatPerson";
     public const string SeatGroup = "seatGroup";
@@ -40,6 +42,21 @@ internal static class DirectoryVerbs
     public const string NewEmail = "newEmail";
     public const string LinkUser = "linkUser";
     public const string LinkPerson = "linkPerson";
+    public const string ChannelPerson = "channelPerson";
+    public const string Channel = "channel";
+
+    /// Values of <see cref="Channel"/> with their titles; "automatic" clears the secretariat's choice.
+    public const string Automatic = "automatic";
+    public static IReadOnlyList<(string Value, string Title)> Channels { get; } =
+    [
+        (Automatic, "Automatic (Teams inside the council, Teams then e-mail outside it)"),
+        ("Teams", "Teams only"),
+        ("TeamsThenEmail", "Teams, then e-mail if Teams cannot reach them"),
+        ("Email", "E-mail only"),
+    ];
+
+    public const string JobTitlePerson = "jobTitlePerson";
+    public const string JobTitle = "jobTitle";
 
     /// Values of <see cref="SeatRole"/>; "remove" takes the person out of the group.
     public const string Remove = "remove";

@@ -67,4 +67,10 @@ internal static class ReportVerbs
     public const string ChaseParts = "reportParts.chase";
 
     public const string MarkFinal = "reportParts.final";
+
+    /// Opens a part of a year's report settings; data carries "year" and "section" (empty: the first).
+    public const string Settings = "reports.settings";
+
+    /// Saves the settings card's inputs; data carries "year", "section" and "baseVersion".
+    public const string SaveSettings = "reports.settings.save";
 }

@@ -82,6 +82,7 @@ internal static class ReportCards
         }
 
         actions.Add(CompileButton("Compile again", model.YearLabel));
+        actions.Add(ReportSettingsCards.Button(model.YearLabel));
         return new AdaptiveCard
         {
             FallbackText = $"The {model.YearLabel} annual report is ready: {model.DownloadUrl}",
@@ -102,16 +103,19 @@ internal static class ReportCards
     public static AdaptiveCard Failed(string yearLabel) => Message(
         $"The {yearLabel} report could not be compiled",
         "Something went wrong while compiling it (the details are in the bot's log). "
-            + "Check the year's report profile and try again, or ask for help.");
+            + "Check the year's report settings and try again, or ask for help.") with
+    {
+        Actions = [ReportSettingsCards.Button(yearLabel)],
+    };
 
     public static AdaptiveCard NotAllowed() => Message(
         "Only the secretariat can compile the annual report",
         $"Compiling the OSP annual report is done by {Secretariat}. If you need a copy, please ask them.");
 
-    public static AdaptiveCard BadYear(string typed) => Message(
+    public static AdaptiveCard BadYear(string typed, string command = "compile report") => Message(
         "Which financial year?",
-        $"I could not read {CardText.Quote(typed, 40)} as a financial year. Write it as \"compile report 2024/25\" "
-            + "(April 2024 to March 2025), or just \"compile report\" for the last complete year.");
+        $"I could not read {CardText.Quote(typed, 40)} as a financial year. Write it as \"{command} 2024/25\" "
+            + $"(April 2024 to March 2025), or just \"{command}\" for the last complete year.");
 
     private static ExecuteAction CompileButton(string title, string yearLabel) => new(ReportVerbs.Compile)
     {

@@ -25,6 +25,33 @@ internal static class HistoryCards
         };
     }
 
+    /// "history" with no sub-group, an ambiguous one or one that matches none: a button per sub-group to choose from.
+    public static AdaptiveCard SubGroupPicker(SubGroupPickerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var typed = CardText.Quote(model.Typed, 80);
+        var text = model.Typed.Length == 0 ? "Which sub-group's updates would you like to see?"
+            : model.Ambiguous ? $"More than one sub-group matches \u201c{typed}\u201d. Which one do you mean?"
+            : $"No sub-group is called \u201c{typed}\u201d. Which one do you mean?";
+        if (model.SubGroups.Count == 0)
+        {
+            text = "There is no sub-group whose updates you may read.";
+        }
+
+        return new AdaptiveCard
+        {
+            FallbackText = text,
+            Body =
+            [
+                CardBlocks.Heading("Past updates of a sub-group"),
+                new TextBlock(text) { Wrap = true },
+                CardBlocks.Subtle("You can also type its name, e.g. history " + (model.SubGroups.Count > 0 ? model.SubGroups[0].Name : "Stronger Communities") + "."),
+            ],
+            Actions = [.. model.SubGroups.Select(g =>
+                CardActions.Execute(g.Name, RoundVerbs.SubGroupHistory, [new(RoundData.SubGroupKey, g.Key)]))],
+        };
+    }
+
     private static ColumnSet Entry(HistoryEntry e)
     {
         var title = e.SubGroupName is null ? CardBlocks.Name(e.QuarterLabel) : $"{CardBlocks.Name(e.QuarterLabel)} · {CardBlocks.Name(e.SubGroupName)}";

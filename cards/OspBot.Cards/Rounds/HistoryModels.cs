@@ -31,6 +31,20 @@ internal sealed record UpdateHistoryModel
     public IReadOnlyList<HistoryEntry> Entries { get; init; } = [];
 }
 
+/// The sub-groups to choose from when "history" did not name exactly one.
+internal sealed record SubGroupPickerModel
+{
+    /// What the person typed after "history" (may be empty).
+    public required string Typed { get; init; }
+
+    /// Whether it matched more than one sub-group (else none, or nothing was typed).
+    public bool Ambiguous { get; init; }
+
+    public required IReadOnlyList<SubGroupChoice> SubGroups { get; init; }
+}
+
+internal sealed record SubGroupChoice(string Key, string Name);
+
 /// A quarter the secretariat can open a round for.
 internal sealed record QuarterChoice(string Value, string Label);
 

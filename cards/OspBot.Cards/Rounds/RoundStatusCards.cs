@@ -36,6 +36,8 @@ internal static class RoundStatusCards
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
                 .. picker ? [Picker(model.Rows)] : Array.Empty<CardElement>(),
                 .. Unreachable(model.Unreachable),
+                .. SentByEmail(model.SentByEmail),
+                .. model.ClosedAt is null ? [CloseRound(roundIds)] : Array.Empty<CardElement>(),
             ],
             Actions =
             [
@@ -104,6 +106,18 @@ internal static class RoundStatusCards
         return Row(row, actions);
     }
 
+    // In the body, apart from the everyday buttons (Teams shows at most six card actions): closing ends the round.
+    private static Container CloseRound(KeyValuePair<string, string>[] roundIds) => new()
+    {
+        Separator = true,
+        Spacing = Spacing.Large,
+        Items =
+        [
+            CardBlocks.Subtle("Closing the round stops further updates, late ones too, and sends the digest now."),
+            new ActionSet([CardActions.Execute("Close round", RoundVerbs.CloseRound, roundIds, ActionStyle.Destructive)]),
+        ],
+    };
+
     private static Container Row(SubGroupRow row, List<CardAction> actions) => new()
     {
         Separator = true,
@@ -141,8 +155,22 @@ internal static class RoundStatusCards
 
         yield return CardBlocks.Bold("I cannot reach these people in Teams", Spacing.Large);
         yield return new FactSet([.. people.Select(p => new Fact(
-            $"{CardBlocks.Name(p.Name)} ({CardBlocks.Name(p.SubGroupName)})", Reason(p.Reason)))]);
+            $"{CardBlocks.Name(p.Name)} ({CardBlocks.Name(p.SubGroupName)})", Reason(p)))]);
     }
+
+    private static IEnumerable<CardElement> SentByEmail(IReadOnlyList<EmailedRecipient> people)
+    {
+        if (people.Count == 0)
+        {
+            yield break;
+        }
+        yield return CardBlocks.Bold("Sent by e-mail", Spacing.Large);
+        yield return new FactSet([.. people.Select(p => new Fact(
+            $"{CardBlocks.Name(p.Name)} ({CardBlocks.Name(p.SubGroupName)})", "sent by e-mail"))]);
+    }
+
+    private static string Reason(UnreachableRecipient person) =>
+        person.Detail is { Length: > 0 } detail ? CardText.Escape(detail) : Reason(person.Reason);
 
     private static string Reason(UnreachableReason reason) => reason switch
     {
@@ -153,6 +181,8 @@ internal static class RoundStatusCards
         UnreachableReason.MayNotHaveArrived => "Sending was cut off; it may not have arrived (not resent: please check with them)",
         UnreachableReason.Retrying => "Teams is not taking messages just now; OspBot will try again",
         UnreachableReason.SendFailed => "Teams kept refusing the message; OspBot gave up (Remind now tries again)",
+        UnreachableReason.NoEmail => "To be e-mailed, but the directory has no e-mail address for them",
+        UnreachableReason.EmailRefused => "The mail service refused the e-mail",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
     };
 }

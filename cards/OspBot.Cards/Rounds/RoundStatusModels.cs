@@ -43,9 +43,22 @@ internal enum UnreachableReason
 
     /// Teams kept refusing the message until OspBot gave up; Remind sends it again.
     SendFailed,
+
+    /// They are to be reached by e-mail and the directory has no address for them.
+    NoEmail,
+
+    /// The mail service refused the e-mail (Detail says why, e.g. Mail.Send not granted).
+    EmailRefused,
 }
 
-internal sealed record UnreachableRecipient(string Name, string SubGroupName, UnreachableReason Reason);
+internal sealed record UnreachableRecipient(string Name, string SubGroupName, UnreachableReason Reason)
+{
+    /// The mail service's own words, for EmailRefused.
+    public string? Detail { get; init; }
+}
+
+/// Someone the round's messages reached by e-mail instead of Teams.
+internal sealed record EmailedRecipient(string Name, string SubGroupName);
 
 /// The secretariat's live view of a round.
 internal sealed record RoundStatusModel
@@ -64,6 +77,7 @@ internal sealed record RoundStatusModel
     public required string RecipientMri { get; init; }
     public IReadOnlyList<SubGroupRow> Rows { get; init; } = [];
     public IReadOnlyList<UnreachableRecipient> Unreachable { get; init; } = [];
+    public IReadOnlyList<EmailedRecipient> SentByEmail { get; init; } = [];
 }
 
 /// The round's digest for the secretariat and the OSP chair.

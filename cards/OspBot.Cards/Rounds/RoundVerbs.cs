@@ -23,8 +23,14 @@ internal static class RoundVerbs
     /// Secretariat: remind one sub-group now (<see cref="RoundData.SubGroupId"/>).
     public const string RemindGroup = "round.remindGroup";
     public const string Reopen = "round.reopen";
+
+    /// Secretariat: close the round (<see cref="RoundData.RoundId"/>): no more updates, late ones included.
+    public const string CloseRound = "round.close";
     public const string ShowStatus = "round.status";
     public const string ShowHistory = "round.history";
+
+    /// One sub-group's updates over time, chosen on the picker (<see cref="RoundData.SubGroupKey"/>).
+    public const string SubGroupHistory = "round.subGroupHistory";
     public const string OpenRound = "round.open";
 }
 
@@ -36,6 +42,9 @@ internal static class RoundData
     public const string RoundId = "roundId";
     public const string UpdateId = "updateId";
     public const string SubGroupId = "subGroupId";
+
+    /// A sub-group's key ("stronger-communities"), on the history picker's buttons.
+    public const string SubGroupKey = "subGroupKey";
 
     /// The version of the update the card showed: a save against an older version is stale.
     public const string Version = "version";

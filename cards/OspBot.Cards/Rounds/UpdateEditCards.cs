@@ -53,7 +53,8 @@ internal static class UpdateEditCards
             FallbackText = $"Your quarterly update for {model.SubGroupName} is due {CardFormat.DateTime(model.Deadline)}.",
             Body =
             [
-                .. Top(model, "Your quarterly update to the OSP"),
+                .. Top(model, model.SubmittedAt is null ? "Your quarterly update to the OSP" : "Editing your submitted update"),
+                .. ResubmitNotice(model),
                 .. UpdateTemplate.Sections.SelectMany(s => kept.Contains(s)
                     ? UpdateEditParts.KeptSection(s, model.Draft.Get(s)!, model.Errors, model.Key)
                     : UpdateEditParts.SectionInput(s, model.Draft.Get(s), model.Errors)),
@@ -65,7 +66,10 @@ internal static class UpdateEditCards
             [
                 CardActions.Execute("Save draft", RoundVerbs.SaveDraft, data, sendInputs: true),
                 CardActions.Execute(submitTitle, RoundVerbs.Submit, data, ActionStyle.Positive, sendInputs: true),
-                CardActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, RoundActions.Ids(model.Key)),
+                // A snooze means nothing for an update already in: only a fresh prompt offers it.
+                .. model.SubmittedAt is null
+                    ? [CardActions.Execute("Remind me tomorrow", RoundVerbs.RemindTomorrow, RoundActions.Ids(model.Key))]
+                    : Array.Empty<CardAction>(),
             ],
             Refresh = RoundActions.Refresh(RefreshViews.Update, RoundActions.Ids(model.Key), [model.RecipientMri]),
             MsTeams = TeamsCardOptions.FullWidth,
@@ -119,6 +123,17 @@ internal static class UpdateEditCards
         foreach (var error in model.Errors.Where(e => !onCard.Contains(e.InputId)))
         {
             yield return CardBlocks.Error(error.Message);
+        }
+    }
+
+    private static IEnumerable<CardElement> ResubmitNotice(UpdateEditModel model)
+    {
+        if (model.SubmittedAt is { } at)
+        {
+            yield return new TextBlock(
+                $"You are editing your submitted update (submitted {CardFormat.DateTime(at)}). Submit replaces it; "
+                + "until then the OSP sees the version you submitted.")
+            { Wrap = true, Weight = TextWeight.Bolder };
         }
     }
 

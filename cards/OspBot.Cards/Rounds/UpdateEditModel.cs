@@ -37,6 +37,9 @@ internal sealed record UpdateEditModel
     public string? ApproverName { get; init; }
     public Stamp? LastSaved { get; init; }
 
+    /// When the update was last submitted; set, the card says it edits that submission and offers no snooze.
+    public DateTimeOffset? SubmittedAt { get; init; }
+
     /// Shown at the top, e.g. <see cref="RoundMessageCards.StaleNotice"/>.
     public string? Notice { get; init; }
 }

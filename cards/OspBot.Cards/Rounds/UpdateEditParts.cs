@@ -15,7 +15,8 @@ internal static class UpdateEditParts
         yield return new TextInput
         {
             Id = section.InputId,
-            Label = section.Label,
+            // Marked in words, since isRequired would make the client refuse "Save draft" (see below).
+            Label = section.IsRequired ? section.Label + " (required)" : section.Label,
             Value = string.IsNullOrEmpty(text) ? null : text,
             IsMultiline = true,
             MaxLength = UpdateTemplate.MaxSectionChars,

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Tests.Data;
@@ -9,7 +10,7 @@ namespace OspBot.Tests.Conversations;
 
 public sealed class ConversationStoreTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2024, 7, 15, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 7, 15, 9, 0, 0, TimeSpan.Zero));
     private readonly ConversationWriteCache _cache = new();
     private SqliteConnection? _keepAlive;
     private string _connectionString = "";
@@ -68,8 +69,8 @@ public sealed class ConversationStoreTests : IAsyncLifetime
         var row = await RowAsync(Personal.ConversationId);
         Assert.Equal("aad-1", row.UserAadObjectId);
         Assert.Equal("29:user-1", row.UserId);
-        Assert.Equal(_clock.Now, row.InstalledAt);
-        Assert.Equal(_clock.Now, row.LastSeenAt);
+        Assert.Equal(_clock.GetUtcNow(), row.InstalledAt);
+        Assert.Equal(_clock.GetUtcNow(), row.LastSeenAt);
         Assert.Null(row.UnreachableSince);
     }
 
@@ -85,7 +86,7 @@ public sealed class ConversationStoreTests : IAsyncLifetime
 
         var row = await RowAsync(Personal.ConversationId);
         Assert.Equal("changed-behind-our-back", row.Locale);
-        Assert.Equal(_clock.Now - TimeSpan.FromMinutes(9), row.LastSeenAt);
+        Assert.Equal(_clock.GetUtcNow() - TimeSpan.FromMinutes(9), row.LastSeenAt);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class ConversationStoreTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(11));
         await UsingStoreAsync(s => s.RecordAsync(Personal, ct));
 
-        Assert.Equal(_clock.Now, (await RowAsync(Personal.ConversationId)).LastSeenAt);
+        Assert.Equal(_clock.GetUtcNow(), (await RowAsync(Personal.ConversationId)).LastSeenAt);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class ConversationStoreTests : IAsyncLifetime
         var row = await RowAsync(Personal.ConversationId);
         Assert.Equal("https://smba.trafficmanager.net/emea/", row.ServiceUrl);
         Assert.Equal("en-GB", row.Locale);
-        Assert.Equal(_clock.Now, row.LastSeenAt);
+        Assert.Equal(_clock.GetUtcNow(), row.LastSeenAt);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class ConversationStoreTests : IAsyncLifetime
         await UsingStoreAsync(s => s.MarkUnreachableAsync(Personal.ConversationId, "BotBlocked", ct));
 
         var marked = await RowAsync(Personal.ConversationId);
-        Assert.Equal(_clock.Now, marked.UnreachableSince);
+        Assert.Equal(_clock.GetUtcNow(), marked.UnreachableSince);
         Assert.Equal("BotBlocked", marked.UnreachableReason);
 
         // Same snapshot, well within ten minutes: the mark still has to be cleared.
@@ -150,7 +151,7 @@ public sealed class ConversationStoreTests : IAsyncLifetime
             IsInstall = true,
         };
         await UsingStoreAsync(s => s.RecordAsync(channel, ct));
-        var installedAt = _clock.Now;
+        var installedAt = _clock.GetUtcNow();
 
         _clock.Advance(TimeSpan.FromDays(2));
         await UsingStoreAsync(s => s.MarkRemovedAsync(channel.ConversationId, ct));
@@ -160,7 +161,7 @@ public sealed class ConversationStoreTests : IAsyncLifetime
         await UsingStoreAsync(s => s.RecordAsync(channel, ct));
         var row = await RowAsync(channel.ConversationId);
         Assert.Null(row.UnreachableSince);
-        Assert.Equal(_clock.Now, row.InstalledAt);
+        Assert.Equal(_clock.GetUtcNow(), row.InstalledAt);
         Assert.NotEqual(installedAt, row.InstalledAt);
         Assert.Equal(("19:team@thread.tacv2", "General"), (row.TeamId, row.ChannelName));
     }

@@ -3,6 +3,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
+using OspBot.Common;
+using OspBot.Reports;
+using OspBot.Reports.Drafting;
 
 namespace OspBot.Tests.EndToEnd;
 
@@ -78,6 +81,50 @@ public sealed class AnnualReportTests(OspDirectoryFixture playground) : EndToEnd
             Log($"Screenshot of the failure: {await browser.ScreenshotAsync("report-failure")}");
             throw;
         }
+    }
+
+    /// Issue 12: the secretariat sets the year's Council meeting date and cabinet member on the settings card in the
+    /// chat, saves, presses "Compile the report" on the same card, and the downloaded .docx's cover shows both.
+    [Fact]
+    public async Task Settings_edited_in_the_chat_are_on_the_cover_of_the_report_compiled_from_the_same_card()
+    {
+        SkipIfUnavailable(browser: true);
+        // The last complete year: its end is under a year ago, so a meeting a month from now is valid for it.
+        var year = ReportYear.LastComplete(DateTimeOffset.UtcNow);
+        var label = FinancialYears.Label(year);
+        var meeting = London.Date(DateTimeOffset.UtcNow).AddDays(30);
+        await using var feed = await Playground.Client.OpenFeedAsync(Ct);
+        await using var browser = await PlaygroundBrowser.OpenAsync(Playground.PlaygroundUrl);
+        await browser.Page.SetViewportSizeAsync(1400, 2000);
+        try
+        {
+            await Assertions.Expect(browser.Cards.First).ToContainTextAsync(WelcomeHeading);
+            await browser.SendAsync($"report settings {label}");
+            var card = browser.CardAfter($"report settings {label}");
+            await Assertions.Expect(card).ToContainTextAsync($"Report settings for {label}");
+
+            await card.GetByRole(AriaRole.Textbox, new() { Name = "Cabinet member (name)" }).FillAsync("Councillor Ada Lovelace");
+            await PlaygroundInputs.PickDateAsync(browser.Page, card.GetByRole(AriaRole.Combobox, new() { Name = "Council meeting date" }), meeting);
+            await card.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Assertions.Expect(card).ToContainTextAsync("Saved as version 1: Council meeting date, Cabinet member (name).");
+            Log($"Screenshot: {await browser.ScreenshotAsync("report-settings-saved")}");
+
+            await card.GetByRole(AriaRole.Button, new() { Name = "Compile the report" }).ClickAsync();
+            await Assertions.Expect(card).ToContainTextAsync($"The {label} annual report is ready", new() { Timeout = (float)CompileTimeout.TotalMilliseconds });
+        }
+        catch (Exception) when (!Ct.IsCancellationRequested)
+        {
+            Log($"Screenshot of the failure: {await browser.ScreenshotAsync("report-settings-failure")}");
+            throw;
+        }
+
+        var result = await feed.WaitForBotMessageAsync(m => m.HasCardContaining($"The {label} annual report is ready"), ReplyTimeout, Ct);
+        using var http = new HttpClient();
+        var bytes = await http.GetByteArrayAsync(DownloadUrl(result.AdaptiveCards.Single()), Ct);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var cover = docx.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First().InnerText;
+        Assert.Contains(FinancialYears.Date(meeting), cover, StringComparison.Ordinal);
+        Assert.Contains("Councillor Ada Lovelace", cover, StringComparison.Ordinal);
     }
 
     /// The url of the card's "Download (.docx)" button.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.EndToEnd;
 
@@ -142,32 +143,9 @@ public class PlaygroundFixture : IAsyncLifetime
         }
     }
 
-    private async Task WaitUntilAsync(ChildProcess child, Uri url, CancellationToken ct)
-    {
-        while (true)
-        {
-            if (child.HasExited)
-            {
-                throw new InvalidOperationException($"{child.Name} exited with code {child.ExitCode} during start-up.");
-            }
-
-            try
-            {
-                using var response = await _http.GetAsync(url, ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException)
-            {
-                // Not listening yet; a connection refused or dropped while the server is still starting can
-                // surface as a bare SocketException (read of the remote end point) rather than wrapped.
-            }
-
-            await Task.Delay(100, ct);
-        }
-    }
+    private Task WaitUntilAsync(ChildProcess child, Uri url, CancellationToken ct) =>
+        Eventually.HealthyAsync(_http, url, () => child.HasExited ? $"{child.Name} exited with code {child.ExitCode} during start-up." : null,
+            StartTimeout, ct);
 
     private async Task<string> StopAndCollectLogsAsync()
     {

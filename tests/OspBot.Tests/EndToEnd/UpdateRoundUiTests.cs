@@ -10,6 +10,9 @@ namespace OspBot.Tests.EndToEnd;
 /// four sections, saves a draft, submits, sees the read-only summary; the secretariat's status card shows it
 /// submitted." The UI only acts as the current user, so Hannah is both the secretariat and the lead (see
 /// <see cref="OspDirectoryFixture"/>): she opens the round herself, and the dispatch job prompts her.
+/// Issue 13: the same walk from run.sh's own demo directory goes on to "history Stronger Communities" and
+/// "compile report", and nowhere does OspBot say it could not match her. The screenshots named "readme-*" are the
+/// ones docs/images holds for the README's walkthrough (copied from TestResults/e2e after a run of this test).
 public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEndTest<OspDirectoryFixture>(playground)
 {
     private const string PromptHeading = "Your quarterly update to the OSP";
@@ -41,6 +44,10 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
             await FillAndSaveDraftAsync(browser, prompt);
             await SubmitAsync(browser, prompt);
             await StatusShowsSubmittedAsync(browser);
+            await HistoryByNameAsync(browser);
+            await CompileReportAsync(browser);
+            await Assertions.Expect(browser.Page.GetByText("could not match", new() { Exact = false })).ToHaveCountAsync(0);
+            await Assertions.Expect(browser.Page.GetByText("I don't know you yet", new() { Exact = false })).ToHaveCountAsync(0);
         }
         catch (Exception) when (!Ct.IsCancellationRequested)
         {
@@ -88,7 +95,7 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
             await sections.Nth(i).FillAsync(Sections[i]);
         }
         await PlaygroundInputs.ChooseAsync(browser.Page, prompt.GetByRole(AriaRole.Combobox, new() { Name = "Overall status (RAG)" }), "Green");
-        await Shot(browser, prompt, "round-04-prompt-filled");
+        await Shot(browser, prompt, "readme-01-prompt-filled");
 
         await prompt.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
 
@@ -124,7 +131,26 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         await Assertions.Expect(status).ToContainTextAsync("Quarterly updates:");
         await Assertions.Expect(status).ToContainTextAsync("Submitted by Hannah Whitfield");
         Step("status shows submitted");
-        await Shot(browser, status, "round-07-status-submitted");
+        await Shot(browser, status, "readme-02-status-submitted");
+    }
+
+    private async Task HistoryByNameAsync(PlaygroundBrowser browser)
+    {
+        await browser.SendAsync("history Stronger Communities");
+        var history = browser.CardAfter("history Stronger Communities");
+        await Assertions.Expect(history).ToContainTextAsync("Stronger Communities: past updates");
+        await Assertions.Expect(history.GetByRole(AriaRole.Button, new() { Name = "Read" })).ToBeVisibleAsync();
+        Step("history by name");
+        await Shot(browser, history, "readme-03-history");
+    }
+
+    private async Task CompileReportAsync(PlaygroundBrowser browser)
+    {
+        await browser.SendAsync("compile report");
+        var report = browser.CardAfter("compile report");
+        await Assertions.Expect(report).ToContainTextAsync("annual report is ready", new() { Timeout = 90_000 });
+        Step("report compiled");
+        await Shot(browser, report, "round-08-report-ready");
     }
 
     private void Step(string what) => Log($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what}");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OspBot.Conversations;
 using OspBot.Tests.Data;
+using OspBot.Tests.Fakes;
 using Quartz;
 
 namespace OspBot.Tests.Jobs;
@@ -27,12 +28,8 @@ public sealed class QuartzStoreTests
     internal static async Task<IScheduler> RunningSchedulerAsync(IHost host, CancellationToken ct)
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (await scheduler.GetStatus(ct) != SchedulerStatus.Running)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await Eventually.TrueAsync(async token => await scheduler.GetStatus(token) == SchedulerStatus.Running,
+            TimeSpan.FromSeconds(30), "the scheduler to run", ct);
         return scheduler;
     }
 

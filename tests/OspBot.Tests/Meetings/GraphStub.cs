@@ -5,6 +5,7 @@ using Azure.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Graph;
 using OspBot.Meetings;
 using OspBot.Tests.Fakes;
@@ -44,7 +45,7 @@ internal sealed class GraphStub : IAsyncDisposable
     public GraphMeetingCalendar Calendar(TimeProvider? clock = null, int maxRetries = 2, int retryDelaySeconds = 0) =>
         new(GraphClients.Create(Options(maxRetries, retryDelaySeconds), new FakeCredential()),
             Options(maxRetries, retryDelaySeconds),
-            clock ?? new TestClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
+            clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
             NullLogger<GraphMeetingCalendar>.Instance);
 
     public GraphOptions Options(int maxRetries = 2, int retryDelaySeconds = 0) => new()

@@ -89,11 +89,12 @@ public sealed class MeetingLifeTests
         Assert.True(CardData.Has(responses, "meeting.show"));
 
         // An Action.Submit fallback arrives as a message whose value carries the verb.
+        var before = wire.Connector.Requests.Count;
         var submit = wire.MessageFrom(Sec, "", Guid.NewGuid().ToString("N"));
         submit["value"] = new JsonObject { ["verb"] = "meeting.list" };
         using var response = await wire.Client.PostAsync("/api/messages", Activities.Json(submit), ct);
         response.EnsureSuccessStatusCode();
-        await Task.Delay(100, ct);
+        await wire.Connector.WaitUntilAsync(requests => requests.Skip(before).Any(r => r.Method == "POST"), "the reply", ct);
         var reply = Card(wire.Connector.Requests.Last(r => r.Method == "POST").Body!.Value);
         Assert.Contains("Upcoming meetings", Text(reply), StringComparison.Ordinal);
         Assert.Contains("Hubs review", Text(reply), StringComparison.Ordinal);

@@ -34,12 +34,12 @@ public sealed class MeetingReminderDispatchTests
         var due = (await world.RemindersAsync(ct)).Select(d => d.DueAt).Distinct().Order().ToList();
         Assert.Equal([At(weekBefore), At(dayBefore)], due);
 
-        world.Clock.Set(At(weekBefore).AddMinutes(-1));
+        world.Clock.SetUtcNow(At(weekBefore).AddMinutes(-1));
         Assert.Equal(0, await world.DispatchAsync(ct));
-        world.Clock.Set(At(weekBefore));
+        world.Clock.SetUtcNow(At(weekBefore));
         Assert.Equal(2, await world.DispatchAsync(ct));
         Assert.Equal(0, await world.DispatchAsync(ct));
-        world.Clock.Set(At(dayBefore));
+        world.Clock.SetUtcNow(At(dayBefore));
         Assert.Equal(2, await world.DispatchAsync(ct));
         world.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, await world.DispatchAsync(ct));
@@ -59,7 +59,7 @@ public sealed class MeetingReminderDispatchTests
         await world.ScheduleAsync(world.TestGroupId, At("2026-11-02T10:00:00Z"), ct);
 
         // Down from before the week-before reminder until after the day-before one.
-        world.Clock.Set(At("2026-11-01T10:05:00Z"));
+        world.Clock.SetUtcNow(At("2026-11-01T10:05:00Z"));
         Assert.Equal(2, await world.DispatchAsync(ct));
 
         Assert.Contains("Tomorrow", Assert.Single(world.Teams.To("aad-ann")).GetRawText(), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class MeetingReminderDispatchTests
         await using var world = await W.StartAsync(March2, null, ct);
         await world.ScheduleAsync(world.TestGroupId, At("2026-11-02T10:00:00Z"), ct);
 
-        world.Clock.Set(At("2026-11-02T10:01:00Z"));
+        world.Clock.SetUtcNow(At("2026-11-02T10:01:00Z"));
         Assert.Equal(0, await world.DispatchAsync(ct));
 
         Assert.Empty(world.Teams.Sent);
@@ -92,7 +92,7 @@ public sealed class MeetingReminderDispatchTests
         var ct = TestContext.Current.CancellationToken;
         await using var world = await W.StartAsync(March2, null, ct);
         var meeting = (await world.ScheduleAsync(world.TestGroupId, At("2026-03-30T09:00:00Z"), ct)).Meeting;
-        world.Clock.Set(At("2026-03-23T10:00:00Z"));
+        world.Clock.SetUtcNow(At("2026-03-23T10:00:00Z"));
 
         await world.DispatchAsync(ct);
 
@@ -114,7 +114,7 @@ public sealed class MeetingReminderDispatchTests
         var id = (await world.ScheduleAsync(world.TestGroupId, At("2026-03-30T09:00:00Z"), ct)).Meeting.MeetingId;
 
         await world.WithAsync((MeetingChanges m) => m.CancelAsync(W.Sam, id, null, ct));
-        world.Clock.Set(At("2026-03-29T09:00:00Z"));
+        world.Clock.SetUtcNow(At("2026-03-29T09:00:00Z"));
 
         Assert.Equal(0, await world.DispatchAsync(ct));
         Assert.Empty(world.Teams.Sent);
@@ -130,9 +130,9 @@ public sealed class MeetingReminderDispatchTests
 
         // A week later, Mon 6 Apr 10:00 BST.
         await world.WithAsync((MeetingChanges m) => m.MoveAsync(W.Sam, new MoveMeetingRequest { MeetingId = id, Start = At("2026-04-06T09:00:00Z"), End = At("2026-04-06T10:00:00Z") }, ct));
-        world.Clock.Set(At("2026-03-23T10:00:00Z"));
+        world.Clock.SetUtcNow(At("2026-03-23T10:00:00Z"));
         Assert.Equal(0, await world.DispatchAsync(ct));
-        world.Clock.Set(At("2026-03-30T09:00:00Z"));
+        world.Clock.SetUtcNow(At("2026-03-30T09:00:00Z"));
         Assert.Equal(2, await world.DispatchAsync(ct));
 
         Assert.Contains("Mon 6 Apr 2026 10:00", Assert.Single(world.Teams.To("aad-ann")).ToString(), StringComparison.Ordinal);
@@ -148,11 +148,11 @@ public sealed class MeetingReminderDispatchTests
         await world.ScheduleAsync(world.TestGroupId, At("2026-03-30T09:00:00Z"), ct);
 
         world.Restart();
-        world.Clock.Set(At("2026-03-23T10:00:00Z"));
+        world.Clock.SetUtcNow(At("2026-03-23T10:00:00Z"));
         Assert.Equal(2, await world.DispatchAsync(ct));
         world.Restart();
         Assert.Equal(0, await world.DispatchAsync(ct));
-        world.Clock.Set(At("2026-03-29T09:00:00Z"));
+        world.Clock.SetUtcNow(At("2026-03-29T09:00:00Z"));
         world.Restart();
         Assert.Equal(2, await world.DispatchAsync(ct));
 

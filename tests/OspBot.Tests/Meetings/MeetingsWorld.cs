@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Meetings;
@@ -25,7 +26,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ospbot-meetings", Guid.NewGuid().ToString("N"));
     private readonly (string Key, string? Value)[] _settings;
 
-    private MeetingsWorld(TestClock clock, GraphStub? graph, (string, string?)[] settings)
+    private MeetingsWorld(FakeTimeProvider clock, GraphStub? graph, (string, string?)[] settings)
     {
         Clock = clock;
         Graph = graph;
@@ -33,7 +34,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
         Directory.CreateDirectory(_folder);
     }
 
-    public TestClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public GraphStub? Graph { get; }
 
@@ -47,7 +48,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
 
     public static async Task<MeetingsWorld> StartAsync(DateTimeOffset now, GraphStub? graph, CancellationToken ct, params (string, string?)[] settings)
     {
-        var world = new MeetingsWorld(new TestClock(now), graph, settings);
+        var world = new MeetingsWorld(new FakeTimeProvider(now), graph, settings);
         world.Restart();
         await world.SeedAsync(ct);
         return world;
@@ -61,6 +62,7 @@ internal sealed class MeetingsWorld : IAsyncDisposable
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
             .With("Jobs:Outbox:DispatchEnabled", "false")
             .With("Jobs:Meetings:UpkeepEnabled", "false") // tests call RetryPendingAsync themselves, on the test clock
+            .With("Mail:TenantDomains:0", "osp.test")      // this directory's people are the council's: Teams, no e-mail fallback
             .WithServices(s =>
             {
                 s.AddSingleton<TimeProvider>(Clock);

@@ -26,7 +26,7 @@ public sealed class OutOfOfficeAndInstallTests
 
         // Back from downtime on the day before: both of each member's reminders are due in this one run (Bob gets only
         // the later one: MeetingReminderDispatchTests).
-        world.Clock.Set(March30At10London.AddDays(-1));
+        world.Clock.SetUtcNow(March30At10London.AddDays(-1));
         Assert.Equal(1, await world.DispatchAsync(ct));
 
         Assert.Empty(world.Teams.To("aad-ann"));
@@ -47,7 +47,7 @@ public sealed class OutOfOfficeAndInstallTests
         await using var world = await W.StartAsync(March2, graph.Stub, ct);
         await world.DbAsync(db => db.Conversations.Where(c => c.UserAadObjectId == "aad-bob").ExecuteDeleteAsync(ct));
         await world.ScheduleAsync(world.TestGroupId, March30At10London, ct);
-        world.Clock.Set(March30At10London.AddDays(-7).AddHours(1));
+        world.Clock.SetUtcNow(March30At10London.AddDays(-7).AddHours(1));
 
         Assert.Equal(1, await world.DispatchAsync(ct));
         Assert.Equal(1, await world.InScopeAsync(sp => sp.GetRequiredService<MemberAppInstaller>().InstallForUnreachableAsync(ct)));
@@ -73,7 +73,7 @@ public sealed class OutOfOfficeAndInstallTests
         await world.DbAsync(db => db.Conversations.Where(c => c.UserAadObjectId == "aad-bob").ExecuteDeleteAsync(ct));
         await world.ScheduleAsync(world.TestGroupId, March30At10London, ct);
         // A week before at 10:00 London, which is GMT then.
-        world.Clock.Set(March30At10London.AddDays(-7).AddHours(1));
+        world.Clock.SetUtcNow(March30At10London.AddDays(-7).AddHours(1));
 
         Assert.Equal(1, await world.DispatchAsync(ct));
         Assert.Equal(0, await world.InScopeAsync(sp => sp.GetRequiredService<MemberAppInstaller>().InstallForUnreachableAsync(ct)));

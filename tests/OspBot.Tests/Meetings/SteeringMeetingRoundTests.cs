@@ -27,7 +27,7 @@ public sealed class SteeringMeetingRoundTests
         Assert.Contains("opens by itself on 9 Mar 2026", done.Round.Message, StringComparison.Ordinal);
         Assert.Equal(0, await world.DbAsync(db => db.Rounds.CountAsync(ct)));
 
-        world.Clock.Set(defaults.PromptAt);
+        world.Clock.SetUtcNow(defaults.PromptAt);
         await world.DispatchAsync(ct);
 
         var round = await world.DbAsync(db => db.Rounds.AsNoTracking().SingleAsync(ct));

@@ -121,7 +121,7 @@ public sealed class DirectoryInTeamsTests
         message["value"] = Ids(("verb", "directory.setRole"), ("seatPerson", leadAId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("seatGroup", groupA), ("seatRole", "remove"));
         using var response = await wire.Client.PostAsync("/api/messages", Activities.Json(message), ct);
         response.EnsureSuccessStatusCode();
-        await Task.Delay(50, ct);
+        await wire.Connector.WaitForAsync(r => r.Path.EndsWith("/activities/" + id, StringComparison.Ordinal), ct);
 
         var reply = Card(Assert.Single(wire.Connector.Requests.Skip(before), r => r.Path.EndsWith("/activities/" + id, StringComparison.Ordinal)).Body!.Value);
         Assert.Contains("is no longer in", Text(reply));

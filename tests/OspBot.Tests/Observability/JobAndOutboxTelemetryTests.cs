@@ -85,19 +85,14 @@ public sealed class JobAndOutboxTelemetryTests
     }
 
     /// Quartz records the run's duration as the run ends; the export that follows the span may come a moment before.
-    private static async Task JobDurationAsync(TelemetryCapture telemetry, IServiceProvider services, CancellationToken ct)
-    {
-        for (var tries = 0; tries < 50; tries++)
-        {
-            TelemetryCapture.Flush(services);
-            if (telemetry.Count("quartz.job.execution.duration", ("quartz.job.name", OutboxDispatchJob.Key.Name)) > 0)
+    private static Task JobDurationAsync(TelemetryCapture telemetry, IServiceProvider services, CancellationToken ct) =>
+        Eventually.TrueAsync(
+            () =>
             {
-                return;
-            }
-            await Task.Delay(100, ct);
-        }
-        Assert.Fail("quartz.job.execution.duration was not recorded for the dispatch job.");
-    }
+                TelemetryCapture.Flush(services);
+                return telemetry.Count("quartz.job.execution.duration", ("quartz.job.name", OutboxDispatchJob.Key.Name)) > 0;
+            },
+            TimeSpan.FromSeconds(5), "quartz.job.execution.duration recorded for the dispatch job", ct);
 
     private static long Pending(TelemetryCapture telemetry, string state) =>
         Assert.Single(telemetry.Points("ospbot.outbox.pending", (OutboxPendingGauge.StateTag, state))).GetGaugeLastValueLong();

@@ -22,7 +22,7 @@ public sealed class DeliveryQueueTests
         await OpenAsync(world, ct);
         Assert.Empty(await world.Claims().ClaimDueAsync(100, ct));
 
-        world.Clock.Set(PromptTime);
+        world.Clock.SetUtcNow(PromptTime);
         var first = await world.Claims().ClaimDueAsync(2, ct);
         Assert.Equal(2, first.Count);
         Assert.True(await BeginSendAsync(world, first[0], ct));
@@ -32,7 +32,7 @@ public sealed class DeliveryQueueTests
         Assert.Equal(2, neverStarted.Count);
         // The process dies with first[1] in flight and the others claimed but never started. A new dispatcher after
         // the leases takes those again, never first[1]; the dead one's claims are no longer good for sending.
-        world.Clock.Set(PromptTime + world.OutboxOptions.DeliveryLease + TimeSpan.FromSeconds(1));
+        world.Clock.SetUtcNow(PromptTime + world.OutboxOptions.DeliveryLease + TimeSpan.FromSeconds(1));
         var rest = await world.Claims().ClaimDueAsync(100, ct);
         Assert.False(await BeginSendAsync(world, neverStarted[0], ct));
         foreach (var work in rest)
@@ -60,11 +60,11 @@ public sealed class DeliveryQueueTests
         var ct = TestContext.Current.CancellationToken;
         await using var world = await W.CreateAsync(October1, ct);
         await OpenAsync(world, ct);
-        world.Clock.Set(PromptTime);
+        world.Clock.SetUtcNow(PromptTime);
         var claimed = await world.Claims().ClaimDueAsync(100, ct);
         Assert.True(await BeginSendAsync(world, claimed[0], ct));
 
-        world.Clock.Set(PromptTime + world.OutboxOptions.ClaimLease + TimeSpan.FromSeconds(1));
+        world.Clock.SetUtcNow(PromptTime + world.OutboxOptions.ClaimLease + TimeSpan.FromSeconds(1));
         var again = await world.Claims().ClaimDueAsync(100, ct);
 
         Assert.Equal(claimed.Skip(1).Select(w => w.DeliveryId).Order(), again.Select(w => w.DeliveryId).Order());
@@ -86,7 +86,7 @@ public sealed class DeliveryQueueTests
             await db.SaveChangesAsync(ct);
         }
         await OpenAsync(world, ct);
-        world.Clock.Set(PromptTime);
+        world.Clock.SetUtcNow(PromptTime);
 
         var claimed = await world.Claims().ClaimDueAsync(100, ct);
 
@@ -119,7 +119,7 @@ public sealed class DeliveryQueueTests
         var ct = TestContext.Current.CancellationToken;
         await using var world = await W.CreateAsync(October1, ct);
         var round = await OpenAsync(world, ct);
-        world.Clock.Set(PromptTime);
+        world.Clock.SetUtcNow(PromptTime);
         foreach (var work in await world.Claims().ClaimDueAsync(100, ct))
         {
             if (work.PersonName == "Zed Lead")
@@ -142,7 +142,7 @@ public sealed class DeliveryQueueTests
         Assert.Equal(["Ed Lead", "Sue Lead", "Zara Chair"],
             status.Undelivered.Where(u => u.State == DeliveryState.Pending && u.Reason == "429").Select(u => u.PersonName).Order());
         // A failed send that surely did not arrive is retried later, not lost.
-        world.Clock.Set(PromptTime + TimeSpan.FromMinutes(2));
+        world.Clock.SetUtcNow(PromptTime + TimeSpan.FromMinutes(2));
         Assert.Equal(["Ed Lead", "Sue Lead", "Zara Chair"], (await world.Claims().ClaimDueAsync(100, ct)).Select(w => w.PersonName).Order());
     }
 
@@ -153,14 +153,14 @@ public sealed class DeliveryQueueTests
         await using var world = await W.CreateAsync(October1, ct);
         var round = await OpenAsync(world, ct);
         var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
-        world.Clock.Set(new(2026, 10, 18, 15, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2026, 10, 18, 15, 0, 0, TimeSpan.Zero));
 
         var at = Found(await world.Editor().RemindMeTomorrowAsync(W.ScLead, sc, ct));
         Assert.Equal(new DateTimeOffset(2026, 10, 19, 8, 0, 0, TimeSpan.Zero), at);
 
-        world.Clock.Set(new(2026, 10, 19, 7, 59, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2026, 10, 19, 7, 59, 0, TimeSpan.Zero));
         Assert.DoesNotContain(await world.DeliveryPlanner().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
-        world.Clock.Set(at);
+        world.Clock.SetUtcNow(at);
         Assert.Contains(await world.DeliveryPlanner().ChaseListAsync(world.Clock.GetUtcNow(), ct), c => c.PersonName == "Sue Lead");
         var reminder = Assert.Single(await world.Claims().ClaimDueAsync(100, ct), w => w.Kind == DeliveryKind.Reminder);
         Assert.Equal(("Sue Lead", sc), (reminder.PersonName, reminder.UpdateId));
@@ -175,7 +175,7 @@ public sealed class DeliveryQueueTests
         await using var world = await W.CreateAsync(October1, ct);
         var round = await OpenAsync(world, ct);
         var sc = await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct);
-        world.Clock.Set(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
         await world.PlanDueAsync(ct);
         Saved(await world.Editor().SubmitAsync(W.ScLead, sc, UpdatePatch.Replacing(Complete()), 0, ct));
 

@@ -15,10 +15,7 @@ public sealed class OutboxDispatchJobTests
 
         await wire.OpenRoundAsync(ct);
 
-        for (var i = 0; i < 400 && wire.ProactiveTo(LeadA).Count == 0; i++)
-        {
-            await Task.Delay(50, ct);
-        }
+        await wire.Connector.WaitUntilAsync(_ => wire.ProactiveTo(LeadA).Count > 0, "a prompt to lead A", ct);
         Assert.NotEmpty(wire.ProactiveTo(LeadA));
     }
 }

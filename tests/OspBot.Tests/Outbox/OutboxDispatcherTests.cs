@@ -85,11 +85,8 @@ public sealed class OutboxDispatcherTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
         var dispatch = wire.DispatchAsync(stop.Token);
-        while (wire.ProactiveTo(LeadA).Count + wire.ProactiveTo(LeadB).Count == 0)
-        {
-            await Task.Delay(20, ct);
-        }
-        await Task.Delay(300, ct);
+        await wire.Connector.WaitUntilAsync(_ => wire.ProactiveTo(LeadA).Count + wire.ProactiveTo(LeadB).Count > 0, "the first prompt", ct);
+        await Task.Delay(300, ct); // a quiet window: a second prompt the limiter wrongly let through would arrive in it
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using OspBot.Tests.EndToEnd;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Production;
 
@@ -64,33 +65,9 @@ internal sealed class BotInstance : IAsyncDisposable
         return new BotInstance(name, process, url);
     }
 
-    public async Task WaitHealthyAsync(HttpClient http, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(StartTimeout);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} during start-up:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Url, "/healthz"), timeout.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    public Task WaitHealthyAsync(HttpClient http, CancellationToken ct) =>
+        Eventually.HealthyAsync(http, new Uri(Url, "/healthz"),
+            () => _process.HasExited ? $"{Name} exited with code {_process.ExitCode} during start-up:\n{Output}" : null, StartTimeout, ct);
 
     /// SIGKILL (Process.Kill on Linux): no shutdown code runs, as in a crash or an OOM kill.
     public ValueTask KillAsync() => _process.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OspBot.Tests.Data;
+using OspBot.Tests.Fakes;
 using OspBot.Tests.Jobs;
 using Quartz;
 
@@ -54,14 +55,8 @@ public sealed class ClusteredScheduleTests(PostgresFixture postgres, ITestOutput
                 new ScheduleJobOptions(), ct);
         }
 
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            while (RunsOf(group).Count < Jobs)
-            {
-                await Task.Delay(50, timeout.Token);
-            }
-        }
+        // The jobs run in two schedulers polling a shared PostgreSQL store: nothing in-process to await.
+        await Eventually.TrueAsync(() => RunsOf(group).Count >= Jobs, TimeSpan.FromSeconds(60), $"{Jobs} job runs", ct);
 
         // Time for a second firing of any trigger to show up before counting.
         await Task.Delay(TimeSpan.FromSeconds(3), ct);

@@ -89,31 +89,14 @@ internal static class ProductionWorld
         SettledAsync(connectionString, DeliveryKind.Prompt, expected, within, ct);
 
     /// Waits until every delivery of a kind has an outcome (none pending, claimed or mid-send).
-    public static async Task<List<Delivery>> SettledAsync(string connectionString, DeliveryKind kind, int expected, TimeSpan within, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(within);
-        while (true)
-        {
-            var prompts = await DeliveriesAsync(connectionString, kind, timeout.Token);
-            if (prompts.Count == expected && prompts.All(d => d.State is not (DeliveryState.Pending or DeliveryState.Claimed or DeliveryState.Sending)))
-            {
-                return prompts;
-            }
-
-            await Task.Delay(250, timeout.Token);
-        }
-    }
-
-    public static async Task WaitForAsync(Func<bool> condition, TimeSpan within, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(within);
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
+    /// The bots are child processes writing to the database, so this is one of the polls left (see Eventually).
+    public static Task<List<Delivery>> SettledAsync(string connectionString, DeliveryKind kind, int expected, TimeSpan within, CancellationToken ct) =>
+        Eventually.ValueAsync(
+            async token => await DeliveriesAsync(connectionString, kind, token) is { } deliveries && deliveries.Count == expected
+                && deliveries.All(d => d.State is not (DeliveryState.Pending or DeliveryState.Claimed or DeliveryState.Sending))
+                ? deliveries
+                : null,
+            within, $"{expected} {kind} deliveries, each with an outcome", ct);
 
     /// How many sends one kill can catch between their Sending mark and their request: a few milliseconds each, at
     /// the app's 50 sends a second.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Meetings;
 using OspBot.Members;
@@ -16,7 +17,7 @@ namespace OspBot.Tests.Production;
 [Collection(PostgresTests.Name)]
 public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutputHelper output)
 {
-    private const int Members = 200;
+    internal const int Members = 200;
 
     [Fact]
     public async Task Killed_mid_reminder_batch_and_restarted_every_member_is_reminded_at_most_once_and_only_sends_in_flight_are_in_doubt()
@@ -30,7 +31,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
 
         await using var run = await CrashAndRestart.StartAsync(database, output, ct);
         await BookMeetingForBigGroupAsync(database, connector.ServiceUrl, ct);
-        await ProductionWorld.WaitForAsync(() => ProductionWorld.Proactive(connector).Count >= 40, TimeSpan.FromSeconds(60), ct);
+        await connector.WaitUntilAsync(_ => ProductionWorld.Proactive(connector).Count >= 40, "40 proactive messages", ct, TimeSpan.FromSeconds(60));
         var (killedAt, deliveredBeforeKill) = (await run.KillAndRestartAsync(ct), ProductionWorld.Proactive(connector).Count);
 
         var reminders = await run.GuardAsync(() =>
@@ -49,7 +50,8 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
     /// A sub-group of <see cref="Members"/> members, each with a chat on the fake connector (named as the leads of
     /// ProductionWorld), and a meeting booked for it by the secretariat through MeetingScheduler, without Graph, on a
     /// clock ten minutes behind: its one reminder (an hour before) is queued ahead, and is due for the bot at once.
-    private static async Task BookMeetingForBigGroupAsync(string database, Uri serviceUrl, CancellationToken ct)
+    /// <param name="byEmail">Members to be e-mailed (ContactChannel.Email), with no Teams chat at all.</param>
+    internal static async Task BookMeetingForBigGroupAsync(string database, Uri serviceUrl, CancellationToken ct, bool byEmail = false)
     {
         await using var db = TestDatabases.Postgres(database);
         var group = new Group { Key = "big-group", Name = "Big Group", Kind = GroupKind.SubGroup };
@@ -60,7 +62,12 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
             {
                 Name = $"Member {i}", EntraObjectId = $"aad-lead-{i}", Email = $"member{i}@example.org",
                 Memberships = [new Membership { Group = group, Role = MembershipRole.Member }],
+                Channel = byEmail ? ContactChannel.Email : null,
             });
+            if (byEmail)
+            {
+                continue;
+            }
             db.Conversations.Add(new ConversationReference
             {
                 ConversationId = ProductionWorld.Conversation(i), ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(),
@@ -70,7 +77,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
         await db.SaveChangesAsync(ct);
         var secretariat = await db.People.Where(p => p.IsSecretariat && !p.IsVacant).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
 
-        var clock = new TestClock(now.AddMinutes(-10));
+        var clock = new FakeTimeProvider(now.AddMinutes(-10));
         var options = Options.Create(new MeetingOptions { ReminderOffsets = [TimeSpan.FromHours(1)] });
         var deliveries = new DeliveryQueue(db);
         var reminders = new MeetingReminders(db, deliveries, new NoMeetingRounds(), clock, options);

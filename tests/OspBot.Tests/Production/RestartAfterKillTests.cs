@@ -28,7 +28,7 @@ public sealed class RestartAfterKillTests(PostgresFixture postgres, ITestOutputH
         await using var run = await CrashAndRestart.StartAsync(database, output, ct);
         await ProductionWorld.SeedLeadsAsync(database, connector.ServiceUrl, People, ct);
         await ProductionWorld.OpenRoundAsync(database, ct);
-        await ProductionWorld.WaitForAsync(() => ProductionWorld.Proactive(connector).Count >= 40, TimeSpan.FromSeconds(60), ct);
+        await connector.WaitUntilAsync(_ => ProductionWorld.Proactive(connector).Count >= 40, "40 proactive messages", ct, TimeSpan.FromSeconds(60));
         var (killedAt, deliveredBeforeKill) = (await run.KillAndRestartAsync(ct), ProductionWorld.Proactive(connector).Count);
 
         var prompts = await run.GuardAsync(() => ProductionWorld.SettledPromptsAsync(database, People, TimeSpan.FromSeconds(120), ct));
@@ -58,13 +58,13 @@ public sealed class RestartAfterKillTests(PostgresFixture postgres, ITestOutputH
             response.EnsureSuccessStatusCode();
         }
 
-        await ProductionWorld.WaitForAsync(() => connector.Requests.Any(r => r.Method == "PUT"), TimeSpan.FromSeconds(60), ct);
+        await connector.WaitUntilAsync(_ => connector.Requests.Any(r => r.Method == "PUT"), "the progress card's update (PUT)", ct, TimeSpan.FromSeconds(60));
         Assert.Equal(CompilationState.Running, (await CompilationsAsync(database, ct)).Single().State);
         await run.KillAndRestartAsync(ct);
 
         var done = await run.GuardAsync(async () =>
         {
-            await ProductionWorld.WaitForAsync(() => connector.Requests.Any(IsResult), TimeSpan.FromSeconds(90), ct);
+            await connector.WaitUntilAsync(_ => connector.Requests.Any(IsResult), "the result card", ct, TimeSpan.FromSeconds(90));
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
             return await CompilationsAsync(database, ct);
         });
@@ -113,9 +113,16 @@ internal sealed class CrashAndRestart : IAsyncDisposable
 
     public BotInstance Instance => _lives[^1];
 
-    public static async Task<CrashAndRestart> StartAsync(string database, ITestOutputHelper output, CancellationToken ct)
+    /// <param name="settings">Added to the shared settings (environment variable names, e.g. Mail__PickupFolder).</param>
+    public static async Task<CrashAndRestart> StartAsync(
+        string database, ITestOutputHelper output, CancellationToken ct, params (string Key, string Value)[] settings)
     {
-        var run = new CrashAndRestart(BotInstance.SharedSettings(database), output);
+        var shared = BotInstance.SharedSettings(database);
+        foreach (var (key, value) in settings)
+        {
+            shared[key] = value;
+        }
+        var run = new CrashAndRestart(shared, output);
         await run.GuardAsync(() => run.StartLifeAsync(ct));
         return run;
     }

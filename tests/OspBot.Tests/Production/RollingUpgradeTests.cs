@@ -105,8 +105,7 @@ public sealed class RollingUpgradeTests(PostgresFixture postgres, ITestOutputHel
         using var response = await http.PostAsync(new Uri(instance.Url, "/api/messages"),
             Activities.Json(Activities.Message(connector.ServiceUrl, "help", id: id, conversationId: $"a:{id}")), ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await ProductionWorld.WaitForAsync(() => connector.Requests.Skip(before).Any(r => r.Path.EndsWith("/activities/" + id, StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(30), ct);
+        await connector.WaitUntilAsync(_ => connector.Requests.Skip(before).Any(r => r.Path.EndsWith("/activities/" + id, StringComparison.Ordinal)), "the reply to the message", ct, TimeSpan.FromSeconds(30));
     }
 
     private static async Task<List<string>> AppliedMigrationsAsync(string database, CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class TwoInstanceCrashTests(PostgresFixture postgres, ITestOutputH
 
             await ProductionWorld.SeedLeadsAsync(database, connector.ServiceUrl, People, ct);
             await ProductionWorld.OpenRoundAsync(database, ct);
-            await ProductionWorld.WaitForAsync(() => ProductionWorld.Proactive(connector).Count >= 40, TimeSpan.FromSeconds(60), ct);
+            await connector.WaitUntilAsync(_ => ProductionWorld.Proactive(connector).Count >= 40, "40 proactive messages", ct, TimeSpan.FromSeconds(60));
             var dispatching = await ProductionWorld.DispatchingInstanceAsync(database, ct);
             var (victim, survivor) = dispatching == a.Name ? (a, b) : (b, a);
             Assert.Equal(victim.Name, dispatching);

@@ -65,8 +65,7 @@ public sealed class TwoInstanceTurnTests(PostgresFixture postgres)
         var readId = Guid.NewGuid().ToString("N");
         using var read = await otherClient.PostAsync("/api/messages", Activities.Json(wire.MessageFrom(LeadA, "my update", readId)), ct);
         read.EnsureSuccessStatusCode();
-        await ProductionWorld.WaitForAsync(
-            () => wire.Connector.Requests.Skip(before).Any(r => r.Path.EndsWith("/activities/" + readId, StringComparison.Ordinal)), TimeSpan.FromSeconds(20), ct);
+        await wire.Connector.WaitUntilAsync(_ => wire.Connector.Requests.Skip(before).Any(r => r.Path.EndsWith("/activities/" + readId, StringComparison.Ordinal)), "the reply to the message", ct, TimeSpan.FromSeconds(20));
         var reply = wire.Connector.Requests.Skip(before).First(r => r.Path.EndsWith("/activities/" + readId, StringComparison.Ordinal));
         Assert.Contains("We opened the hub", reply.Body!.Value.GetRawText(), StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Common;
 using OspBot.Data;
 using OspBot.Reports;
@@ -83,9 +84,9 @@ public sealed class DownloadLinkTests
         var (app, client, report, personId) = await SetUpAsync(ct);
         await using var _ = app;
         using var __ = client;
-        var issuedAt = new TestClock(DateTimeOffset.UtcNow);
-        var almost = new TestClock(DateTimeOffset.UtcNow.AddHours(-24).AddMinutes(5));
-        var expired = new TestClock(DateTimeOffset.UtcNow.AddHours(-24).AddMinutes(-1));
+        var issuedAt = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var almost = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-24).AddMinutes(5));
+        var expired = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-24).AddMinutes(-1));
 
         using var fresh = await client.GetAsync(Links(app, issuedAt).Create(report.Id, personId).Url.PathAndQuery, ct);
         using var nearlyExpired = await client.GetAsync(Links(app, almost).Create(report.Id, personId).Url.PathAndQuery, ct);

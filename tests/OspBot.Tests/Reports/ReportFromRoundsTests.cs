@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Reports;
+using OspBot.Reports.Settings;
 using OspBot.Rounds;
 using OspBot.Tests.Rounds;
 using W = OspBot.Tests.Rounds.RoundsWorld;
@@ -29,7 +29,7 @@ public sealed class ReportFromRoundsTests
             await RunQuarterAsync(world, q, ct);
         }
 
-        world.Clock.Set(new(2027, 6, 10, 9, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2027, 6, 10, 9, 0, 0, TimeSpan.Zero));
         using var doc = new DocxReader(await CompileAsync(world, ct));
 
         Assert.Empty(doc.ValidationErrors());
@@ -61,7 +61,7 @@ public sealed class ReportFromRoundsTests
 
     private static async Task RunQuarterAsync(W world, int q, CancellationToken ct)
     {
-        world.Clock.Set(new DateTimeOffset(Meetings[q - 1].ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-10));
+        world.Clock.SetUtcNow(new DateTimeOffset(Meetings[q - 1].ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(-10));
         var round = RoundAssert.Done(await world.Admin().OpenRoundAsync(W.Secretariat,
             new OpenRoundRequest { MeetingDate = Meetings[q - 1], Quarter = new FinancialQuarter(2026, q) }, ct));
         async Task<int> Id(string key) => await RoundAssert.UpdateIdAsync(world, round.RoundId, key, ct);
@@ -131,7 +131,12 @@ public sealed class ReportFromRoundsTests
 
     private static async Task<byte[]> CompileAsync(W world, CancellationToken ct)
     {
-        ReportCompilationService Service() => new(world.Db(), Mock.Of<IReportJobs>(), world.Clock, Options.Create(new ReportOptions()), NullLogger<ReportCompilationService>.Instance);
+        ReportCompilationService Service()
+        {
+            var db = world.Db();
+            return new(db, Mock.Of<IReportJobs>(), world.Clock, new ReportSettings(db, world.Clock, new ReportSeed(null)),
+                NullLogger<ReportCompilationService>.Instance);
+        }
         var started = Assert.IsType<CompileRequestResult.Started>(await Service().RequestAsync(W.Secretariat, 2026, null, ct));
         var done = await Service().RunAsync(started.Compilation.Id, (_, _) => Task.CompletedTask, ct);
         Assert.Equal(CompilationState.Succeeded, done!.State);

@@ -1,48 +1,34 @@
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using OspBot.Reports;
 using OspBot.Reports.Drafting;
+using OspBot.Tests.Seeds;
 
 namespace OspBot.Tests.Reports;
 
-/// Reads the real Stronger Communities updates (seeds 000 and 002, copied beside this file) into the four
-/// sections of the OSP update template.
-internal static partial class SeedUpdates
+/// The real Stronger Communities updates as quarterly inputs to the report (read and cut by <see cref="SeedTexts"/>).
+internal static class SeedUpdates
 {
     /// The mid-2019 update, PDF text.
-    public static QuarterlyUpdate Pdf(int quarter) => Parse(Read("000_91fefc7a839040f0.txt"), quarter);
+    public static QuarterlyUpdate Pdf(int quarter) => Quarterly(SeedTexts.Mid2019, quarter);
 
     /// The early-2019 update, scanned (OCR) text.
-    public static QuarterlyUpdate Scanned(int quarter) => Parse(Read("002_1d5a24d985c60213.txt"), quarter);
+    public static QuarterlyUpdate Scanned(int quarter) => Quarterly(SeedTexts.Early2019Ocr, quarter);
 
-    public static string Read(string name) => File.ReadAllText(Path.Combine(Here(), "Seeds", name));
+    /// A seed document's whole text, e.g. the council report.
+    public static string Read(string name) => SeedTexts.Read(name);
 
-    private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
-
-    [GeneratedRegex(@"^\s*([1-4])\.\s+(?:Achievements|Plans|Challenges|Requests)\b.*$", RegexOptions.Multiline)]
-    private static partial Regex Heading();
-
-    public static QuarterlyUpdate Parse(string text, int quarter)
+    private static QuarterlyUpdate Quarterly(string file, int quarter)
     {
-        var headings = Heading().Matches(text);
-        string Section(int n)
-        {
-            var i = headings.ToList().FindIndex(h => h.Groups[1].Value == n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.True(i >= 0, $"Section {n} heading not found");
-            var start = headings[i].Index + headings[i].Length;
-            var end = i + 1 < headings.Count ? headings[i + 1].Index : text.Length;
-            return text[start..end];
-        }
+        var seed = SeedTexts.Sections(file);
         return new QuarterlyUpdate
         {
             Quarter = quarter,
             SubmittedBy = "Sam Okafor",
             Version = 1,
             SubmittedAt = ReportInputs.Submitted(quarter),
-            Achievements = Section(1),
-            Plans = Section(2),
-            Challenges = Section(3),
-            Requests = Section(4),
+            Achievements = seed.Achievements,
+            Plans = seed.Plans,
+            Challenges = seed.Challenges,
+            Requests = seed.Requests,
             Rag = RagStatus.Green,
         };
     }

@@ -22,10 +22,10 @@ public sealed class PastRoundsInTeamsTests
         await wire.DispatchAsync(ct);
         await SubmitAsync(wire, "We opened the hub", ct);
 
-        // While it is open, the quarter's status offers reminders and reopening.
+        // While it is open, the quarter's status offers reminders and closing (reopening only after the deadline).
         var open = Assert.Single(await wire.SayAsync(Sec, "status q3 2026/27", ct));
         Assert.True(CardData.Has(open, "round.remindGroup"));
-        Assert.True(CardData.Has(open, "round.reopen"));
+        Assert.True(CardData.Has(open, "round.close"));
 
         await wire.InScopeAsync(async sp => await sp.GetRequiredService<RoundAdmin>().CloseRoundAsync(Actor.FromTeams(Sec.Aad), roundId, ct));
         var list = Assert.Single(await wire.SayAsync(Sec, "rounds", ct));
@@ -96,6 +96,7 @@ public sealed class PastRoundsInTeamsTests
         Assert.DoesNotContain("Time left", text, StringComparison.Ordinal);
         Assert.False(CardData.Has(status, "round.remindGroup"));
         Assert.False(CardData.Has(status, "round.reopen"));
+        Assert.False(CardData.Has(status, "round.close"));
         Assert.True(CardData.Has(status, "update.read"));
     }
 

@@ -56,7 +56,7 @@ public sealed class RoundLifecycleTests
         var sf = await UpdateIdAsync(world, round.RoundId, "safer-communities", ct);
 
         // The deputy drafts, the lead submits, then edits again before the deadline.
-        world.Clock.Set(new(2026, 10, 13, 9, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2026, 10, 13, 9, 0, 0, TimeSpan.Zero));
         var draft = Saved(await world.Editor().SaveDraftAsync(W.EdDeputy, ed, UpdatePatch.Replacing(new UpdateContent { Achievements = "Half done" }), 0, ct));
         Assert.Equal(UpdateStatus.Draft, draft.Status);
         Assert.False(draft.Permissions.CanSubmit);
@@ -75,7 +75,7 @@ public sealed class RoundLifecycleTests
         Assert.Equal(("Zed Lead", "Zara Chair"), (approved.SubmittedBy, approved.ApprovedBy));
 
         // Chaser time (19 Oct): only the silent are chased, with the days left.
-        world.Clock.Set(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2026, 10, 19, 8, 0, 0, TimeSpan.Zero));
         var chase = await world.DeliveryPlanner().ChaseListAsync(world.Clock.GetUtcNow(), ct);
         Assert.Equal(["Saf Lead", "Sue Lead", "Unlinked Chair"], chase.Select(c => c.PersonName).Order());
         Assert.All(chase, c => Assert.Equal(7, c.DaysLeft));
@@ -87,7 +87,7 @@ public sealed class RoundLifecycleTests
         }
 
         // After the deadline: the submitted update is locked, the silent one may still come in, marked late.
-        world.Clock.Set(new(2026, 10, 26, 10, 0, 0, TimeSpan.Zero));
+        world.Clock.SetUtcNow(new(2026, 10, 26, 10, 0, 0, TimeSpan.Zero));
         var locked = Refused(await world.Editor().SubmitAsync(W.EdLead, ed, UpdatePatch.Replacing(Complete(" late edit")), edited.Revision, ct));
         Assert.Equal(RefusalReason.Locked, locked.Reason);
         Assert.Equal("Sam Secretariat", Assert.Single(locked.AskWhom).Name);

@@ -146,10 +146,7 @@ public sealed class RoundsInTeamsTests
 
     private static async Task<IReadOnlyList<ConnectorRequest>> WaitAsync(RoundsWire wire, Func<ConnectorRequest, bool> match, CancellationToken ct)
     {
-        for (var i = 0; i < 200 && !wire.Connector.Requests.Any(match); i++)
-        {
-            await Task.Delay(25, ct);
-        }
+        await wire.Connector.WaitForAsync(match, ct);
         return [.. wire.Connector.Requests.Where(match)];
     }
 }

@@ -26,7 +26,7 @@ public sealed class RoundsWire : IAsyncDisposable
     private readonly string _folder;
     private Action<IServiceCollection>? _services;
 
-    private RoundsWire(FakeConnector connector, string folder, ShiftedClock clock)
+    private RoundsWire(FakeConnector connector, string folder, ScaledClock clock)
     {
         Connector = connector;
         _folder = folder;
@@ -35,7 +35,7 @@ public sealed class RoundsWire : IAsyncDisposable
 
     public FakeConnector Connector { get; }
 
-    public ShiftedClock Clock { get; }
+    public ScaledClock Clock { get; }
 
     public OspBotApp App { get; private set; } = null!;
 
@@ -47,7 +47,7 @@ public sealed class RoundsWire : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ospbot-rounds-wire", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var wire = new RoundsWire(await FakeConnector.StartAsync(), folder, new ShiftedClock(October1)) { _services = services };
+        var wire = new RoundsWire(await FakeConnector.StartAsync(), folder, new ScaledClock(October1, factor: 1)) { _services = services };
         wire.Restart(settings);
         return wire;
     }
@@ -60,6 +60,8 @@ public sealed class RoundsWire : IAsyncDisposable
         App = new OspBotApp()
             .With("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "ospbot.db")}")
             .With("Jobs:Outbox:DispatchEnabled", "false")
+            // The sample directory's people (example.org) count as the council's here: Teams only, no e-mail fallback.
+            .With("Mail:TenantDomains:0", "example.org")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock))
             .WithServices(s => _services?.Invoke(s));
         foreach (var (key, value) in settings)
@@ -121,7 +123,7 @@ public sealed class RoundsWire : IAsyncDisposable
         var id = Guid.NewGuid().ToString("N");
         using var response = await Client.PostAsync("/api/messages", Activities.Json(MessageFrom(user, text, id)), ct);
         response.EnsureSuccessStatusCode();
-        await Task.Delay(50, ct);
+        await Connector.WaitForAsync(r => r.Path.EndsWith("/activities/" + id, StringComparison.Ordinal), ct);
         return [.. Connector.Requests.Skip(before).Where(r => r.Path.EndsWith("/activities/" + id, StringComparison.Ordinal)).Select(r => Card(r.Body!.Value))];
     }
 

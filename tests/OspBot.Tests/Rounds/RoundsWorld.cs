@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Members;
@@ -32,21 +33,21 @@ internal sealed class RoundsWorld : IAsyncDisposable
     private readonly string _connectionString;
     private readonly List<OspDbContext> _contexts = [];
 
-    private RoundsWorld(SqliteConnection keepAlive, string connectionString, TestClock clock)
+    private RoundsWorld(SqliteConnection keepAlive, string connectionString, FakeTimeProvider clock)
     {
         _keepAlive = keepAlive;
         _connectionString = connectionString;
         Clock = clock;
     }
 
-    public TestClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public RoundOptions Options { get; } = new();
 
     public static async Task<RoundsWorld> CreateAsync(DateTimeOffset now, CancellationToken ct)
     {
         var (keepAlive, connectionString) = await TestDatabases.InMemoryAsync(ct);
-        var world = new RoundsWorld(keepAlive, connectionString, new TestClock(now));
+        var world = new RoundsWorld(keepAlive, connectionString, new FakeTimeProvider(now));
         await using var db = TestDatabases.Sqlite(connectionString);
         var groups = new Dictionary<string, Group>
         {
@@ -131,7 +132,7 @@ internal sealed class RoundsWorld : IAsyncDisposable
     public DeliveryClaims Claims()
     {
         var db = Db();
-        return new(db, Outcomes(db), Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryClaims>.Instance);
+        return new(db, Outcomes(db), Clock, Microsoft.Extensions.Options.Options.Create(OutboxOptions), NullLogger<DeliveryClaims>.Instance, []);
     }
 
     public DeliveryOutcomes Outcomes() => Outcomes(Db());

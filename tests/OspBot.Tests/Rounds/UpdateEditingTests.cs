@@ -15,7 +15,7 @@ public sealed class UpdateEditingTests
     {
         var world = await W.CreateAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), ct);
         var round = await OpenAsync(world, ct);
-        world.Clock.Set(October13);
+        world.Clock.SetUtcNow(October13);
         return (world, await UpdateIdAsync(world, round.RoundId, "stronger-communities", ct));
     }
 
@@ -185,6 +185,9 @@ public sealed class UpdateEditingTests
         Assert.Equal(RefusalReason.RoundClosed, refused.Reason);
         Assert.Contains("Sam Secretariat", refused.Message, StringComparison.Ordinal);
         await using var db = world.Db();
-        Assert.DoesNotContain(await db.Deliveries.Select(d => d.State).ToListAsync(ct), s => s == DeliveryState.Pending);
+        // Nothing is prompted or chased any more; only the digest, queued by closing, is still to go.
+        var pending = await db.Deliveries.Where(d => d.State == DeliveryState.Pending).Select(d => d.Kind).ToListAsync(ct);
+        Assert.NotEmpty(pending);
+        Assert.All(pending, k => Assert.Equal(DeliveryKind.Digest, k));
     }
 }

@@ -75,6 +75,9 @@ internal sealed record ReportProfile
     public static ReportProfile Load(string json) =>
         JsonSerializer.Deserialize<ReportProfile>(json, Json) ?? throw new JsonException("The report profile is empty.");
 
+    /// The profile as JSON that <see cref="Load(string)"/> reads back (how the database keeps each version).
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
     /// The sample shipped in the assembly (report-profile.sample.json, embedded through ReportProfileSample.resx):
     /// a starting point the secretariat copies and edits for each year.
     public static ReportProfile Sample() => Load(SampleJson());

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using OspBot.Cards.Rounds;
-using OspBot.Tests.Schemas;
+using OspBot.Tests.Seeds;
 
 namespace OspBot.Tests.Cards.Rounds;
 
 /// Models for the round cards, and the real update of seed 000.
-internal static partial class RoundSamples
+internal static class RoundSamples
 {
     public const string Mri = "29:1AbcUserMri";
 
@@ -62,17 +61,9 @@ internal static partial class RoundSamples
         return char.IsHighSurrogate(s[^1]) ? s[..^1] + "x" : s;
     }
 
-    // The seed is a PDF extraction: the four headings start lines, the answers follow them.
     private static UpdateText LoadSeed()
     {
-        var seeds = Path.Combine(Path.GetDirectoryName(SchemaFiles.SchemasDirectory)!, "seeds");
-        var file = Directory.GetFiles(seeds, "000_*.txt").Single();
-        var text = File.ReadAllText(file);
-        var parts = SectionHeading().Split(text);
-        Assert.Equal(5, parts.Length);
-        return new() { Achievements = parts[1].Trim(), Plans = parts[2].Trim(), Challenges = parts[3].Trim(), Requests = parts[4].Trim() };
+        var seed = SeedTexts.Sections(SeedTexts.Mid2019);
+        return new() { Achievements = seed.Achievements, Plans = seed.Plans, Challenges = seed.Challenges, Requests = seed.Requests };
     }
-
-    [GeneratedRegex(@"^\s*[1-4]\. (?:Achievements since last update|Plans for the next six months|Challenges and/or blocks to progress|Requests for OSP support/advice/action/intervention \(if required\))[ \t]*$", RegexOptions.Multiline)]
-    private static partial Regex SectionHeading();
 }

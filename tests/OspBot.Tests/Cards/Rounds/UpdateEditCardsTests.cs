@@ -5,22 +5,40 @@ namespace OspBot.Tests.Cards.Rounds;
 public sealed class UpdateEditCardsTests
 {
     [Fact]
-    public void Edit_card_has_the_template_labels_exactly_with_limits_and_no_client_side_required_check()
+    public void Edit_card_has_the_template_labels_with_sections_1_to_3_marked_required_and_no_client_side_required_check()
     {
         var card = RoundCardChecks.AssertValid(UpdateEditCards.Edit(RoundSamples.Edit(new())));
 
         var sections = RoundCardChecks.Inputs(card).Where(i => i.GetProperty("type").GetString() == "Input.Text" && i.TryGetProperty("isMultiline", out _)).ToList();
         Assert.Equal(
             [
-                "1. Achievements since last update",
-                "2. Plans for the next six months",
-                "3. Challenges and/or blocks to progress",
+                "1. Achievements since last update (required)",
+                "2. Plans for the next six months (required)",
+                "3. Challenges and/or blocks to progress (required)",
                 "4. Requests for OSP support/advice/action/intervention (if required)",
             ],
             sections.Select(s => s.GetProperty("label").GetString()));
         Assert.All(sections, s => Assert.Equal(4000, s.GetProperty("maxLength").GetInt32()));
         // A client-side isRequired would block "Save draft" for half-written updates; the server checks on Submit.
         Assert.All(sections, s => Assert.False(s.TryGetProperty("isRequired", out _)));
+    }
+
+    [Fact]
+    public void Editing_a_submitted_update_says_when_it_was_submitted_that_submit_replaces_it_and_offers_no_snooze()
+    {
+        // Friday 4 December 2026, 17:20 in London (GMT).
+        var submitted = new DateTimeOffset(2026, 12, 4, 17, 20, 0, TimeSpan.Zero);
+        var fresh = RoundCardChecks.AssertValid(UpdateEditCards.Edit(RoundSamples.Edit(RoundSamples.Seed)));
+        var card = RoundCardChecks.AssertValid(UpdateEditCards.Edit(RoundSamples.Edit(RoundSamples.Seed) with { SubmittedAt = submitted }));
+
+        var texts = CardQueries.Texts(card);
+        Assert.Contains("Editing your submitted update", texts);
+        Assert.Contains(texts, t => t.StartsWith(
+            "You are editing your submitted update (submitted Friday 4 December 2026, 17:20). Submit replaces it", StringComparison.Ordinal));
+        Assert.Empty(RoundCardChecks.Buttons(card, RoundVerbs.RemindTomorrow));
+        Assert.Single(RoundCardChecks.Buttons(card, RoundVerbs.Submit));
+        Assert.Single(RoundCardChecks.Buttons(fresh, RoundVerbs.RemindTomorrow));
+        Assert.DoesNotContain(CardQueries.Texts(fresh), t => t.Contains("submitted update", StringComparison.Ordinal));
     }
 
     [Fact]

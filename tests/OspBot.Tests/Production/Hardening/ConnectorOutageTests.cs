@@ -28,6 +28,7 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
         var started = 0;
         var delivered = new ConcurrentDictionary<string, int>();
         var refused = 0;
+        var firstRefusal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var connector = await FakeConnector.StartAsync();
         connector.RetryAfterSeconds = 5;
         connector.Respond = request =>
@@ -40,6 +41,7 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
             if (clock.GetUtcNow() < outageEnds)
             {
                 // Alternate, as a real outage mixes throttling and unavailability.
+                firstRefusal.TrySetResult();
                 return Interlocked.Increment(ref refused) % 2 == 0
                     ? (429, """{"error":{"code":"Throttled","message":"Too many requests"}}""")
                     : (503, """{"error":{"code":"ServiceUnavailable","message":"Try later"}}""");
@@ -76,10 +78,7 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
         }, ct);
 
         // A user writes while Teams is refusing; the bot acknowledges when the turn ends or after 10 s.
-        while (Volatile.Read(ref refused) == 0)
-        {
-            await Task.Delay(10, ct);
-        }
+        await firstRefusal.Task.WaitAsync(ct);
 
         var message = Activities.Message(connector.ServiceUrl, "help", conversationId: Leads.Conversation(0), fromAad: Leads.Aad(0));
         var messageId = message["id"]!.GetValue<string>();
@@ -105,10 +104,8 @@ public sealed class ConnectorOutageTests(ITestOutputHelper output)
         if (outageMinutes == 1)
         {
             var reply = $"/amer/tenant-1/v3/conversations/{Uri.EscapeDataString(Leads.Conversation(0))}/activities/{messageId}";
-            for (var i = 0; i < 200 && !delivered.ContainsKey(reply); i++)
-            {
-                await Task.Delay(50, ct);
-            }
+            // delivered is written as the connector answers, after the request that wakes its waiters: polled.
+            await Eventually.TrueAsync(() => delivered.ContainsKey(reply), TimeSpan.FromSeconds(10), "the reply to the message", ct);
 
             Assert.Equal(1, delivered.GetValueOrDefault(reply));
         }

@@ -143,13 +143,6 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         return rows.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct, TimeSpan? limit = null)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(limit ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken ct, TimeSpan? limit = null) =>
+        Eventually.TrueAsync(condition, limit ?? TimeSpan.FromSeconds(30), "the child bot's progress", ct);
 }

@@ -71,7 +71,10 @@ public sealed class StructuredLogTests
         }
 
         await connector.WaitForRequestsAsync(2, ct);
-        await Task.Delay(500, ct);
+        // The turn's error is logged by a child process after its last send: its output is all there is to watch.
+        await Eventually.TrueAsync(
+            () => bot.Output.Split('\n').Any(l => l.Contains("OspBot.Teams.Hosting.TurnRunner", StringComparison.Ordinal) && l.Contains("\"Error\"", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), "the turn runner's error line", ct);
         var lines = bot.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var parsed = lines.Select(l => (Line: l, Json: TryParse(l))).ToList();
         Assert.True(parsed.All(p => p.Json is not null), "not JSON:\n" + string.Join('\n', parsed.Where(p => p.Json is null).Select(p => p.Line)));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Teams;
 using OspBot.Teams.Authentication;
 using OspBot.Teams.Connector;
@@ -19,7 +20,7 @@ internal sealed class ChannelAuthHarness : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private ChannelAuthHarness(ChannelKeyServer keys, TestClock clock, CapturedLogs logs, IHost host)
+    private ChannelAuthHarness(ChannelKeyServer keys, FakeTimeProvider clock, CapturedLogs logs, IHost host)
     {
         Keys = keys;
         Clock = clock;
@@ -28,7 +29,7 @@ internal sealed class ChannelAuthHarness : IAsyncDisposable
     }
 
     public ChannelKeyServer Keys { get; }
-    public TestClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public CapturedLogs Logs { get; }
     public ChannelTokenValidator Validator => _host.Services.GetRequiredService<ChannelTokenValidator>();
     public TrustedServiceUrls Trusted => _host.Services.GetRequiredService<TrustedServiceUrls>();
@@ -43,7 +44,7 @@ internal sealed class ChannelAuthHarness : IAsyncDisposable
         keys.Publish(TestSigningKey.Published, ["msteams"]);
 
         // Far from the real date, so a lifetime check that used the system clock would fail every test.
-        var clock = new TestClock(new DateTimeOffset(2031, 5, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 5, 4, 9, 0, 0, TimeSpan.Zero));
         var logs = new CapturedLogs();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging(logging => logging.AddProvider(logs));

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Teams;
 using OspBot.Teams.Connector;
 
@@ -66,14 +67,14 @@ public sealed class BotTokenProviderTests
     public async Task A_managed_identity_token_is_reused_until_five_minutes_before_it_expires()
     {
         var ct = TestContext.Current.CancellationToken;
-        var clock = new SettableClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var credential = new CountingCredential(clock, lifetime: TimeSpan.FromHours(1));
         using var provider = new ManagedIdentityBotTokenProvider(credential, "https://api.botframework.com/.default", clock);
 
         var first = await provider.GetTokenAsync(ct);
-        clock.Now += TimeSpan.FromMinutes(54);
+        clock.Advance(TimeSpan.FromMinutes(54));
         var reused = await provider.GetTokenAsync(ct);
-        clock.Now += TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1);
+        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         var renewed = await provider.GetTokenAsync(ct);
 
         Assert.Equal("token-1", first);
@@ -82,14 +83,7 @@ public sealed class BotTokenProviderTests
         Assert.Equal(["https://api.botframework.com/.default"], credential.LastScopes);
     }
 
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class CountingCredential(SettableClock clock, TimeSpan lifetime) : TokenCredential
+    private sealed class CountingCredential(TimeProvider clock, TimeSpan lifetime) : TokenCredential
     {
         private int _issued;
 
@@ -101,7 +95,7 @@ public sealed class BotTokenProviderTests
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
         {
             LastScopes = requestContext.Scopes;
-            return ValueTask.FromResult(new AccessToken($"token-{++_issued}", clock.Now + lifetime));
+            return ValueTask.FromResult(new AccessToken($"token-{++_issued}", clock.GetUtcNow() + lifetime));
         }
     }
 }

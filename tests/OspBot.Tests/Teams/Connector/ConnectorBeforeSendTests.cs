@@ -18,17 +18,17 @@ public sealed class ConnectorBeforeSendTests
     public async Task A_send_held_by_the_rate_limiter_is_not_asked_until_it_may_go()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
+        await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost(connector: o =>
             o.ConversationWindows = [new() { Permits = 1, Window = TimeSpan.FromMinutes(10) }]);
         var requestsSeenWhenAsked = new List<int>();
-        await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, Ask, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, Ask, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
 
         // The window is full for ten minutes: this one waits in the limiter until cancelled, never asked.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, Ask, cancel.Token));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, Ask, cancel.Token));
 
         Assert.Equal([0], requestsSeenWhenAsked);
         Assert.Single(server.Requests);
@@ -44,10 +44,10 @@ public sealed class ConnectorBeforeSendTests
     public async Task A_withdrawn_send_sends_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
+        await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        var sent = await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, _ => Task.FromResult(false), ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, _ => Task.FromResult(false), ct);
 
         Assert.Null(sent);
         Assert.Empty(server.Requests);
@@ -57,12 +57,12 @@ public sealed class ConnectorBeforeSendTests
     public async Task A_retry_is_the_same_send_and_is_not_asked_again()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, n) => n == 0 ? StubReply.Error(503, "ServiceUnavailable") : StubReply.Json(201, """{"id":"7"}""");
+        await using var server = await FakeConnector.StartAsync("/");
+        server.Reply = r => r.Index == 0 ? StubReply.Error(503, "ServiceUnavailable") : StubReply.Json(201, """{"id":"7"}""");
         await using var host = new ConnectorTestHost();
         var asked = 0;
 
-        var sent = await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, _ => Task.FromResult(++asked > 0), ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, _ => Task.FromResult(++asked > 0), ct);
 
         Assert.Equal(("7", 1, 2), (sent?.Id, asked, server.Requests.Count));
     }
@@ -71,14 +71,14 @@ public sealed class ConnectorBeforeSendTests
     public async Task The_notifier_reports_a_withdrawn_send_as_withdrawn_and_a_let_through_one_as_sent()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, _) => StubReply.Json(201, """{"id":"9"}""");
+        await using var server = await FakeConnector.StartAsync("/");
+        server.Reply = _ => StubReply.Json(201, """{"id":"9"}""");
         await using var host = new ConnectorTestHost();
         var notifier = new TeamsNotifier(host.Client, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsNotifier>.Instance);
         using var card = JsonDocument.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[]}""");
 
-        var withdrawn = await notifier.SendCardAsync(server.BaseUri.ToString(), "a:1", card.RootElement, "s", _ => Task.FromResult(false), ct);
-        var sent = await notifier.SendCardAsync(server.BaseUri.ToString(), "a:1", card.RootElement, "s", _ => Task.FromResult(true), ct);
+        var withdrawn = await notifier.SendCardAsync(server.ServiceUrl.ToString(), "a:1", card.RootElement, "s", _ => Task.FromResult(false), ct);
+        var sent = await notifier.SendCardAsync(server.ServiceUrl.ToString(), "a:1", card.RootElement, "s", _ => Task.FromResult(true), ct);
 
         Assert.IsType<SendOutcome.Withdrawn>(withdrawn);
         Assert.Equal("9", Assert.IsType<SendOutcome.Sent>(sent).ActivityId);

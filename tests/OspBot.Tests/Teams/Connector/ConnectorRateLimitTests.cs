@@ -1,5 +1,6 @@
 using OspBot.Teams.Connector;
 using OspBot.Teams.Schema;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Teams.Connector;
 
@@ -13,19 +14,19 @@ public sealed class ConnectorRateLimitTests
     public async Task A_burst_of_20_sends_to_one_conversation_keeps_the_Teams_windows()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
+        await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct)));
 
-        AssertWithin(server.Requests, ConnectorOptions.TeamsConversationWindows, expected: 20);
+        AssertWithin(server.InArrivalOrder(), ConnectorOptions.TeamsConversationWindows, expected: 20);
     }
 
     [Fact]
     public async Task A_burst_of_100_sends_keeps_every_window_at_a_quarter_of_Teams_scale()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
+        await using var server = await FakeConnector.StartAsync("/");
         // Same shape as Teams' limits with windows four times shorter, so the 60-per-window limit binds in seconds.
         RateWindow[] windows =
         [
@@ -40,43 +41,43 @@ public sealed class ConnectorRateLimitTests
             o.WindowMargin = TimeSpan.Zero;
         });
 
-        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct)));
 
-        AssertWithin(server.Requests, windows, expected: 100);
+        AssertWithin(server.InArrivalOrder(), windows, expected: 100);
     }
 
     [Fact]
     public async Task Sends_to_many_conversations_keep_the_app_window()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
+        await using var server = await FakeConnector.StartAsync("/");
         RateWindow[] app = [new() { Permits = 10, Window = TimeSpan.FromMilliseconds(500) }];
         await using var host = new ConnectorTestHost(connector: o => o.AppWindows = [.. app]);
 
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => host.Client.SendToConversationAsync(server.BaseUri, $"a:{i}", s_hello, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => host.Client.SendToConversationAsync(server.ServiceUrl, $"a:{i}", s_hello, ct)));
 
-        AssertWithin(server.Requests, app, expected: 30);
+        AssertWithin(server.InArrivalOrder(), app, expected: 30);
     }
 
     [Fact]
     public async Task A_send_waiting_for_the_limiter_can_be_cancelled()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
+        await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost(connector: o =>
             o.ConversationWindows = [new() { Permits = 1, Window = TimeSpan.FromMinutes(10) }]);
-        await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, cancel.Token));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, cancel.Token));
 
         Assert.Single(server.Requests);
     }
 
     // N+1 requests inside one window means request i+N arrived less than W after request i.
-    private static void AssertWithin(IReadOnlyList<RecordedRequest> requests, IEnumerable<RateWindow> windows, int expected)
+    private static void AssertWithin(IReadOnlyList<ConnectorRequest> requests, IEnumerable<RateWindow> windows, int expected)
     {
         requests = [.. requests.Where(r => r.Method == "POST")];
         Assert.Equal(expected, requests.Count);

@@ -14,22 +14,22 @@ public sealed class ConnectorThrottleTests
     public async Task A_429_holds_back_later_sends_to_its_conversation_only()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, n) => n == 0
+        await using var server = await FakeConnector.StartAsync("/");
+        server.Reply = r => r.Index == 0
             ? StubReply.Error(429, "Throttled", ("Retry-After", "2"))
             : StubReply.Json(201, """{"id":"2"}""");
         // No retries: the caller sees the 429, and the next send to the chat comes from someone else.
         await using var host = new ConnectorTestHost(connector: o => o.MaxRetries = 0);
 
         var throttled = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
         Assert.Equal(429, throttled.StatusCode);
-        var sameChat = host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct);
-        await host.Client.SendToConversationAsync(server.BaseUri, "a:2", s_hello, ct);
+        var sameChat = host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:2", s_hello, ct);
         await sameChat;
 
-        var requests = server.Requests;
-        Assert.Equal(["a%3A1", "a%3A2", "a%3A1"], requests.Select(r => r.RawTarget.Split('/')[3]));
+        var requests = server.InArrivalOrder();
+        Assert.Equal(["a%3A1", "a%3A2", "a%3A1"], requests.Select(r => r.Path.Split('/')[3]));
         Assert.True(requests[2].ElapsedSince(requests[0]) >= TimeSpan.FromSeconds(1.9),
             $"the throttled chat was sent to again after {requests[2].ElapsedSince(requests[0])}");
     }
@@ -56,13 +56,13 @@ public sealed class ConnectorThrottleTests
     public async Task With_MaxRetries_0_a_send_goes_once_and_succeeds_or_fails_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await StubConnectorServer.StartAsync(ct);
-        server.Respond = (_, n) => n == 0 ? StubReply.Json(201, """{"id":"7"}""") : StubReply.Error(503, "ServiceUnavailable");
+        await using var server = await FakeConnector.StartAsync("/");
+        server.Reply = r => r.Index == 0 ? StubReply.Json(201, """{"id":"7"}""") : StubReply.Error(503, "ServiceUnavailable");
         await using var host = new ConnectorTestHost(connector: o => o.MaxRetries = 0);
 
-        var sent = await host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.BaseUri, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
 
         Assert.Equal("7", sent.Id);
         Assert.Equal(503, error.StatusCode);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OspBot.Teams.Hosting;
 using OspBot.Teams.Schema;
 using OspBot.Tests.Fakes;
@@ -13,7 +14,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public async Task A_repeat_shares_the_running_turn_and_later_gets_the_same_answer()
     {
-        var clock = new TestClock(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var deduplicator = new ActivityDeduplicator(clock, NullLogger<ActivityDeduplicator>.Instance);
         var release = new TaskCompletionSource<InvokeResponse?>();
         var runs = 0;
@@ -41,7 +42,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public async Task Ids_are_per_conversation_and_forgotten_after_two_generations()
     {
-        var clock = new TestClock(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var deduplicator = new ActivityDeduplicator(clock, NullLogger<ActivityDeduplicator>.Instance);
         var runs = 0;
         Task<InvokeResponse?> Run()

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using OspBot.Teams.Connector;
 using OspBot.Tests.Fakes;
@@ -19,7 +20,7 @@ public sealed class AuthenticatedPipelineTests
         await using var keys = await ChannelKeyServer.StartAsync(ct);
         keys.Publish(TestSigningKey.Published, ["msteams"]);
         await using var connector = await FakeConnector.StartAsync();
-        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new OspBotApp()
             .With("MicrosoftAppType", "SingleTenant")
             .With("MicrosoftAppId", AppId)

@@ -335,6 +335,10 @@ namespace OspBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -383,6 +387,13 @@ namespace OspBot.Data.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("Teams");
 
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uuid");
@@ -534,6 +545,50 @@ namespace OspBot.Data.Migrations.Postgres
                     b.HasIndex("FinancialYear", "RequestedAt");
 
                     b.ToTable("ReportCompilations");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ChangedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByPersonId");
+
+                    b.HasIndex("FinancialYear", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportSettingsVersions", (string)null);
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -875,6 +930,14 @@ namespace OspBot.Data.Migrations.Postgres
                         .HasForeignKey("RequestedByPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>

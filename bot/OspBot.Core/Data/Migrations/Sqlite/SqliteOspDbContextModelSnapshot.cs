@@ -316,6 +316,10 @@ namespace OspBot.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -362,6 +366,13 @@ namespace OspBot.Data.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Teams");
 
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
@@ -511,6 +522,48 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.HasIndex("FinancialYear", "RequestedAt");
 
                     b.ToTable("ReportCompilations");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByPersonId");
+
+                    b.HasIndex("FinancialYear", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportSettingsVersions", (string)null);
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -842,6 +895,14 @@ namespace OspBot.Data.Migrations.Sqlite
                         .HasForeignKey("RequestedByPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>

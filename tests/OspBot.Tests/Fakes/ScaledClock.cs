@@ -1,10 +1,13 @@
 using System.Diagnostics;
 
-namespace OspBot.Tests.Production.Hardening;
+namespace OspBot.Tests.Fakes;
 
-/// A clock that runs <c>factor</c> times faster than real time, timers included (Polly's backoff, the connector's
-/// rate limiter): a minute-long outage and its retries play out in a second, in the same order as in production.
-/// <see cref="Advance"/> jumps ahead (for the dispatcher's due times); running timers keep their real deadlines.
+/// A clock that runs on its own, <c>factor</c> times faster than real time (1: real speed from a chosen start),
+/// timers included (Polly's backoff, the connector's rate limiter): a minute-long outage and its retries play out in
+/// a second, in the same order as in production. <see cref="Advance"/> jumps ahead (for the dispatcher's due times);
+/// running timers keep their real deadlines. Every other test uses FakeTimeProvider; this stays because there time
+/// and timers move only when the test calls Advance, and these tests drive a running app whose retries and rate
+/// windows must pass by themselves while the test awaits what the app does.
 public sealed class ScaledClock(DateTimeOffset start, double factor) : TimeProvider
 {
     private readonly long _origin = Stopwatch.GetTimestamp();
@@ -16,8 +19,6 @@ public sealed class ScaledClock(DateTimeOffset start, double factor) : TimeProvi
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _jumpTicks, by.Ticks);
 

@@ -1,0 +1,59 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace OspBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReportSettingsVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReportSettingsVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FinancialYear = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProfileJson = table.Column<string>(type: "text", nullable: false),
+                    ChangedByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    ChangedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedFields = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSettingsVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportSettingsVersions_People_ChangedByPersonId",
+                        column: x => x.ChangedByPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportSettingsVersions_ChangedByPersonId",
+                table: "ReportSettingsVersions",
+                column: "ChangedByPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportSettingsVersions_FinancialYear_Version",
+                table: "ReportSettingsVersions",
+                columns: new[] { "FinancialYear", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReportSettingsVersions");
+        }
+    }
+}
