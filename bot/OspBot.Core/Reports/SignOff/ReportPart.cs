@@ -109,6 +109,15 @@ internal sealed class PartApproverSetting
     public MembershipRole ApprovedBy { get; set; } = MembershipRole.Chair;
 }
 
+/// A sign-off delivery names its part by an indexed id, not a foreign key: adding a foreign key to the existing
+/// Deliveries table makes SQLite rebuild the whole table at start-up (EF Core warns of it), and nothing needs one: a
+/// part is only ever removed with its sub-group, and a delivery whose part is gone is recorded unreachable when it
+/// is rendered (PartDeliveryRenderer).
+internal sealed class PartDeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder) => builder.HasIndex(d => d.ReportPartId);
+}
+
 internal sealed class SignOffConfiguration :
     IEntityTypeConfiguration<SignOffYear>, IEntityTypeConfiguration<ReportPart>, IEntityTypeConfiguration<ReportPartVersion>,
     IEntityTypeConfiguration<PartApproverSetting>
@@ -133,7 +142,6 @@ internal sealed class SignOffConfiguration :
         builder.HasOne(p => p.Group).WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ApproverPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ReportPartId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany<Delivery>().WithOne().HasForeignKey(d => d.ReportPartId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<ReportPartVersion> builder)
