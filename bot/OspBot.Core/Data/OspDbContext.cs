@@ -45,7 +45,7 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ReportPartVersion> ReportPartVersions => Set<ReportPartVersion>();
 
-    public DbSet<PartApproverSetting> PartApproverSettings => Set<PartApproverSetting>();
+    public DbSet<SubGroupSettingsVersion> SubGroupSettingsVersions => Set<SubGroupSettingsVersion>();
 
     public DbSet<ReportSettingsVersion> ReportSettingsVersions => Set<ReportSettingsVersion>();
 

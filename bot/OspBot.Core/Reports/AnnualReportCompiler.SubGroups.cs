@@ -59,7 +59,7 @@ internal static partial class AnnualReportCompiler
         }
     }
 
-    private static void Drafted(ReportBuilder b, DraftedSection section, string listLeadIn, string listLeadInAfterProse)
+    internal static void Drafted(ReportBuilder b, DraftedSection section, string listLeadIn, string listLeadInAfterProse)
     {
         foreach (var p in section.Paragraphs)
         {

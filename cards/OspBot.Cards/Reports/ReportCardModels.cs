@@ -47,6 +47,10 @@ internal sealed record ReportResultModel
 
     /// Why the upload to SharePoint failed, in plain words; null when it worked or is not configured.
     public string? SharePointFailure { get; init; }
+
+    /// Set for a sub-group's own report (its key and the financial year, as YearLabel then names the sub-group too):
+    /// its buttons make that report again and open the sub-group's settings.
+    public (string Key, string Year)? SubGroup { get; init; }
 }
 
 /// The verbs of report cards' Action.Execute buttons; data carries "year" (e.g. "2024").
@@ -73,4 +77,13 @@ internal static class ReportVerbs
 
     /// Saves the settings card's inputs; data carries "year", "section" and "baseVersion".
     public const string SaveSettings = "reports.settings.save";
+
+    /// A sub-group's own annual report: data carries "group" (its key) and "year".
+    public const string SubGroupReport = "subgroupReport.compile";
+
+    /// Opens a part of a sub-group's standing settings; data carries "group" and "section".
+    public const string SubGroupSettings = "subgroupSettings.open";
+
+    /// Saves them; data carries "group", "section" and "baseVersion".
+    public const string SaveSubGroupSettings = "subgroupSettings.save";
 }

@@ -81,8 +81,16 @@ internal static class ReportCards
             actions.Add(new OpenUrlAction(sp) { Title = "Open in SharePoint" });
         }
 
-        actions.Add(CompileButton("Compile again", model.YearLabel));
-        actions.Add(ReportSettingsCards.Button(model.YearLabel));
+        if (model.SubGroup is { } group)
+        {
+            actions.Add(SubGroupSettingsCards.MakeReportButton("Make it again", group.Key, group.Year));
+            actions.Add(SubGroupSettingsCards.Button(group.Key));
+        }
+        else
+        {
+            actions.Add(CompileButton("Compile again", model.YearLabel));
+            actions.Add(ReportSettingsCards.Button(model.YearLabel));
+        }
         return new AdaptiveCard
         {
             FallbackText = $"The {model.YearLabel} annual report is ready: {model.DownloadUrl}",

@@ -13,7 +13,7 @@ namespace OspBot.Reports;
 /// Each sub-group signs off its part of the annual report: drafted with the report's own drafting, sent to its
 /// approver through the outbox, edited (every save a new version), approved, chased, and finally locked.
 internal sealed partial class PartSignOffService(
-    OspDbContext db, ReportCompilationService compilations, DeliveryQueue deliveries, TimeProvider clock, IOptions<ReportOptions> options)
+    OspDbContext db, ReportCompilationService compilations, DeliveryQueue deliveries, SubGroupSettings standing, TimeProvider clock, IOptions<ReportOptions> options)
 {
     /// Drafts every sub-group's part of <paramref name="year"/> and queues it to its approver, once per year: a second
     /// start (another compile) leaves the parts and their edits as they are.
@@ -75,8 +75,7 @@ internal sealed partial class PartSignOffService(
     /// The chair, or the lead when the sub-group's setting says so; the other when that seat is empty.
     private async Task<int?> ApproverAsync(int groupId, CancellationToken ct)
     {
-        var wanted = await db.PartApproverSettings.AsNoTracking().Where(s => s.GroupId == groupId).Select(s => (MembershipRole?)s.ApprovedBy)
-            .FirstOrDefaultAsync(ct) ?? MembershipRole.Chair;
+        var wanted = await standing.ApprovedByAsync(groupId, ct);
         var seats = await db.Memberships.AsNoTracking()
             .Where(m => m.GroupId == groupId && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant)
             .OrderBy(m => m.Id).Select(m => new { m.PersonId, m.Role }).ToListAsync(ct);

@@ -100,15 +100,6 @@ internal sealed class ReportPartVersion
     public DateTimeOffset SavedAt { get; set; }
 }
 
-/// How a sub-group's part is signed off: by its chair (the default) or its lead. Kept per sub-group in the report's
-/// own table until the report settings (issue 12) hold a sub-group's standing settings.
-internal sealed class PartApproverSetting
-{
-    public int GroupId { get; set; }
-
-    public MembershipRole ApprovedBy { get; set; } = MembershipRole.Chair;
-}
-
 /// A sign-off delivery names its part by an indexed id, not a foreign key: adding a foreign key to the existing
 /// Deliveries table makes SQLite rebuild the whole table at start-up (EF Core warns of it), and nothing needs one: a
 /// part is only ever removed with its sub-group, and a delivery whose part is gone is recorded unreachable when it
@@ -119,8 +110,7 @@ internal sealed class PartDeliveryConfiguration : IEntityTypeConfiguration<Deliv
 }
 
 internal sealed class SignOffConfiguration :
-    IEntityTypeConfiguration<SignOffYear>, IEntityTypeConfiguration<ReportPart>, IEntityTypeConfiguration<ReportPartVersion>,
-    IEntityTypeConfiguration<PartApproverSetting>
+    IEntityTypeConfiguration<SignOffYear>, IEntityTypeConfiguration<ReportPart>, IEntityTypeConfiguration<ReportPartVersion>
 {
     public void Configure(EntityTypeBuilder<SignOffYear> builder)
     {
@@ -149,13 +139,5 @@ internal sealed class SignOffConfiguration :
         builder.HasIndex(v => new { v.ReportPartId, v.Number }).IsUnique();
         builder.Property(v => v.Basis).HasMaxLength(200);
         builder.Property(v => v.SavedByName).HasMaxLength(200);
-    }
-
-    public void Configure(EntityTypeBuilder<PartApproverSetting> builder)
-    {
-        builder.HasKey(s => s.GroupId);
-        builder.Property(s => s.GroupId).ValueGeneratedNever();
-        builder.Property(s => s.ApprovedBy).HasConversion<string>().HasMaxLength(16);
-        builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
