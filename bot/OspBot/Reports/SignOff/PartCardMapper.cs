@@ -14,7 +14,7 @@ internal static class PartCardMapper
         PartResult.Shown s => PartCards.Part(Model(s.Part)),
         PartResult.Saved s => PartCards.Part(Model(s.Part, $"Saved as version {s.Part.Version}.")),
         PartResult.Approved a => PartCards.Part(Model(a.Part, $"Approved version {a.Part.Version}. Thank you: the secretariat will use it as it stands.")),
-        PartResult.Asked a => PartCards.Part(Model(a.Part, $"Your question went to the secretariat ({a.Told} people).")),
+        PartResult.Asked a => PartCards.Part(Model(a.Part, $"Your question went to the secretariat ({(a.Told == 1 ? "1 person" : $"{a.Told} people")}).")),
         PartResult.Conflict c => PartCards.Conflict(new PartConflictModel(Model(c.Current), Sections(c.Yours))),
         PartResult.Refused r => Refused(r.Refusal),
         _ => throw new InvalidOperationException("Unknown part result."),
