@@ -58,14 +58,8 @@ internal static class SubGroupSettingsCards
             .Select(s => CardActions.Execute(s.Title, ReportVerbs.SubGroupSettings, [new("group", model.GroupKey), new("section", s.Key)]))]));
         body.Add(CardBlocks.Subtle("Kept from year to year. Save before opening another part: what is typed here and not saved is not kept."));
         body.Add(CardBlocks.Bold(CardText.Escape(title), Spacing.Large));
-        body.AddRange(model.Fields.SelectMany(Field));
-        if (model.History.Count > 0)
-        {
-            body.Add(CardBlocks.Bold("Recent versions", Spacing.Large));
-            body.Add(new FactSet([.. model.History.Select(h => new Fact(
-                string.Create(CultureInfo.InvariantCulture, $"Version {h.Version}"),
-                $"{CardBlocks.Name(h.ChangedBy)}, {CardFormat.DateTime(h.ChangedAt)}: {CardText.Escape(string.Join(", ", h.Changed))}"))]));
-        }
+        body.AddRange(model.Fields.SelectMany(f => ReportSettingsCards.Field(f, null)));
+        body.AddRange(ReportSettingsCards.History(model.History));
         return new AdaptiveCard
         {
             FallbackText = $"{model.GroupName}: standing settings ({title})",
@@ -87,26 +81,4 @@ internal static class SubGroupSettingsCards
     /// The button that opens the sub-group's standing settings.
     public static ExecuteAction Button(string groupKey) =>
         CardActions.Execute("Sub-group settings", ReportVerbs.SubGroupSettings, [new("group", groupKey), new("section", "")]);
-
-    private static IEnumerable<CardElement> Field(SettingsFieldModel field)
-    {
-        yield return field.Choices is { } choices
-            ? new ChoiceSetInput { Id = field.Key, Label = field.Label, Value = field.Value, Choices = [.. choices.Select(c => new Choice(c.Title, c.Value))] }
-            : new TextInput
-            {
-                Id = field.Key,
-                Label = field.Label,
-                Value = field.Value,
-                IsMultiline = field.Kind == SettingsFieldKind.Paragraphs ? true : null,
-                MaxLength = field.MaxLength,
-            };
-        if (field.Hint is { Length: > 0 } hint)
-        {
-            yield return CardBlocks.Subtle(CardText.Escape(hint));
-        }
-        if (field.Error is { Length: > 0 } error)
-        {
-            yield return CardBlocks.Error(error);
-        }
-    }
 }
