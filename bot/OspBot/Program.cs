@@ -26,6 +26,8 @@ builder.AddRounds();        // quarterly update rounds: `my update`, `status`, `
 builder.AddMeetings();      // `schedule meeting`, `meetings`, reminders; the Graph calendar or .ics invitations
 builder.AddMail();          // e-mail to people outside the council's Teams: Graph sendMail, SMTP, or .eml files in data/mail
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
+builder.AddReportSignOff(); // each sub-group signs off its part: part cards through the outbox, `report parts`, chase, final
+builder.AddSubGroupReport(); // a sub-group's own annual report (`annual report`) and its standing settings (`sub-group settings`)
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

@@ -39,6 +39,14 @@ internal abstract class OspDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ReportCompilation> ReportCompilations => Set<ReportCompilation>();
 
+    public DbSet<SignOffYear> SignOffYears => Set<SignOffYear>();
+
+    public DbSet<ReportPart> ReportParts => Set<ReportPart>();
+
+    public DbSet<ReportPartVersion> ReportPartVersions => Set<ReportPartVersion>();
+
+    public DbSet<SubGroupSettingsVersion> SubGroupSettingsVersions => Set<SubGroupSettingsVersion>();
+
     public DbSet<ReportSettingsVersion> ReportSettingsVersions => Set<ReportSettingsVersion>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -22,6 +22,9 @@ internal sealed class Delivery
     /// The update a prompt, chaser or reminder is about; null for a digest.
     public int? SubGroupUpdateId { get; set; }
 
+    /// The sub-group's part of the annual report a sign-off card or chaser is about; null for the others.
+    public int? ReportPartId { get; set; }
+
     public int PersonId { get; set; }
 
     public Person? Person { get; set; }
@@ -69,6 +72,12 @@ public enum DeliveryKind
     Reminder,
     /// Before a meeting (Delivery.MeetingId), to each member of its group.
     MeetingReminder,
+    /// A sub-group's drafted part of the annual report (Delivery.ReportPartId), to the person who approves it.
+    PartForSignOff,
+    /// The same part again, to its approver when it is still waiting and the secretariat chases it.
+    PartChaser,
+    /// A question about a part, from its chair or deputy, to each of the secretariat.
+    PartQuestion,
 }
 
 public enum DeliveryChannel

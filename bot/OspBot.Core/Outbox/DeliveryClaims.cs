@@ -33,8 +33,8 @@ internal sealed class DeliveryClaims(
         var won = await db.Deliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Claimed && d.ClaimToken == token)
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id)
-            .Select(d => new ClaimedRow(d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.PersonId, d.Person!.Name,
-                d.Person.EntraObjectId, d.Person.Email, d.Person.Channel, d.IdempotencyKey, d.Attempts))
+            .Select(d => new ClaimedRow(d.Id, d.Kind, d.RoundId, d.MeetingId, d.SubGroupUpdateId, d.ReportPartId, d.PersonId,
+                d.Person!.Name, d.Person.EntraObjectId, d.Person.Email, d.Person.Channel, d.IdempotencyKey, d.Attempts))
             .ToListAsync(ct);
         var chats = await PersonalChatsAsync([.. won.Select(d => d.EntraObjectId).OfType<string>().Distinct()], ct);
 
@@ -98,6 +98,7 @@ internal sealed class DeliveryClaims(
         RoundId = d.RoundId,
         MeetingId = d.MeetingId,
         UpdateId = d.SubGroupUpdateId,
+        ReportPartId = d.ReportPartId,
         PersonId = d.PersonId,
         PersonName = d.Name,
         EntraObjectId = d.EntraObjectId,
@@ -106,7 +107,7 @@ internal sealed class DeliveryClaims(
     };
 
     private sealed record ClaimedRow(
-        int Id, DeliveryKind Kind, int? RoundId, int? MeetingId, int? SubGroupUpdateId, int PersonId, string Name,
+        int Id, DeliveryKind Kind, int? RoundId, int? MeetingId, int? SubGroupUpdateId, int? ReportPartId, int PersonId, string Name,
         string? EntraObjectId, string? Email, ContactChannel? Channel, string IdempotencyKey, int Attempts);
 
     /// Marks one claimed delivery Sending, just before its request goes out; false when this dispatcher's claim has

@@ -16,6 +16,9 @@ public sealed record DeliveryWork
 
     public int? UpdateId { get; init; }
 
+    /// Set for the annual report's sign-off deliveries.
+    public int? ReportPartId { get; init; }
+
     public required int PersonId { get; init; }
 
     public required string PersonName { get; init; }

@@ -7,17 +7,27 @@ internal static partial class AnnualReportCompiler
     /// A part per sub-group as the July 2024 report writes it: a paragraph on its year, the lead's own prose, then
     /// "Delivery in 2024/25 included:" with the year's achievements under the lead's themes, then what it found
     /// hard and what it asked of the OSP. How many updates came in, and which did not, is a note for the officer.
-    private static void Activity(ReportBuilder b, List<SubGroupYear> groups, IReadOnlyList<MissingUpdate> missing, AnnualReportInput input)
+    private static void Activity(
+        ReportBuilder b, List<SubGroupYear> groups, IReadOnlyList<MissingUpdate> missing, AnnualReportInput input, IReadOnlyDictionary<string, SignedPart>? parts)
     {
         var year = input.YearLabel;
-        b.Section("Activity and achievements over last 12 months", comment: Coverage(groups, missing, year));
+        b.Section("Activity and achievements over last 12 months", comment: Coverage(groups, missing, year) + NotApproved(parts));
         if (groups.Count == 0)
         {
             b.Numbered($"No sub-groups were recorded for {year}.");
         }
         foreach (var g in groups)
         {
-            b.Section(g.Name, level: 2);
+            var part = parts?.GetValueOrDefault(g.Name);
+            b.Section(g.Name, level: 2, comment: part?.Note);
+            if (part is { UseText: true })
+            {
+                PartSections.Write(b, part.Sections.Summary);
+                PartSections.Write(b, part.Sections.Delivery);
+                Listed(b, "The sub-group reported these challenges during the year:", part.Sections.Challenges);
+                Listed(b, "The sub-group asked the OSP for the following support:", part.Sections.Requests);
+                continue;
+            }
             b.Numbered(g.Summary.Text, g.Summary.Source.Comment());
             Drafted(b, g.Achievements, $"Delivery in {year} included:", $"Delivery in {year} also included:");
             b.List("The sub-group reported these challenges during the year:", Bullets(g.Challenges), "");
@@ -27,17 +37,29 @@ internal static partial class AnnualReportCompiler
 
     /// Forward Planning: the steering group's own topics, then each sub-group's plans from every quarter of the
     /// year, less those a later update marked done or dropped.
-    private static void ForwardPlanning(ReportBuilder b, List<SubGroupYear> groups, ReportProfile profile)
+    private static void ForwardPlanning(ReportBuilder b, List<SubGroupYear> groups, ReportProfile profile, IReadOnlyDictionary<string, SignedPart>? parts)
     {
         b.Section("Forward Planning").Numbered(profile.ForwardPlanningIntro, keepWithNext: profile.ForwardPlanning.Count > 0).Bullets(profile.ForwardPlanning);
-        foreach (var g in groups.Where(g => !g.Plans.IsEmpty))
+        foreach (var g in groups)
         {
+            if (parts?.GetValueOrDefault(g.Name) is { UseText: true } part)
+            {
+                if (part.Sections.Priorities.Trim().Length > 0)
+                {
+                    PartSections.Write(b.Section(g.Name, level: 2, comment: part.Note), part.Sections.Priorities);
+                }
+                continue;
+            }
+            if (g.Plans.IsEmpty)
+            {
+                continue;
+            }
             b.Section(g.Name, level: 2);
             Drafted(b, g.Plans, "The sub-group's priorities for the year ahead include:", "Its priorities for the year ahead also include:");
         }
     }
 
-    private static void Drafted(ReportBuilder b, DraftedSection section, string listLeadIn, string listLeadInAfterProse)
+    internal static void Drafted(ReportBuilder b, DraftedSection section, string listLeadIn, string listLeadInAfterProse)
     {
         foreach (var p in section.Paragraphs)
         {
@@ -62,6 +84,22 @@ internal static partial class AnnualReportCompiler
             printed = theme.Path;
             b.Bullets(Bullets(theme.Items));
         }
+    }
+
+    /// A signed-off list section: its lead-in only when the chair left anything in it.
+    private static void Listed(ReportBuilder b, string leadIn, string text)
+    {
+        if (text.Trim().Length > 0)
+        {
+            PartSections.Write(b.Numbered(leadIn, keepWithNext: true), text);
+        }
+    }
+
+    /// " Parts not yet approved by their sub-group: Safer Communities, Stronger Communities."
+    private static string NotApproved(IReadOnlyDictionary<string, SignedPart>? parts)
+    {
+        var waiting = parts?.Where(p => !p.Value.Approved).Select(p => p.Key).Order(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        return waiting.Count == 0 ? "" : $" Parts not yet approved by their sub-group: {string.Join(", ", waiting)}.";
     }
 
     private static List<ReportBullet> Bullets(IEnumerable<DraftedItem> items) => [.. items.Select(i => new ReportBullet(i.Text, i.Source.Comment()))];

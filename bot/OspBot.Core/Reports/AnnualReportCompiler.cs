@@ -9,15 +9,14 @@ namespace OspBot.Reports;
 /// comment for the officer, never text in the body. Pure: no I/O, no clock (the compile time comes in with the input).
 internal static partial class AnnualReportCompiler
 {
-    public static ReportModel Compile(AnnualReportInput input)
+    /// <paramref name="parts"/>: each sub-group's signed-off part by name, when the year's sign-off has started; an
+    /// approved or edited part is printed as its text stands, the others are drafted and noted as not yet approved.
+    public static ReportModel Compile(AnnualReportInput input, IReadOnlyDictionary<string, SignedPart>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var profile = input.Profile;
         var missing = input.MissingUpdates;
-        var groups = Ordered(input.SubGroups, profile)
-            .Select(g => SubGroupYear.Draft(g, input.FinancialYear,
-                [.. missing.Where(m => m.SubGroup == g.Name).Select(m => m.Quarter)], Standing(profile, g.Name)))
-            .ToList();
+        var groups = Ordered(input.SubGroups, profile).Select(g => Draft(input, g)).ToList();
         var asAt = input.MembershipAsAt ?? DateOnly.FromDateTime(input.CompiledAt.Date);
         var b = new ReportBuilder();
 
@@ -30,9 +29,9 @@ internal static partial class AnnualReportCompiler
         {
             b.Section($"{g.Name} sub-group", level: 2).Numbered(Description(profile, g.Input));
         }
-        Activity(b, groups, missing, input);
+        Activity(b, groups, missing, input, parts);
         OtherActivities(b, input);
-        ForwardPlanning(b, groups, profile);
+        ForwardPlanning(b, groups, profile, parts);
         b.Section("Financial implications").Numbered(profile.Financial.Select(p => WithBudget(p, profile)));
         b.Section("Legal issues").Numbered(profile.Legal);
         b.Section("Level of risk").Numbered(profile.Risk);
@@ -42,6 +41,11 @@ internal static partial class AnnualReportCompiler
 
         return new ReportModel(profile.Title, "Summary and recommendations", Cover(input, asAt), b.Sections);
     }
+
+    /// One sub-group's year as the report drafts it (also what its chair is sent to sign off).
+    internal static SubGroupYear Draft(AnnualReportInput input, SubGroupInput group) =>
+        SubGroupYear.Draft(group, input.FinancialYear,
+            [.. input.MissingUpdates.Where(m => m.SubGroup == group.Name).Select(m => m.Quarter)], Standing(input.Profile, group.Name));
 
     /// The partnership's order: the sub-groups the profile names, as it names them; then the others by their
     /// sort order (the directory's), then name.

@@ -38,7 +38,10 @@ internal static partial class DocxReportWriter
     private static Body Body(ReportModel model, DocxComments comments)
     {
         var body = new Body(Paragraph(DocxStyles.Title, model.Title));
-        body.Append(CoverTable(model));
+        if (model.Cover.Count > 0)
+        {
+            body.Append(CoverTable(model));
+        }
         foreach (var section in model.Sections)
         {
             var heading = Paragraph(section.Level == 1 ? DocxStyles.Heading1 : DocxStyles.Heading2, section.Heading);

@@ -14,13 +14,16 @@ internal static class MarkdownReportWriter
         var md = new StringBuilder();
         var notes = new List<string>();
         md.Append("# ").Append(Escape(model.Title)).Append("\n\n");
-        md.Append("| ").Append(Escape(model.CoverHeading)).Append(" | |\n| --- | --- |\n");
-        foreach (var row in model.Cover)
+        if (model.Cover.Count > 0)
         {
-            md.Append("| **").Append(Escape(row.Label)).Append("** | ")
-                .AppendJoin("<br>", row.Lines.Select(l => Escape(l).Replace("\n", "<br>", StringComparison.Ordinal))).Append(" |\n");
+            md.Append("| ").Append(Escape(model.CoverHeading)).Append(" | |\n| --- | --- |\n");
+            foreach (var row in model.Cover)
+            {
+                md.Append("| **").Append(Escape(row.Label)).Append("** | ")
+                    .AppendJoin("<br>", row.Lines.Select(l => Escape(l).Replace("\n", "<br>", StringComparison.Ordinal))).Append(" |\n");
+            }
+            md.Append('\n');
         }
-        md.Append('\n');
         foreach (var section in model.Sections)
         {
             md.Append(section.Level == 1 ? "## " : "### ").Append(Escape(section.Heading)).Append(Note(notes, section.Comment)).Append("\n\n");

@@ -2,8 +2,9 @@ using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 
-/// Collects sections and numbers paragraphs continuously through the whole report, as council reports do.
-internal sealed class ReportBuilder
+/// Collects sections and numbers paragraphs continuously through the whole report, as council reports do; a
+/// sub-group's own report (<paramref name="numbered"/> false) leaves its paragraphs unnumbered, as 003 does.
+internal sealed class ReportBuilder(bool numbered = true)
 {
     private readonly List<ReportSection> _sections = [];
     private List<ReportBlock> _blocks = [];
@@ -23,7 +24,7 @@ internal sealed class ReportBuilder
         var clean = ReportText.Clean(text);
         if (clean.Length > 0)
         {
-            _blocks.Add(new ReportParagraph(clean, ++_number, comment, keepWithNext));
+            _blocks.Add(new ReportParagraph(clean, numbered ? ++_number : null, comment, keepWithNext));
         }
         return this;
     }

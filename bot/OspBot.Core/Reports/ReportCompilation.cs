@@ -20,6 +20,13 @@ internal sealed class ReportCompilation
     /// The calendar year the financial year starts in: 2024 for 2024/25.
     public int FinancialYear { get; set; }
 
+    /// Set for a sub-group's own annual report (with its name as it was asked for); null for the council report. No
+    /// foreign key: one added to this existing table would make SQLite rebuild it at start-up, and a report's
+    /// versions outlive a renamed or removed sub-group.
+    public int? GroupId { get; set; }
+
+    public string? GroupName { get; set; }
+
     public int RequestedByPersonId { get; set; }
 
     public required string RequestedByName { get; set; }
@@ -39,6 +46,9 @@ internal sealed class ReportCompilation
 
     /// "Economic Development: Q3" lines, one per missing update; null when none was missing.
     public string? Missing { get; set; }
+
+    /// The sub-groups whose part was not approved when compiled, one a line; null when all were (or no sign-off).
+    public string? NotApproved { get; set; }
 
     public byte[]? Docx { get; set; }
 
@@ -64,9 +74,13 @@ internal sealed class ReportCompilationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ReportCompilation> builder)
     {
         // At most one compilation in flight per year, even across instances; the filter is the same SQL on both providers.
-        builder.HasIndex(c => c.FinancialYear).IsUnique().HasFilter("\"State\" IN ('Queued', 'Running')")
+        // A sub-group's own report has its own one in flight per year: two filtered indexes, as NULLs are distinct in both.
+        builder.HasIndex(c => c.FinancialYear).IsUnique().HasFilter("\"State\" IN ('Queued', 'Running') AND \"GroupId\" IS NULL")
             .HasDatabaseName("IX_ReportCompilations_FinancialYear_InFlight");
+        builder.HasIndex(c => new { c.FinancialYear, c.GroupId }).IsUnique().HasFilter("\"State\" IN ('Queued', 'Running') AND \"GroupId\" IS NOT NULL")
+            .HasDatabaseName("IX_ReportCompilations_FinancialYear_GroupId_InFlight");
         builder.HasIndex(c => new { c.FinancialYear, c.RequestedAt });
+        builder.Property(c => c.GroupName).HasMaxLength(200);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.RequestedByName).HasMaxLength(200);
         builder.Property(c => c.ServiceUrl).HasMaxLength(512);
@@ -74,6 +88,7 @@ internal sealed class ReportCompilationConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.ProgressActivityId).HasMaxLength(256);
         builder.Property(c => c.Stage).HasMaxLength(300);
         builder.Property(c => c.Missing).HasMaxLength(4000);
+        builder.Property(c => c.NotApproved).HasMaxLength(4000);
         builder.Property(c => c.FileName).HasMaxLength(200);
         builder.Property(c => c.Error).HasMaxLength(2000);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.RequestedByPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -12,7 +12,7 @@ internal sealed partial class ReportCompilationService
     /// The year's inputs: per sub-group (in the directory's order), the submitted version of each quarter's update
     /// (the latest, should a quarter have had more than one round) with who wrote it, who approved it and the lead's
     /// marks on last quarter's plans; the steering group's meetings of the year; its seats from the directory.
-    private async Task<AnnualReportInput> GatherAsync(int year, CancellationToken ct)
+    internal async Task<AnnualReportInput> GatherAsync(int year, CancellationToken ct)
     {
         var groups = await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.SubGroup)
             .OrderBy(g => g.Id).Select(g => new { g.Id, g.Name }).ToListAsync(ct);

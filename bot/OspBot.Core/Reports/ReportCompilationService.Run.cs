@@ -29,13 +29,14 @@ internal sealed partial class ReportCompilationService
         {
             await StageAsync(c, new CompileProgress("Gathering the year's updates", 0, 0), progress, ct);
             var input = await GatherAsync(c.FinancialYear, ct);
-            for (var i = 0; i < input.SubGroups.Count; i++)
+            // A sub-group's own report goes through its own updates only.
+            var groups = input.SubGroups.Where(g => c.GroupName is null || g.Name == c.GroupName).ToList();
+            for (var i = 0; i < groups.Count; i++)
             {
-                var g = input.SubGroups[i];
-                await StageAsync(c, new CompileProgress($"{g.Name}: {g.Updates.Count} update(s)", i + 1, input.SubGroups.Count), progress, ct);
+                await StageAsync(c, new CompileProgress($"{groups[i].Name}: {groups[i].Updates.Count} update(s)", i + 1, groups.Count), progress, ct);
             }
 
-            await StageAsync(c, new CompileProgress("Writing the document", input.SubGroups.Count, input.SubGroups.Count), progress, ct);
+            await StageAsync(c, new CompileProgress("Writing the document", groups.Count, groups.Count), progress, ct);
             await CompleteAsync(c, input, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,18 +63,21 @@ internal sealed partial class ReportCompilationService
 
     private async Task CompleteAsync(ReportCompilation c, AnnualReportInput input, CancellationToken ct)
     {
-        var model = AnnualReportCompiler.Compile(input);
+        var parts = c.GroupId is null ? await SignedParts.LoadAsync(db, c.FinancialYear, ct) : null;
+        var model = c.GroupId is { } groupId ? await subGroupReports.ModelAsync(groupId, input, ct) : AnnualReportCompiler.Compile(input, parts);
         using var docx = new MemoryStream();
         DocxReportWriter.Write(model, docx);
         var version = 1 + await db.ReportCompilations.CountAsync(
-            x => x.FinancialYear == c.FinancialYear && x.State == CompilationState.Succeeded, ct);
-        var missing = input.MissingUpdates;
+            x => x.FinancialYear == c.FinancialYear && x.GroupId == c.GroupId && x.State == CompilationState.Succeeded, ct);
+        var missing = input.MissingUpdates.Where(m => c.GroupName is null || m.SubGroup == c.GroupName).ToList();
 
         c.Docx = docx.ToArray();
         c.Markdown = MarkdownReportWriter.Write(model);
         c.Version = version;
-        c.FileName = FileName(c.FinancialYear, version);
+        c.FileName = c.GroupName is { } name ? SubGroupReports.FileName(name, c.FinancialYear, version) : FileName(c.FinancialYear, version);
         c.Missing = missing.Count == 0 ? null : string.Join('\n', missing.Select(m => $"{m.SubGroup}: Q{m.Quarter}"));
+        var notApproved = parts?.Where(p => !p.Value.Approved).Select(p => p.Key).Order(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        c.NotApproved = notApproved.Count == 0 ? null : string.Join('\n', notApproved);
         c.State = CompilationState.Succeeded;
         c.Stage = "Done";
         c.Error = null;

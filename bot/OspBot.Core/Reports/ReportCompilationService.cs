@@ -11,7 +11,7 @@ namespace OspBot.Reports;
 /// Asks for, runs and keeps annual report compilations. Running is restartable from the beginning: compiling is pure
 /// and fast, so a run found half-done (a crash, a second instance) simply starts again.
 internal sealed partial class ReportCompilationService(
-    OspDbContext db, IReportJobs jobs, TimeProvider clock, ReportSettings settings,
+    OspDbContext db, IReportJobs jobs, TimeProvider clock, ReportSettings settings, SubGroupReports subGroupReports,
     ILogger<ReportCompilationService> logger,
     IReportPublisher? publisher = null)
 {
@@ -19,13 +19,21 @@ internal sealed partial class ReportCompilationService(
     public async Task<CompileRequestResult> RequestAsync(Actor actor, int year, CardAddress? card, CancellationToken ct)
     {
         var caller = await Caller.ResolveAsync(db, actor, ct);
-        if (caller is not { IsSecretariat: true, PersonId: { } personId } || actor.IsScheduler)
-        {
-            TurnOutcome.MarkRefused();
-            return new CompileRequestResult.Refused();
-        }
+        return caller is { IsSecretariat: true } && !actor.IsScheduler ? await QueueAsync(caller, year, null, card, ct) : Refused();
+    }
 
-        if (await InFlightAsync(year, ct) is { } existing)
+    /// Queues a sub-group's own annual report of <paramref name="year"/>; its chair or lead, or the secretariat, may ask.
+    public async Task<CompileRequestResult> RequestForGroupAsync(Actor actor, int year, int groupId, CardAddress? card, CancellationToken ct)
+    {
+        var caller = await Caller.ResolveAsync(db, actor, ct);
+        var group = await db.Groups.AsNoTracking().Where(g => g.Id == groupId && g.Kind == GroupKind.SubGroup).Select(g => g.Name).SingleOrDefaultAsync(ct);
+        var allowed = (caller is { IsSecretariat: true } && !actor.IsScheduler) || caller?.RoleIn(groupId) is MembershipRole.Chair or MembershipRole.Lead;
+        return allowed && group is not null ? await QueueAsync(caller!, year, (groupId, group), card, ct) : Refused();
+    }
+
+    private async Task<CompileRequestResult> QueueAsync(Caller caller, int year, (int Id, string Name)? group, CardAddress? card, CancellationToken ct)
+    {
+        if (await InFlightAsync(year, group?.Id, ct) is { } existing)
         {
             return new CompileRequestResult.AlreadyRunning(existing);
         }
@@ -33,7 +41,9 @@ internal sealed partial class ReportCompilationService(
         var compilation = new ReportCompilation
         {
             FinancialYear = year,
-            RequestedByPersonId = personId,
+            GroupId = group?.Id,
+            GroupName = group?.Name,
+            RequestedByPersonId = caller.PersonId!.Value,
             RequestedByName = caller.Name,
             RequestedAt = clock.GetUtcNow(),
             ServiceUrl = card?.ServiceUrl.ToString(),
@@ -50,13 +60,19 @@ internal sealed partial class ReportCompilationService(
         {
             // Another request (perhaps on another instance) won the filtered unique index between our check and insert.
             db.ChangeTracker.Clear();
-            return await InFlightAsync(year, ct) is { } winner
+            return await InFlightAsync(year, group?.Id, ct) is { } winner
                 ? new CompileRequestResult.AlreadyRunning(winner)
                 : throw new InvalidOperationException($"Could not queue a compilation of {FinancialYears.Label(year)}.");
         }
 
-        logger.CompilationRequested(compilation.Id, FinancialYears.Label(year), personId);
+        logger.CompilationRequested(compilation.Id, FinancialYears.Label(year), compilation.RequestedByPersonId);
         return new CompileRequestResult.Started(compilation);
+    }
+
+    private static CompileRequestResult.Refused Refused()
+    {
+        TurnOutcome.MarkRefused();
+        return new CompileRequestResult.Refused();
     }
 
     /// Starts a requested compilation: remembers its progress card (the activity the job keeps up to date), if the
@@ -86,7 +102,7 @@ internal sealed partial class ReportCompilationService(
         await db.ReportCompilations.Where(c => c.Id == compilationId && c.ResultSentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResultSentAt, clock.GetUtcNow()), ct) == 1;
 
-    private Task<ReportCompilation?> InFlightAsync(int year, CancellationToken ct) =>
-        db.ReportCompilations.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.FinancialYear == year && (c.State == CompilationState.Queued || c.State == CompilationState.Running), ct);
+    private Task<ReportCompilation?> InFlightAsync(int year, int? groupId, CancellationToken ct) =>
+        db.ReportCompilations.AsNoTracking().FirstOrDefaultAsync(
+            c => c.FinancialYear == year && c.GroupId == groupId && (c.State == CompilationState.Queued || c.State == CompilationState.Running), ct);
 }

@@ -26,6 +26,13 @@ public sealed class ReportOptions : IValidatableObject
     /// </summary>
     public string? SharePointFolder { get; set; }
 
+    /// <summary>
+    /// Days the sub-groups have to sign off their parts once the secretariat starts the annual report; chasers stop
+    /// once they are up. Default 14.
+    /// </summary>
+    [Range(1, 90)]
+    public int SignOffDays { get; set; } = 14;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(SharePointFolder) && string.IsNullOrWhiteSpace(SharePointDriveId))

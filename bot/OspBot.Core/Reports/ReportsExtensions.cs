@@ -8,7 +8,7 @@ namespace OspBot.Reports;
 
 public static class ReportsExtensions
 {
-    /// The reports' services: the year's settings, compilations, their runner and start-up recovery, and the download links, with
+    /// The reports' services: the year's settings, the sub-groups' standing settings and own reports, compilations, their runner and start-up recovery, and the download links, with
     /// ReportOptions from section "Reports". The bot draws and sends the card; the jobs project runs the job.
     internal static IServiceCollection AddReportServices(this IServiceCollection services)
     {
@@ -20,6 +20,8 @@ public static class ReportsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ReportSeed(sp.GetRequiredService<IOptions<ReportOptions>>().Value.ProfileFile));
         services.AddScoped<ReportSettings>();
+        services.AddScoped<SubGroupSettings>();
+        services.AddScoped<SubGroupReports>();
         services.AddScoped<ReportCompilationService>();
         services.AddSingleton<ReportLinks>();
         services.AddScoped<ReportCompilationRunner>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OspBot.Cards.Reports;
 using OspBot.Reports.Drafting;
@@ -14,7 +15,7 @@ internal sealed class ReportCardRenderer(ReportLinks links) : IReportCardRendere
         ArgumentNullException.ThrowIfNull(step);
         return ReportCards.Progress(new ReportProgressModel
         {
-            YearLabel = FinancialYears.Label(row.FinancialYear),
+            YearLabel = Label(row),
             Stage = step.Stage,
             SubGroupsDone = step.SubGroupsDone,
             SubGroupsTotal = step.SubGroupsTotal,
@@ -30,13 +31,15 @@ internal sealed class ReportCardRenderer(ReportLinks links) : IReportCardRendere
         var docx = links.Create(done.Id, done.RequestedByPersonId);
         return ReportCards.Result(new ReportResultModel
         {
-            YearLabel = FinancialYears.Label(done.FinancialYear),
+            YearLabel = Label(done),
+            SubGroup = done.GroupId is { } groupId ? (groupId.ToString(CultureInfo.InvariantCulture), FinancialYears.Label(done.FinancialYear)) : null,
             Version = done.Version ?? 1,
             FileName = done.FileName ?? ReportCompilationService.FileName(done.FinancialYear, done.Version ?? 1),
             DownloadUrl = docx.Url,
             MarkdownUrl = links.Create(done.Id, done.RequestedByPersonId, "md").Url,
             LinkExpiresAt = docx.ExpiresAt,
             Missing = done.Missing?.Split('\n') ?? [],
+            NotApproved = done.NotApproved?.Split('\n') ?? [],
             RequestedBy = done.RequestedByName,
             RequestedAt = done.RequestedAt,
             SharePointUrl = published.Url,
@@ -47,6 +50,13 @@ internal sealed class ReportCardRenderer(ReportLinks links) : IReportCardRendere
     public JsonElement Failed(ReportCompilation done)
     {
         ArgumentNullException.ThrowIfNull(done);
-        return ReportCards.Failed(FinancialYears.Label(done.FinancialYear)).ToJsonElement();
+        return ReportCards.Failed(Label(done)).ToJsonElement();
+    }
+
+    /// "2024/25" for the council report, "Stronger Communities 2024/25" for a sub-group's own.
+    internal static string Label(ReportCompilation c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.GroupName is { } name ? $"{name} {FinancialYears.Label(c.FinancialYear)}" : FinancialYears.Label(c.FinancialYear);
     }
 }

@@ -3,13 +3,14 @@ using OspBot.Cards.Model;
 using OspBot.Cards.Reports;
 using OspBot.Commands;
 using OspBot.Members;
+using OspBot.Outbox;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
 
 /// "compile report [2024/25]" and the cards' "Compile again" / "Compile annual report": request the compilation,
 /// show its progress card (which the job keeps up to date), or say why not.
-internal sealed class ReportCommands(ReportCompilationService compilations, TimeProvider clock)
+internal sealed class ReportCommands(ReportCompilationService compilations, PartSignOffService signOff, IDispatchNow dispatchNow, TimeProvider clock)
 {
     internal static void Declare(CommandTableBuilder table) => table
         .Text<ReportCommands>("compile report", "Compile the annual OSP report for a year (e.g. 2024/25)", Roles.Secretariat,
@@ -58,7 +59,13 @@ internal sealed class ReportCommands(ReportCompilationService compilations, Time
     private async Task<(AdaptiveCard Card, int? Started)> RequestAsync(CommandRequest request, int year, CancellationToken ct)
     {
         var address = new CardAddress(request.ServiceUrl, request.ConversationId);
-        return await compilations.RequestAsync(request.Caller.ToActor(), year, address, ct) switch
+        var result = await compilations.RequestAsync(request.Caller.ToActor(), year, address, ct);
+        // The first compilation of a year starts its sign-off: each sub-group's part is drafted and sent to its approver.
+        if (result is CompileRequestResult.Started && await signOff.StartAsync(request.Caller.ToActor(), year, ct) is { PartsSent: > 0 })
+        {
+            await dispatchNow.TriggerAsync(ct);
+        }
+        return result switch
         {
             CompileRequestResult.Started s => (ReportCards.Progress(Progress(s.Compilation)), s.Compilation.Id),
             CompileRequestResult.AlreadyRunning a => (ReportCards.AlreadyRunning(Progress(a.Existing)), null),

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OspBot.Data;
+using OspBot.Members;
 
 namespace OspBot.Reports;
 
@@ -27,25 +28,29 @@ public static class ReportEndpoints
                 "text/plain", Encoding.UTF8, StatusCodes.Status404NotFound);
         }
 
-        if (!await db.People.AnyAsync(p => p.Id == personId && p.IsSecretariat && !p.IsVacant, ct))
-        {
-            return Results.Text("Only the OSP secretariat can download the annual report.", "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
-        }
-
         var report = await db.ReportCompilations.AsNoTracking()
             .Where(c => c.Id == compilationId && c.State == CompilationState.Succeeded)
-            .Select(c => new { c.FinancialYear, c.Version, c.Docx, c.Markdown })
+            .Select(c => new { c.FinancialYear, c.Version, c.Docx, c.Markdown, c.GroupId, c.FileName })
             .SingleOrDefaultAsync(ct);
+        // The council report is the secretariat's; a sub-group's own report is also its chair's and lead's.
+        var allowed = await db.People.AnyAsync(p => p.Id == personId && p.IsSecretariat && !p.IsVacant, ct)
+            || (report?.GroupId is { } groupId && await db.Memberships.AnyAsync(m => m.PersonId == personId && m.GroupId == groupId
+                && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant, ct));
+        if (!allowed)
+        {
+            return Results.Text(report?.GroupId is null ? "Only the OSP secretariat can download the annual report."
+                : "Only the sub-group's chair and lead, and the OSP secretariat, can download its annual report.",
+                "text/plain", Encoding.UTF8, StatusCodes.Status403Forbidden);
+        }
         if (report?.Docx is null)
         {
             return Results.Text("That report is not available.", "text/plain", Encoding.UTF8, StatusCodes.Status404NotFound);
         }
 
         loggers.CreateLogger(typeof(ReportEndpoints)).ReportDownloaded(compilationId, personId);
-        var version = report.Version ?? 1;
+        var fileName = report.FileName ?? ReportCompilationService.FileName(report.FinancialYear, report.Version ?? 1);
         return format is "md"
-            ? Results.File(Encoding.UTF8.GetBytes(report.Markdown ?? ""), "text/markdown; charset=utf-8",
-                ReportCompilationService.FileName(report.FinancialYear, version, "md"))
-            : Results.File(report.Docx, DocxType, ReportCompilationService.FileName(report.FinancialYear, version));
+            ? Results.File(Encoding.UTF8.GetBytes(report.Markdown ?? ""), "text/markdown; charset=utf-8", Path.ChangeExtension(fileName, "md"))
+            : Results.File(report.Docx, DocxType, fileName);
     }
 }

@@ -56,6 +56,12 @@ internal static class ReportCards
             body.Add(new TextBlock("Every expected update was received."));
         }
 
+        if (model.NotApproved.Count > 0)
+        {
+            body.Add(CardBlocks.Bold("Parts not yet approved by their sub-group (used as drafted or edited):"));
+            body.Add(new TextBlock(string.Join("\n\n", model.NotApproved.Select(m => "• " + CardText.Escape(m)))) { Spacing = Spacing.Small });
+        }
+
         if (model.SharePointFailure is { } failure)
         {
             body.Add(new TextBlock($"The upload to SharePoint failed: {CardText.Escape(failure)} The download link above still works.")
@@ -75,8 +81,16 @@ internal static class ReportCards
             actions.Add(new OpenUrlAction(sp) { Title = "Open in SharePoint" });
         }
 
-        actions.Add(CompileButton("Compile again", model.YearLabel));
-        actions.Add(ReportSettingsCards.Button(model.YearLabel));
+        if (model.SubGroup is { } group)
+        {
+            actions.Add(SubGroupSettingsCards.MakeReportButton("Make it again", group.Key, group.Year));
+            actions.Add(SubGroupSettingsCards.Button(group.Key));
+        }
+        else
+        {
+            actions.Add(CompileButton("Compile again", model.YearLabel));
+            actions.Add(ReportSettingsCards.Button(model.YearLabel));
+        }
         return new AdaptiveCard
         {
             FallbackText = $"The {model.YearLabel} annual report is ready: {model.DownloadUrl}",

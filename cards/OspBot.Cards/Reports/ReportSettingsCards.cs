@@ -61,10 +61,14 @@ internal static class ReportSettingsCards
     public static ExecuteAction Button(string yearLabel) =>
         CardActions.Execute("Report settings", ReportVerbs.Settings, Data(yearLabel, ""));
 
-    private static IEnumerable<CardElement> Field(SettingsFieldModel field, string? earliestDate)
+    /// A settings field: its input (a date picker, a choice, or text), its hint and its error. The sub-groups'
+    /// standing settings card shows its fields the same way.
+    internal static IEnumerable<CardElement> Field(SettingsFieldModel field, string? earliestDate)
     {
         yield return field.Kind == SettingsFieldKind.Date
             ? new DateInput { Id = field.Key, Label = field.Label, Value = field.Value.Length > 0 ? field.Value : null, Min = earliestDate }
+            : field.Choices is { } choices
+            ? new ChoiceSetInput { Id = field.Key, Label = field.Label, Value = field.Value, Choices = [.. choices.Select(c => new Choice(c.Title, c.Value))] }
             : new TextInput
             {
                 Id = field.Key,
@@ -83,7 +87,7 @@ internal static class ReportSettingsCards
         }
     }
 
-    private static IEnumerable<CardElement> History(IReadOnlyList<SettingsHistoryLine> history)
+    internal static IEnumerable<CardElement> History(IReadOnlyList<SettingsHistoryLine> history)
     {
         if (history.Count == 0)
         {

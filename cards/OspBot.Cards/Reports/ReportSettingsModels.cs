@@ -45,6 +45,9 @@ internal sealed record SettingsFieldModel(string Key, string Label, SettingsFiel
     public string? Hint { get; init; }
 
     public string? Error { get; init; }
+
+    /// When set, the field is picked from these (title, value) rather than typed.
+    public IReadOnlyList<(string Title, string Value)>? Choices { get; init; }
 }
 
 internal sealed record SettingsHistoryLine(int Version, string ChangedBy, DateTimeOffset ChangedAt, IReadOnlyList<string> Changed);

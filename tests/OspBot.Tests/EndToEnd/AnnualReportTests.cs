@@ -128,7 +128,7 @@ public sealed class AnnualReportTests(OspDirectoryFixture playground) : EndToEnd
     }
 
     /// The url of the card's "Download (.docx)" button.
-    private static Uri DownloadUrl(JsonNode card)
+    internal static Uri DownloadUrl(JsonNode card)
     {
         var download = (card["actions"]?.AsArray() ?? [])
             .FirstOrDefault(a => (string?)a?["type"] == "Action.OpenUrl" && (string?)a?["title"] == "Download (.docx)");

@@ -135,7 +135,7 @@ public sealed class ReportFromRoundsTests
         {
             var db = world.Db();
             return new(db, Mock.Of<IReportJobs>(), world.Clock, new ReportSettings(db, world.Clock, new ReportSeed(null)),
-                NullLogger<ReportCompilationService>.Instance);
+                new SubGroupReports(db, new SubGroupSettings(db, world.Clock)), NullLogger<ReportCompilationService>.Instance);
         }
         var started = Assert.IsType<CompileRequestResult.Started>(await Service().RequestAsync(W.Secretariat, 2026, null, ct));
         var done = await Service().RunAsync(started.Compilation.Id, (_, _) => Task.CompletedTask, ct);

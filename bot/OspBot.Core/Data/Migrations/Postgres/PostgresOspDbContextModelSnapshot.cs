@@ -424,6 +424,9 @@ namespace OspBot.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReportPartId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("RoundId")
                         .HasColumnType("integer");
 
@@ -450,6 +453,8 @@ namespace OspBot.Data.Migrations.Postgres
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReportPartId");
 
                     b.HasIndex("RoundId");
 
@@ -489,10 +494,21 @@ namespace OspBot.Data.Migrations.Postgres
                     b.Property<int>("FinancialYear")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Markdown")
                         .HasColumnType("text");
 
                     b.Property<string>("Missing")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NotApproved")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
@@ -538,13 +554,136 @@ namespace OspBot.Data.Migrations.Postgres
                     b.HasIndex("FinancialYear")
                         .IsUnique()
                         .HasDatabaseName("IX_ReportCompilations_FinancialYear_InFlight")
-                        .HasFilter("\"State\" IN ('Queued', 'Running')");
+                        .HasFilter("\"State\" IN ('Queued', 'Running') AND \"GroupId\" IS NULL");
 
                     b.HasIndex("RequestedByPersonId");
+
+                    b.HasIndex("FinancialYear", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReportCompilations_FinancialYear_GroupId_InFlight")
+                        .HasFilter("\"State\" IN ('Queued', 'Running') AND \"GroupId\" IS NOT NULL");
 
                     b.HasIndex("FinancialYear", "RequestedAt");
 
                     b.ToTable("ReportCompilations");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApproverPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastQuestion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LastQuestionByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApproverPersonId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("FinancialYear", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("ReportParts");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPartVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Challenges")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportPartId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SavedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportPartId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportPartVersions");
                 });
 
             modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
@@ -589,6 +728,78 @@ namespace OspBot.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReportSettingsVersions", (string)null);
+                });
+
+            modelBuilder.Entity("OspBot.Reports.SignOffYear", b =>
+                {
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinalAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("FinancialYear");
+
+                    b.ToTable("SignOffYears");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.SubGroupSettingsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ChangedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StandingJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByPersonId");
+
+                    b.HasIndex("GroupId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SubGroupSettingsVersions");
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -932,12 +1143,52 @@ namespace OspBot.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Members.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPartVersion", b =>
+                {
+                    b.HasOne("OspBot.Reports.ReportPart", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ReportPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
                 {
                     b.HasOne("OspBot.Members.Person", null)
                         .WithMany()
                         .HasForeignKey("ChangedByPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OspBot.Reports.SubGroupSettingsVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -1030,6 +1281,11 @@ namespace OspBot.Data.Migrations.Postgres
             modelBuilder.Entity("OspBot.Members.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OspBot.Rounds.SubGroupUpdate", b =>

@@ -403,6 +403,9 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReportPartId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RoundId")
                         .HasColumnType("INTEGER");
 
@@ -429,6 +432,8 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReportPartId");
 
                     b.HasIndex("RoundId");
 
@@ -466,10 +471,21 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.Property<int>("FinancialYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Markdown")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Missing")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotApproved")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -515,13 +531,132 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.HasIndex("FinancialYear")
                         .IsUnique()
                         .HasDatabaseName("IX_ReportCompilations_FinancialYear_InFlight")
-                        .HasFilter("\"State\" IN ('Queued', 'Running')");
+                        .HasFilter("\"State\" IN ('Queued', 'Running') AND \"GroupId\" IS NULL");
 
                     b.HasIndex("RequestedByPersonId");
+
+                    b.HasIndex("FinancialYear", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReportCompilations_FinancialYear_GroupId_InFlight")
+                        .HasFilter("\"State\" IN ('Queued', 'Running') AND \"GroupId\" IS NOT NULL");
 
                     b.HasIndex("FinancialYear", "RequestedAt");
 
                     b.ToTable("ReportCompilations");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApproverPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastQuestion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastQuestionByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApproverPersonId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("FinancialYear", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("ReportParts");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPartVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Challenges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportPartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requests")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SavedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportPartId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportPartVersions");
                 });
 
             modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
@@ -564,6 +699,76 @@ namespace OspBot.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportSettingsVersions", (string)null);
+                });
+
+            modelBuilder.Entity("OspBot.Reports.SignOffYear", b =>
+                {
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FinancialYear");
+
+                    b.ToTable("SignOffYears");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.SubGroupSettingsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByPersonId");
+
+                    b.HasIndex("GroupId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SubGroupSettingsVersions");
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -897,12 +1102,52 @@ namespace OspBot.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Members.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPartVersion", b =>
+                {
+                    b.HasOne("OspBot.Reports.ReportPart", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ReportPartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OspBot.Reports.Settings.ReportSettingsVersion", b =>
                 {
                     b.HasOne("OspBot.Members.Person", null)
                         .WithMany()
                         .HasForeignKey("ChangedByPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OspBot.Reports.SubGroupSettingsVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
@@ -995,6 +1240,11 @@ namespace OspBot.Data.Migrations.Sqlite
             modelBuilder.Entity("OspBot.Members.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OspBot.Rounds.SubGroupUpdate", b =>
