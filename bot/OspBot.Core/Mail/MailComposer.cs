@@ -10,7 +10,8 @@ namespace OspBot.Mail;
 /// The e-mail for each kind the Mail feature writes: the quarterly prompt, its chaser and reminder (the "editing window
 /// closes" notice), and a meeting reminder. It reads the same views the Teams cards do, through the same services, so
 /// what someone may see by e-mail is what they may see in Teams: their own update's state, never other people's.
-internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminders, ApologyLinks apologies, IOptions<MailOptions> options)
+internal sealed class MailComposer(
+    UpdateEditor editor, MeetingReminders reminders, ApologyLinks apologies, UpdateFormLinks forms, IOptions<MailOptions> options)
 {
     public static readonly IReadOnlyCollection<DeliveryKind> Kinds =
         [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.MeetingReminder];
@@ -54,7 +55,11 @@ internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminde
                 ("Deadline", deadline),
                 ("Status", view.Status.ToString()),
             ])
-            .Paragraph("If you use Microsoft Teams in the council, type \"my update\" to OspBot to write it there.")
+            .Paragraph(work.Kind == DeliveryKind.Chaser || view.Status == UpdateStatus.NotStarted
+                ? "Write it on this secure form (the link is yours alone: please do not forward it):"
+                : "Change or submit it on this secure form (the link is yours alone: please do not forward it):")
+            .Link($"{view.GroupName}'s update for {view.QuarterLabel}", forms.Create(view.UpdateId, work.PersonId, view.MeetingDate))
+            .Paragraph("If you use Microsoft Teams in the council, you can also type \"my update\" to OspBot and write it there.")
             .Paragraph($"Questions, or no longer the right person? Contact {options.Value.Contact}.");
         var (html, text) = writer.Finish(options.Value.SenderName);
         return (subject, html, text);
