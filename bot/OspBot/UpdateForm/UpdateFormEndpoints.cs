@@ -58,10 +58,12 @@ internal static class UpdateFormEndpoints
             return access.NotAvailable();
         }
         var input = UpdateFormInput.Read(await http.Request.ReadFormAsync(ct), before.CarryForward.Count);
+        // Shown again rather than saved: what was typed stays in the fields, whatever the reason.
+        IResult Again(UpdateView view, UpdateContent content, int status, string? notice = null, IReadOnlyList<FieldError>? errors = null) =>
+            Page(new UpdateFormState(view, content) { Errors = errors ?? [], Notice = notice, Antiforgery = Tokens(http, antiforgery) }, status);
         if (input.Errors.Count > 0)
         {
-            return Page(new UpdateFormState(before, input.Patch.ApplyTo(before.Content, before.CarryForward.Count))
-                { Errors = input.Errors, Antiforgery = Tokens(http, antiforgery) }, StatusCodes.Status422UnprocessableEntity);
+            return Again(before, input.Patch.ApplyTo(before.Content, before.CarryForward.Count), StatusCodes.Status422UnprocessableEntity, errors: input.Errors);
         }
         var result = input.Action switch
         {
@@ -70,16 +72,13 @@ internal static class UpdateFormEndpoints
             _ => await editor.SaveDraftAsync(actor, updateId, input.Patch, input.Revision, ct),
         };
         access.Audit(http, person, updateId, input.Action, result.GetType().Name);
-        var tokens = Tokens(http, antiforgery);
         return result switch
         {
             UpdateResult.Saved => Results.Redirect($"{http.Request.Path}{QueryString.Create("t", token!).Add("done", input.Action)}"),
-            UpdateResult.Invalid i => Page(new UpdateFormState(i.View, i.Entered)
-                { Errors = i.Errors, Notice = UpdateFormNotices.Invalid(i), Antiforgery = tokens }, StatusCodes.Status422UnprocessableEntity),
-            UpdateResult.Stale s => Page(new UpdateFormState(s.Current, input.Patch.ApplyTo(s.Current.Content, s.Current.CarryForward.Count))
-                { Notice = UpdateFormNotices.Stale(s.Current), Antiforgery = tokens }, StatusCodes.Status409Conflict),
-            UpdateResult.Refused { Current: { } current } r => Page(new UpdateFormState(current, current.Content)
-                { Notice = r.Refusal.Message, Antiforgery = tokens }, StatusCodes.Status409Conflict),
+            UpdateResult.Invalid i => Again(i.View, i.Entered, StatusCodes.Status422UnprocessableEntity, UpdateFormNotices.Invalid(i), i.Errors),
+            UpdateResult.Stale s => Again(s.Current, input.Patch.ApplyTo(s.Current.Content, s.Current.CarryForward.Count),
+                StatusCodes.Status409Conflict, UpdateFormNotices.Stale(s.Current)),
+            UpdateResult.Refused { Current: { } current } r => Again(current, current.Content, StatusCodes.Status409Conflict, r.Refusal.Message),
             _ => access.NotAvailable(),
         };
     }
