@@ -69,6 +69,9 @@ public enum DeliveryKind
     Reminder,
     /// Before a meeting (Delivery.MeetingId), to each member of its group.
     MeetingReminder,
+    /// A meeting's invitation for a member Graph is not inviting (no calendar configured): by e-mail with the .ics
+    /// attached; in Teams nothing goes (the secretariat sends the .ics from Outlook, as the scheduling card says).
+    MeetingInvite,
 }
 
 public enum DeliveryChannel
