@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using IcalCalendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using OspBot.Outbox;
+using IcalCalendar = Ical.Net.Calendar;
 using W = OspBot.Tests.Meetings.MeetingsWorld;
 
 namespace OspBot.Tests.Mail;
