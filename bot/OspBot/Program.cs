@@ -9,6 +9,7 @@ using OspBot.Outbox;
 using OspBot.Reports;
 using OspBot.Rounds;
 using OspBot.Teams.Hosting;
+using OspBot.UpdateForm;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ builder.AddOutbox();        // proactive messages: stored deliveries sent exactl
 builder.AddRounds();        // quarterly update rounds: `my update`, `status`, `open round`..., prompts, chasers, digests
 builder.AddMeetings();      // `schedule meeting`, `meetings`, reminders; the Graph calendar or .ics invitations
 builder.AddMail();          // e-mail to people outside the council's Teams: Graph sendMail, SMTP, or .eml files in data/mail
+builder.AddUpdateForm();    // the quarterly update on a signed-link web form, for partners reached by e-mail
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
 builder.AddReportSignOff(); // each sub-group signs off its part: part cards through the outbox, `report parts`, chase, final
 builder.AddSubGroupReport(); // a sub-group's own annual report (`annual report`) and its standing settings (`sub-group settings`)
@@ -37,7 +39,8 @@ app.UseStatusCodePages();
 app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/live
 app.MapTeamsBot();          // POST /api/messages
 app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
-app.MapMeetings();
-app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
+app.MapMeetings();          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
+app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)
+app.MapUpdateForm();        // GET/POST /mail/update/{id} (the signed update form of a prompt or chaser e-mail)
 
 app.Run();

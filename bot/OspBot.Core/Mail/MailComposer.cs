@@ -10,14 +10,19 @@ namespace OspBot.Mail;
 /// The e-mail for each kind the Mail feature writes: the quarterly prompt, its chaser and reminder (the "editing window
 /// closes" notice), and a meeting reminder. It reads the same views the Teams cards do, through the same services, so
 /// what someone may see by e-mail is what they may see in Teams: their own update's state, never other people's.
-internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminders, ApologyLinks apologies, IOptions<MailOptions> options)
+internal sealed partial class MailComposer(
+    UpdateEditor editor, MeetingReminders reminders, ApologyLinks apologies, UpdateFormLinks forms, TimeProvider clock, IOptions<MailOptions> options)
 {
     public static readonly IReadOnlyCollection<DeliveryKind> Kinds =
-        [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.MeetingReminder];
+        [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.MeetingReminder, DeliveryKind.MeetingInvite];
 
     public async Task<OutgoingMail> ComposeAsync(DeliveryWork work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.Kind == DeliveryKind.MeetingInvite)
+        {
+            return await MeetingInviteAsync(work, ct);
+        }
         var (subject, html, text) = work.Kind == DeliveryKind.MeetingReminder
             ? await MeetingReminderAsync(work, ct)
             : await UpdateMailAsync(work, ct);
@@ -54,39 +59,12 @@ internal sealed class MailComposer(UpdateEditor editor, MeetingReminders reminde
                 ("Deadline", deadline),
                 ("Status", view.Status.ToString()),
             ])
-            .Paragraph("If you use Microsoft Teams in the council, type \"my update\" to OspBot to write it there.")
+            .Paragraph(work.Kind == DeliveryKind.Chaser || view.Status == UpdateStatus.NotStarted
+                ? "Write it on this secure form (the link is yours alone: please do not forward it):"
+                : "Change or submit it on this secure form (the link is yours alone: please do not forward it):")
+            .Link($"{view.GroupName}'s update for {view.QuarterLabel}", forms.Create(view.UpdateId, work.PersonId, view.MeetingDate))
+            .Paragraph("If you use Microsoft Teams in the council, you can also type \"my update\" to OspBot and write it there.")
             .Paragraph($"Questions, or no longer the right person? Contact {options.Value.Contact}.");
-        var (html, text) = writer.Finish(options.Value.SenderName);
-        return (subject, html, text);
-    }
-
-    private async Task<(string, string, string)> MeetingReminderAsync(DeliveryWork work, CancellationToken ct)
-    {
-        var view = await reminders.ReminderViewAsync(work.MeetingId ?? 0, work.PersonId, ct)
-            ?? throw new InvalidOperationException($"Meeting {work.MeetingId} no longer has {work.PersonName} among its members.");
-        var subject = $"Reminder: {view.Title}, {view.When}";
-        List<(string, string)> facts = [("Meeting", view.Title), ("Group", view.GroupName), ("When", view.When)];
-        if (view.Agenda is { Length: > 0 } agenda)
-        {
-            facts.Add(("Agenda", agenda));
-        }
-        var writer = new MailWriter(subject)
-            .Paragraph($"Dear {work.PersonName},")
-            .Paragraph($"This is a reminder of the {view.GroupName} meeting.")
-            .List(facts);
-        if (view.JoinUrl is { Length: > 0 } join && Uri.TryCreate(join, UriKind.Absolute, out var joinUri) && joinUri.Scheme == Uri.UriSchemeHttps)
-        {
-            writer.Link($"Join {view.Title} online", joinUri);
-        }
-        if (view.ApologiesSent)
-        {
-            writer.Paragraph("You have sent your apologies for this meeting; thank you.");
-        }
-        else
-        {
-            writer.Paragraph("If you cannot attend, send your apologies with this link (it works until the meeting starts):")
-                .Link($"Send apologies for {view.Title}", apologies.Create(view.MeetingId, work.PersonId, view.Start));
-        }
         var (html, text) = writer.Finish(options.Value.SenderName);
         return (subject, html, text);
     }

@@ -18,11 +18,16 @@ public static class MailExtensions
     public static IHostApplicationBuilder AddMailServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(s => s.ServiceType == typeof(MailComposer)))
+        {
+            return builder; // the Mail and UpdateForm features both need it; once is enough
+        }
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddSingleton<ApologyLinks>();
+        builder.Services.AddSingleton<UpdateFormLinks>();
         builder.Services.AddScoped<IMailChannel, MailChannel>();
 
         var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new();

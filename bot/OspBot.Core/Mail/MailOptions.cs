@@ -33,6 +33,12 @@ public sealed class MailOptions
     [Required]
     public string Contact { get; set; } = "the OSP secretariat (Policy & Partnerships Team, Oxford City Council)";
 
+    /// <summary>
+    /// Before the update form opens, send a one-time code to the person's address and ask for it (for councils that want
+    /// a second factor beyond the link). Off by default: the signed link alone opens the form.
+    /// </summary>
+    public bool RequireCode { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 }
 

@@ -51,6 +51,23 @@ internal sealed class MeetingReminders(
         return queued;
     }
 
+    /// Without a calendar (Graph) to invite them, one invitation per member with an e-mail address, due now; the mail
+    /// channel sends it with the .ics attached to those it reaches by e-mail.
+    public async Task<int> QueueInvitationsAsync(Meeting meeting, IReadOnlyList<MemberRow> members, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(members);
+        var invited = members.Where(m => MeetingRules.IsEmail(m.Email)).ToList();
+        await deliveries.QueueAsync([.. invited.Select(m =>
+        {
+            var delivery = Delivery.Pending(DeliveryKind.MeetingInvite, m.PersonId,
+                string.Create(CultureInfo.InvariantCulture, $"invite:{meeting.Id}:{meeting.Sequence}:{m.PersonId}"), clock.GetUtcNow());
+            delivery.MeetingId = meeting.Id;
+            return delivery;
+        })], ct);
+        return invited.Count;
+    }
+
     /// Cancels the pending reminders of a meeting, of one member or all.
     public Task<int> CancelAsync(int meetingId, int? personId, CancellationToken ct) =>
         deliveries.CancelPendingAsync(d => d.MeetingId == meetingId && (personId == null || d.PersonId == personId), ct);
@@ -78,6 +95,7 @@ internal sealed class MeetingReminders(
                 x.StartsAt,
                 x.EndsAt,
                 x.JoinUrl,
+                x.Sequence,
                 x.RoundId,
                 x.GroupId,
                 GroupName = x.Group!.Name,
@@ -98,6 +116,7 @@ internal sealed class MeetingReminders(
             GroupName = m.GroupName,
             Start = m.StartsAt,
             End = m.EndsAt,
+            Sequence = m.Sequence,
             When = $"{London.Format(m.StartsAt)}–{London.Local(m.EndsAt):HH:mm} (London time)",
             JoinUrl = m.JoinUrl,
             Agenda = m.Agenda,

@@ -94,6 +94,7 @@ internal sealed class MeetingScheduler(
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
             var queued = await reminders.QueueAsync(meeting, members, ct);
+            await reminders.QueueInvitationsAsync(meeting, members, ct);
             await tx.CommitAsync(ct);
             logger.MeetingScheduled(meeting.Id, meeting.GroupId, caller.Name, false, queued);
             return await DoneAsync(meeting.Id, invitationSent: false, MeetingInvitationFallback.NotConfigured, queued, planRound: true, ct);

@@ -149,6 +149,9 @@ public sealed record MeetingReminderView
 
     public required DateTimeOffset End { get; init; }
 
+    /// Goes up each time the meeting moves: an invitation's .ics carries it so calendars replace the earlier copy.
+    public int Sequence { get; init; }
+
     /// "Mon 30 Mar 2026 10:00–11:00 (London time)".
     public required string When { get; init; }
 

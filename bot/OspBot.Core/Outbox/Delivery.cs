@@ -78,6 +78,9 @@ public enum DeliveryKind
     PartChaser,
     /// A question about a part, from its chair or deputy, to each of the secretariat.
     PartQuestion,
+    /// A meeting's invitation for a member Graph is not inviting (no calendar configured): by e-mail with the .ics
+    /// attached; in Teams nothing goes (the secretariat sends the .ics from Outlook, as the scheduling card says).
+    MeetingInvite,
 }
 
 public enum DeliveryChannel

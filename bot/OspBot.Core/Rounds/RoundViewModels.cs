@@ -79,6 +79,9 @@ public sealed record GroupStatus
 
     public string? SubmittedBy { get; init; }
 
+    /// The counting submission came from the web form of an e-mail, not Teams.
+    public bool SubmittedViaEmail { get; init; }
+
     public Rag? Rag { get; init; }
 
     /// Chairs and leads to prompt; an empty list means the sub-group has nobody to send to.

@@ -76,6 +76,7 @@ internal sealed class RoundViews(OspDbContext db)
             LastEditedBy = u.LastEditedByPersonId is { } e ? names.GetValueOrDefault(e) : null,
             SubmittedAt = u.SubmittedAt,
             SubmittedBy = u.SubmittedByPersonId is { } s ? names.GetValueOrDefault(s) : null,
+            SubmittedViaEmail = counted.GetValueOrDefault(u.Id)?.ViaEmail == true,
             Rag = counted.GetValueOrDefault(u.Id)?.Rag,
             Recipients = [.. recipients.Where(r => r.GroupId == u.GroupId).Select(r => r.Name).Order()],
         }).ToList();

@@ -100,7 +100,7 @@ internal sealed class UpdateEditor(
         var unchangedDraft = kind == VersionKind.Draft && l.Latest is not null && l.Content.SameAs(content);
         if (!unchangedDraft)
         {
-            Append(l, caller.PersonId.Value, role.Value, content, kind, now);
+            Append(l, caller.PersonId.Value, role.Value, content, kind, now, actor.ViaEmailLink);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -160,7 +160,7 @@ internal sealed class UpdateEditor(
         _ => VersionKind.Draft,
     };
 
-    private void Append(LoadedUpdate l, int personId, MembershipRole role, UpdateContent c, VersionKind kind, DateTimeOffset now)
+    private void Append(LoadedUpdate l, int personId, MembershipRole role, UpdateContent c, VersionKind kind, DateTimeOffset now, bool viaEmail)
     {
         var u = l.Update;
         var awaiting = l.Latest;
@@ -177,6 +177,7 @@ internal sealed class UpdateEditor(
             RagReason = c.RagReason,
             SavedByPersonId = personId,
             SavedAt = now,
+            ViaEmail = viaEmail,
             PlanReviews = [.. c.PlanReviews
                 .Where(r => r.Status is not null || !string.IsNullOrEmpty(r.Note))
                 .DistinctBy(r => r.Position)

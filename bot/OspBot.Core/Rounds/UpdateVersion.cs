@@ -33,6 +33,9 @@ internal sealed class UpdateVersion
 
     public DateTimeOffset SavedAt { get; set; }
 
+    /// Saved on the web form an e-mail linked to, not in Teams ("via e-mail" on the status card).
+    public bool ViaEmail { get; set; }
+
     public List<PlanReview> PlanReviews { get; set; } = [];
 }
 

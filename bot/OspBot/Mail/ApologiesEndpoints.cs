@@ -1,7 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OspBot.Meetings;
 using OspBot.Members;
@@ -14,19 +12,9 @@ namespace OspBot.Mail;
 /// every link that does not work, and each use logged (who, what, when, from which address).
 internal static class ApologiesEndpoints
 {
-    public const string RateLimitPolicy = "mail-links";
-
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApologyLinks.Path).RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(async (context, next) =>
-        {
-            var headers = context.HttpContext.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers.CacheControl = "no-store";
-            headers["Referrer-Policy"] = "no-referrer"; // the token is in the address
-            return await next(context);
-        });
+        var group = app.MapGroup(ApologyLinks.Path).RequireRateLimiting(MailLinkProtection.ApologiesPolicy).WithStrictHeaders();
         group.MapGet("/{meetingId:int}", ShowAsync);
         group.MapPost("/{meetingId:int}", SendAsync);
     }
@@ -68,19 +56,4 @@ internal static class ApologiesEndpoints
     private static IResult NotAvailable(string contact) => Results.Content(ApologiesPage.NotAvailable(contact), "text/html; charset=utf-8", statusCode: 404);
 
     private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
-
-    /// By IP (30 a minute) and by link (10 a minute): enough for a person, too few to guess or hammer.
-    public static void AddLimits(RateLimiterOptions options)
-    {
-        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-            "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => Window(30)));
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            http.Request.Path.StartsWithSegments(ApologyLinks.Path) && http.Request.Query["t"].ToString() is { Length: > 0 } t
-                ? RateLimitPartition.GetFixedWindowLimiter("link:" + t, _ => Window(10))
-                : RateLimitPartition.GetNoLimiter("other"));
-    }
-
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 }

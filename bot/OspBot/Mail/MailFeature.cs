@@ -14,8 +14,7 @@ public static class MailFeature
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMailServices();
         builder.AddSignedLinks();
-        builder.Services.AddAntiforgery();
-        builder.Services.AddRateLimiter(ApologiesEndpoints.AddLimits);
+        builder.AddMailLinkProtection();
         return builder;
     }
 
@@ -23,8 +22,7 @@ public static class MailFeature
     public static WebApplication MapMail(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseRateLimiter();
-        app.UseAntiforgery();
+        app.UseMailLinkProtection();
         ApologiesEndpoints.Map(app);
         return app;
     }

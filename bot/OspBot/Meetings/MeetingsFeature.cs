@@ -18,6 +18,7 @@ public static class MeetingsFeature
         builder.AddMeetingCalendar();
         builder.Services.AddMeetingServices();
         builder.Services.AddScoped<IOutboxRenderer, MeetingReminderRenderer>();
+        builder.Services.AddScoped<IOutboxRenderer, MeetingInviteRenderer>();
         builder.Services.AddScoped<MeetingCardReplies>();
         builder.AddSignedLinks();
         builder.Services.AddSingleton<MeetingLinks>();

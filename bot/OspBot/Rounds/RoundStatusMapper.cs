@@ -126,7 +126,7 @@ internal static class RoundStatusMapper
         State = State(g.Status),
         Key = new C.UpdateKey(Id(roundId), Id(g.UpdateId), "0"),
         LastEditedAt = g.LastEditedAt,
-        Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) : null,
+        Submitted = g.SubmittedAt is { } at ? new C.Stamp(g.SubmittedBy ?? "", at) { ViaEmail = g.SubmittedViaEmail } : null,
         IsLate = g.IsLate,
         Rag = Rag(g.Rag),
         CanReopen = pastDeadline && g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,

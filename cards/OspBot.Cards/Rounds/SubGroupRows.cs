@@ -16,7 +16,7 @@ internal static class SubGroupRows
             UpdateState.Draft when row.LastEditedAt is { } at => $"Draft, last edited {CardFormat.ShortDate(at)}",
             UpdateState.Draft => "Draft",
             UpdateState.AwaitingApproval => "Awaiting approval",
-            UpdateState.Submitted when row.Submitted is { } s => $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.ShortDate(s.At)}",
+            UpdateState.Submitted when row.Submitted is { } s => $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.ShortDate(s.At)}{(s.ViaEmail ? " via e-mail" : "")}",
             UpdateState.Submitted => "Submitted",
             _ => throw new ArgumentOutOfRangeException(nameof(row), row.State, "Unknown update state."),
         };

@@ -46,4 +46,8 @@ internal sealed record CarryForwardItem
 }
 
 /// Who did something and when, e.g. "last saved by" or "submitted by".
-internal sealed record Stamp(string By, DateTimeOffset At);
+internal sealed record Stamp(string By, DateTimeOffset At)
+{
+    /// Sent from the web form an e-mail linked to, not from Teams.
+    public bool ViaEmail { get; init; }
+}

@@ -40,6 +40,8 @@ public sealed class DependencyTests
             ("Reports", "Outbox"),
             // Mail writes the rounds' and meetings' deliveries as e-mails (their views) and is the outbox's second channel.
             ("Mail", "Outbox"), ("Mail", "Members"), ("Mail", "Rounds"), ("Mail", "Meetings"),
+            // The update form is the rounds' editor behind an e-mail's link: Mail's links, transport and protections.
+            ("UpdateForm", "Rounds"), ("UpdateForm", "Members"), ("UpdateForm", "Mail"), ("UpdateForm", "Outbox"),
         ];
         var graph = FeatureGraph.FeaturesMerged();
         var between = graph.Edges

@@ -8,7 +8,8 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
 {
     public static readonly string ArtifactsDir = Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
 
-    private static readonly string[] ChromiumArgs =
+    /// Debian's Chromium headless in a container: the launch options every browser test uses.
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",

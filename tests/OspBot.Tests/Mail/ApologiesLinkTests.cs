@@ -26,7 +26,7 @@ public sealed partial class ApologiesLinkTests
         var meeting = await world.ScheduleAsync(world.TestGroupId, At("2026-11-02T10:00:00Z"), ct);
         world.Clock.SetUtcNow(At("2026-10-26T10:00:00Z"));
         await world.DispatchAsync(ct);
-        var mail = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(Path.Combine(world.App.DataDirectory, "mail"), "*.eml")), ct);
+        var mail = Assert.Single(await MeetingInvitationMailTests.MailsAsync(world, "Reminder:", ct));
         var link = new Uri(Regex.Match(mail.TextBody!, @"Send apologies for [^:]+: (?<url>\S+)").Groups["url"].Value);
         Assert.Contains($"href=\"{WebUtility.HtmlEncode(link.AbsoluteUri)}\"", mail.HtmlBody, StringComparison.Ordinal);
         return (world, link.PathAndQuery, meeting.Meeting.MeetingId);

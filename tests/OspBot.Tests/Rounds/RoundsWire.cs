@@ -25,6 +25,7 @@ public sealed class RoundsWire : IAsyncDisposable
 
     private readonly string _folder;
     private Action<IServiceCollection>? _services;
+    private int? _port;
 
     private RoundsWire(FakeConnector connector, string folder, ScaledClock clock)
     {
@@ -52,6 +53,26 @@ public sealed class RoundsWire : IAsyncDisposable
         return wire;
     }
 
+    /// As StartAsync, the app listening on a real loopback port (Kestrel), for a browser; its links point there.
+    public static async Task<RoundsWire> StartListeningAsync(params (string Key, string Value)[] settings)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ospbot-rounds-wire", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var wire = new RoundsWire(await FakeConnector.StartAsync(), folder, new ScaledClock(October1, factor: 1)) { _port = FreePort() };
+        wire.Restart([("DownloadLinks:PublicBaseUrl", wire.BaseAddress.AbsoluteUri), .. settings]);
+        return wire;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// Where a listening app (StartListeningAsync) is reached.
+    public Uri BaseAddress => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{_port}/"));
+
     /// A new app (a new process, as far as the bot knows) on the same database file.
     public void Restart(params (string Key, string Value)[] settings)
     {
@@ -67,6 +88,11 @@ public sealed class RoundsWire : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             App.With(key, value);
+        }
+        if (_port is { } port)
+        {
+            App.UseKestrel(port);
+            App.StartServer();
         }
         Client = App.CreateClient();
     }

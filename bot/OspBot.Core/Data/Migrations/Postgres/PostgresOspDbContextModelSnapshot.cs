@@ -1037,6 +1037,9 @@ namespace OspBot.Data.Migrations.Postgres
                     b.Property<int>("SubGroupUpdateId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ViaEmail")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SavedByPersonId");

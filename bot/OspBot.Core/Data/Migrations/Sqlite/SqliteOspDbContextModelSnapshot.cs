@@ -996,6 +996,9 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.Property<int>("SubGroupUpdateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ViaEmail")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SavedByPersonId");

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using OspBot.Outbox;
+using IcalCalendar = Ical.Net.Calendar;
+using W = OspBot.Tests.Meetings.MeetingsWorld;
+
+namespace OspBot.Tests.Mail;
+
+/// Issue 16: without a calendar (Graph) to invite them, a member reached by e-mail gets the meeting's invitation by
+/// e-mail with the .ics attached (read back with Ical.Net), once; members reached in Teams get no e-mail.
+public sealed class MeetingInvitationMailTests
+{
+    private static readonly DateTimeOffset March2 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_partner_reached_by_e_mail_gets_the_invitation_with_the_ics_attached_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await W.StartAsync(March2, null, ct);
+        await world.DbAsync(db => db.People.Where(p => p.Name == "Cat")
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Email, "cat@police.example"), ct));
+        var scheduled = await world.ScheduleAsync(world.TestGroupId, DateTimeOffset.Parse("2026-11-02T10:00:00Z", CultureInfo.InvariantCulture), ct);
+
+        await world.DispatchAsync(ct);
+        await world.DispatchAsync(ct);
+
+        var mail = Assert.Single(await MailsAsync(world, "Invitation:", ct));
+        Assert.Equal("cat@police.example", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("Invitation: Quarterly meeting, Mon 2 Nov 2026 10:00–11:00 (London time)", mail.Subject);
+        MailChannelTests.AssertAccessibleMail(mail, "Oxford Strategic Partnership (Oxford City Council)");
+        Assert.Contains("Send apologies for Quarterly meeting: http", mail.TextBody, StringComparison.Ordinal);
+        var part = Assert.Single(mail.Attachments.OfType<MimePart>());
+        Assert.Equal(("text/calendar", "REQUEST"), (part.ContentType.MimeType, part.ContentType.Parameters["method"]));
+        using var content = new MemoryStream();
+        await part.Content!.DecodeToAsync(content, ct);
+        var calendar = IcalCalendar.Load(Encoding.UTF8.GetString(content.ToArray()))!;
+        var invitation = Assert.Single(calendar.Events);
+        Assert.Equal("REQUEST", calendar.Method);
+        Assert.Equal("Quarterly meeting", invitation.Summary);
+        Assert.Equal($"ospbot-meeting-{scheduled.Meeting.MeetingId}@ospbot", invitation.Uid);
+        Assert.Equal(new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc), invitation.DtStart!.AsUtc);
+        Assert.Equal("mailto:cat@police.example", Assert.Single(invitation.Attendees).Value?.ToString());
+        Assert.Equal("mailto:osp@oxford.gov.uk", invitation.Organizer!.Value?.ToString());
+        var invites = await world.DbAsync(db => db.Deliveries.AsNoTracking().Include(d => d.Person)
+            .Where(d => d.Kind == DeliveryKind.MeetingInvite).ToListAsync(ct));
+        Assert.Equal((DeliveryState.Sent, DeliveryChannel.Email), invites.Where(d => d.Person!.Name == "Cat").Select(d => (d.State, d.Channel)).Single());
+        Assert.All(invites.Where(d => d.Person!.Name != "Cat"), d => Assert.Equal((DeliveryState.Cancelled, DeliveryChannel.Teams), (d.State, d.Channel)));
+    }
+
+    /// The e-mails in the world's pickup folder whose subject starts so.
+    internal static async Task<IReadOnlyList<MimeMessage>> MailsAsync(W world, string subjectStart, CancellationToken ct)
+    {
+        var folder = Path.Combine(world.App.DataDirectory, "mail");
+        var all = new List<MimeMessage>();
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).ToArray() : [])
+        {
+            all.Add(await MimeMessage.LoadAsync(file, ct));
+        }
+        return [.. all.Where(m => m.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true)];
+    }
+}
