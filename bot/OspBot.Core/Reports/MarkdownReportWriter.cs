@@ -1,3 +1,4 @@
+using OspBot.Common;
 using System.Globalization;
 using System.Text;
 using OspBot.Reports.Drafting;
@@ -43,7 +44,7 @@ internal static class MarkdownReportWriter
         {
             return "";
         }
-        notes.Add(ReportText.Clean(comment).Replace('\n', ' '));
+        notes.Add(PastedText.Clean(comment).Replace('\n', ' '));
         return "[^" + notes.Count.ToString(CultureInfo.InvariantCulture) + "]";
     }
 

@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
@@ -20,7 +21,7 @@ internal sealed class ReportBuilder
 
     public ReportBuilder Numbered(string text, string? comment = null, bool keepWithNext = false)
     {
-        var clean = ReportText.Clean(text);
+        var clean = PastedText.Clean(text);
         if (clean.Length > 0)
         {
             _blocks.Add(new ReportParagraph(clean, ++_number, comment, keepWithNext));
@@ -39,7 +40,7 @@ internal sealed class ReportBuilder
 
     public ReportBuilder Plain(string text)
     {
-        var clean = ReportText.Clean(text);
+        var clean = PastedText.Clean(text);
         if (clean.Length > 0)
         {
             _blocks.Add(new ReportParagraph(clean, null));
@@ -49,13 +50,13 @@ internal sealed class ReportBuilder
 
     public ReportBuilder ListHeading(string text, int depth, string? comment)
     {
-        _blocks.Add(new ReportListHeading(ReportText.Clean(text), depth, comment));
+        _blocks.Add(new ReportListHeading(PastedText.Clean(text), depth, comment));
         return this;
     }
 
     public ReportBuilder Bullets(IEnumerable<ReportBullet> items)
     {
-        List<ReportBullet> list = [.. items.Select(b => b with { Text = ReportText.Clean(b.Text) }).Where(b => b.Text.Length > 0)];
+        List<ReportBullet> list = [.. items.Select(b => b with { Text = PastedText.Clean(b.Text) }).Where(b => b.Text.Length > 0)];
         if (list.Count > 0)
         {
             _blocks.Add(new ReportBulletList(list));

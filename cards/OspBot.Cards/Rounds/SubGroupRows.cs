@@ -27,9 +27,7 @@ internal static class SubGroupRows
     public static IEnumerable<CardElement> Summary(SubGroupRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        TextBlock rag = row.Rag is { } r
-            ? new($"● {RoundFormat.Label(r)}") { Color = RoundFormat.Colour(r), Weight = TextWeight.Bolder }
-            : new("No RAG yet") { IsSubtle = true };
+        CardElement rag = row.Rag is { } r ? RoundBlocks.RagBadge(r) : new TextBlock("No RAG yet") { IsSubtle = true };
         yield return new ColumnSet
         {
             Columns =

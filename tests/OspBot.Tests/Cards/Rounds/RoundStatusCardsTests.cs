@@ -48,7 +48,7 @@ public sealed class RoundStatusCardsTests
         Assert.Contains("Draft, last edited 20 Oct 2026", texts);
         Assert.Contains("Awaiting approval", texts);
         Assert.Contains("Submitted by Alan Turing on 20 Oct 2026", texts);
-        Assert.Contains("● Amber", texts);
+        Assert.Contains("Amber", texts);
         Assert.Contains("Quarterly updates: Q3 2025/26", texts);
     }
 
