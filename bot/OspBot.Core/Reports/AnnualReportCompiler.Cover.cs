@@ -1,5 +1,5 @@
-using OspBot.Common;
 using System.Globalization;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;

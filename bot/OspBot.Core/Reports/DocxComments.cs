@@ -1,7 +1,7 @@
-using OspBot.Common;
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;

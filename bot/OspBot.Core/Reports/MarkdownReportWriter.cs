@@ -1,6 +1,6 @@
-using OspBot.Common;
 using System.Globalization;
 using System.Text;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;

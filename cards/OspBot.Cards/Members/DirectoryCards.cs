@@ -56,7 +56,8 @@ internal static class DirectoryCards
         yield return new TextBlock("How OspBot reaches people") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large };
         yield return new FactSet([.. people.Select(p => new Fact(
             CardText.Escape(p.Name),
-            (p.Channel ?? "Automatic") + (p.IsLinked ? "" : " · not linked to Teams yet")))]) { Spacing = Spacing.Small };
+            (p.Channel ?? "Automatic") + (p.IsLinked ? "" : " · not linked to Teams yet")))])
+        { Spacing = Spacing.Small };
     }
 
     private static AdaptiveCard Message(string heading, string text) => new()

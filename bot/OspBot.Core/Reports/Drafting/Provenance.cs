@@ -1,5 +1,5 @@
-using OspBot.Common;
 using System.Globalization;
+using OspBot.Common;
 
 namespace OspBot.Reports.Drafting;
 
