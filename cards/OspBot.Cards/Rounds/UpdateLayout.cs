@@ -13,16 +13,5 @@ internal sealed record UpdateLayout
     public IReadOnlyList<TextPiece> Challenges { get; init; } = [];
     public IReadOnlyList<TextPiece> Requests { get; init; } = [];
 
-    public IReadOnlyList<TextPiece> Get(UpdateSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        return section.InputId switch
-        {
-            UpdateInputs.Achievements => Achievements,
-            UpdateInputs.Plans => Plans,
-            UpdateInputs.Challenges => Challenges,
-            UpdateInputs.Requests => Requests,
-            _ => throw new ArgumentOutOfRangeException(nameof(section), section.InputId, "Not a section of the update template."),
-        };
-    }
+    public IReadOnlyList<TextPiece> Get(UpdateSection section) => UpdateText.Of(section, Achievements, Plans, Challenges, Requests);
 }
