@@ -12,8 +12,17 @@ internal static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Seeded the member directory from {Source}: {Groups} groups, {People} people")]
     public static partial void DirectorySeeded(this ILogger logger, string source, int groups, int people);
 
-    [LoggerMessage(1102, LogLevel.Information, "Member directory already has groups; seed file not loaded")]
-    public static partial void DirectoryAlreadySeeded(this ILogger logger);
+    [LoggerMessage(1102, LogLevel.Information, "Directory file {Source} applied: {Changes} changes, {Kept} kept that the file does not have")]
+    public static partial void DirectoryMerged(this ILogger logger, string source, int changes, int kept);
+
+    [LoggerMessage(1103, LogLevel.Information, "Directory file {Source}: {Change}")]
+    public static partial void DirectoryChanged(this ILogger logger, string source, string change);
+
+    [LoggerMessage(1104, LogLevel.Information, "Directory file {Source}: {Kept}")]
+    public static partial void DirectoryKept(this ILogger logger, string source, string kept);
+
+    [LoggerMessage(1105, LogLevel.Critical, "{Message}")]
+    public static partial void DirectoryConflict(this ILogger logger, string message);
 
     [LoggerMessage(1201, LogLevel.Warning, "Conversation {ConversationId} is unreachable: {Reason}")]
     public static partial void ConversationUnreachable(this ILogger logger, string conversationId, string reason);

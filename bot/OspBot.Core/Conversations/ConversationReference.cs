@@ -27,6 +27,9 @@ internal sealed class ConversationReference
     /// The user's Entra (AAD) object id; personal conversations only.
     public string? UserAadObjectId { get; set; }
 
+    /// The user's Teams display name, kept from their last activity: the directory card shows unmatched users by it.
+    public string? UserName { get; set; }
+
     /// Team conversations only.
     public string? TeamId { get; set; }
 
@@ -58,6 +61,7 @@ internal sealed class ConversationReferenceConfiguration : IEntityTypeConfigurat
         builder.Property(c => c.ConversationType).HasMaxLength(32);
         builder.Property(c => c.TenantId).HasMaxLength(64);
         builder.Property(c => c.BotId).HasMaxLength(128);
+        builder.Property(c => c.UserName).HasMaxLength(200);
         builder.Property(c => c.UserId).HasMaxLength(256);
         builder.Property(c => c.UserAadObjectId).HasMaxLength(64);
         builder.Property(c => c.TeamId).HasMaxLength(256);

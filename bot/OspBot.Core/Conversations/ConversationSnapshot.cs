@@ -20,6 +20,9 @@ public sealed record ConversationSnapshot
 
     public string? UserAadObjectId { get; init; }
 
+    /// The user's name as Teams shows it (activity.from.name); personal conversations only.
+    public string? UserName { get; init; }
+
     public string? TeamId { get; init; }
 
     public string? ChannelName { get; init; }

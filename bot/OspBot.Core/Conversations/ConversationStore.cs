@@ -83,6 +83,7 @@ internal sealed class ConversationStore(
         row.BotId = s.BotId ?? row.BotId;
         row.UserId = s.UserId ?? row.UserId;
         row.UserAadObjectId = s.UserAadObjectId ?? row.UserAadObjectId;
+        row.UserName = s.UserName ?? row.UserName;
         row.TeamId = s.TeamId ?? row.TeamId;
         row.ChannelName = s.ChannelName ?? row.ChannelName;
         row.Locale = s.Locale ?? row.Locale;

@@ -53,9 +53,9 @@ internal sealed class MeetingChanges(
         await db.SaveChangesAsync(ct);
         var cancelled = await reminders.CancelAsync(meeting.Id, null, ct);
         // A meeting still waiting for its event gets its reminders when the event is made.
-        var queued = meeting.State == MeetingState.Scheduled ? await reminders.QueueAsync(meeting, members, ct) : 0;
+        var queued = meeting.State == MeetingState.Scheduled ? await reminders.QueueAsync(meeting, members, ct) : ReminderPlan.None;
         await tx.CommitAsync(ct);
-        logger.MeetingMoved(meeting.Id, meeting.Sequence, queued);
+        logger.MeetingMoved(meeting.Id, meeting.Sequence, queued.Count);
 
         var inCalendar = meeting.GraphEventId is not null;
         var done = await scheduler.DoneAsync(meeting.Id, inCalendar, NoUpdateSent(meeting), queued, planRound: meeting.State == MeetingState.Scheduled, ct);
@@ -96,7 +96,7 @@ internal sealed class MeetingChanges(
             Meeting = view,
             InvitationSent = meeting.GraphEventId is not null,
             NoInvitationReason = NoUpdateSent(meeting),
-            RemindersQueued = 0,
+            Reminders = ReminderPlan.None,
             RemindersCancelled = cancelled,
         });
     }

@@ -31,24 +31,23 @@ internal sealed class MeetingReminders(
         string.Create(CultureInfo.InvariantCulture, $"reminder:{meetingId}:{sequence}:{(long)offset.TotalMinutes}:{personId}");
 
     /// One delivery per member and reminder still ahead; reminders whose time has passed are not sent late.
-    public async Task<int> QueueAsync(Meeting meeting, IReadOnlyList<MemberRow> members, CancellationToken ct)
+    public async Task<ReminderPlan> QueueAsync(Meeting meeting, IReadOnlyList<MemberRow> members, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(members);
         var now = clock.GetUtcNow();
-        var queued = 0;
-        foreach (var (offset, dueAt) in ReminderInstants(meeting.StartsAt, options.Value.Offsets).Where(r => r.DueAt > now))
+        var ahead = ReminderInstants(meeting.StartsAt, options.Value.Offsets).Where(r => r.DueAt > now).ToList();
+        foreach (var (offset, dueAt) in ahead)
         {
             foreach (var member in members)
             {
                 var delivery = Delivery.Pending(DeliveryKind.MeetingReminder, member.PersonId, ReminderKey(meeting.Id, meeting.Sequence, offset, member.PersonId), dueAt);
                 delivery.MeetingId = meeting.Id;
                 db.Deliveries.Add(delivery);
-                queued++;
             }
         }
         await db.SaveChangesAsync(ct);
-        return queued;
+        return new ReminderPlan(ahead.Count == 0 ? 0 : members.Count, [.. ahead.Select(r => r.Offset)]);
     }
 
     /// Without a calendar (Graph) to invite them, one invitation per member with an e-mail address, due now; the mail

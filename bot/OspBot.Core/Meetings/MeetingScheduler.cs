@@ -96,7 +96,7 @@ internal sealed class MeetingScheduler(
             var queued = await reminders.QueueAsync(meeting, members, ct);
             await reminders.QueueInvitationsAsync(meeting, members, ct);
             await tx.CommitAsync(ct);
-            logger.MeetingScheduled(meeting.Id, meeting.GroupId, caller.Name, false, queued);
+            logger.MeetingScheduled(meeting.Id, meeting.GroupId, caller.Name, false, queued.Count);
             return await DoneAsync(meeting.Id, invitationSent: false, MeetingInvitationFallback.NotConfigured, queued, planRound: true, ct);
         }
 
@@ -119,7 +119,7 @@ internal sealed class MeetingScheduler(
         }
         if (meeting.State != MeetingState.PendingCalendar)
         {
-            return await DoneAsync(meeting.Id, meeting.GraphEventId is not null, null, 0, planRound: false, ct);
+            return await DoneAsync(meeting.Id, meeting.GraphEventId is not null, null, ReminderPlan.None, planRound: false, ct);
         }
         if (Calendar is null)
         {
@@ -184,11 +184,11 @@ internal sealed class MeetingScheduler(
                 .SetProperty(m => m.JoinUrl, created.JoinUrl)
                 .SetProperty(m => m.WebLink, created.WebLink)
                 .SetProperty(m => m.CalendarError, (string?)null), ct);
-        var queued = won == 0 ? 0 : await reminders.QueueAsync(meeting, members, ct);
+        var queued = won == 0 ? ReminderPlan.None : await reminders.QueueAsync(meeting, members, ct);
         await tx.CommitAsync(ct);
         if (won > 0)
         {
-            logger.MeetingScheduled(meeting.Id, meeting.GroupId, by, true, queued);
+            logger.MeetingScheduled(meeting.Id, meeting.GroupId, by, true, queued.Count);
         }
         return await DoneAsync(meeting.Id, invitationSent: true, null, queued, planRound: won > 0, ct);
     }
@@ -215,7 +215,7 @@ internal sealed class MeetingScheduler(
 
     /// The change as the card shows it; a steering group meeting booked or moved sets its quarter's round.
     internal async Task<MeetingResult<MeetingChange>> DoneAsync(
-        int meetingId, bool invitationSent, string? noInvitation, int queued, bool planRound, CancellationToken ct)
+        int meetingId, bool invitationSent, string? noInvitation, ReminderPlan queued, bool planRound, CancellationToken ct)
     {
         var view = (await db.MeetingViewAsync(meetingId, ct))!;
         var round = planRound && view.IsSteeringGroup && view.State == MeetingState.Scheduled
@@ -226,7 +226,7 @@ internal sealed class MeetingScheduler(
             Meeting = round?.RoundId is null ? view : view with { RoundId = round.RoundId },
             InvitationSent = invitationSent,
             NoInvitationReason = invitationSent ? null : noInvitation,
-            RemindersQueued = queued,
+            Reminders = queued,
             Round = round,
         });
     }

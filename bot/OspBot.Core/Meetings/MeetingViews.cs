@@ -100,8 +100,11 @@ public sealed record MeetingChange
 
     public string? NoInvitationReason { get; init; }
 
+    /// Whom the reminders go to and how long before the meeting.
+    public required ReminderPlan Reminders { get; init; }
+
     /// Reminder messages queued (members × offsets still ahead).
-    public required int RemindersQueued { get; init; }
+    public int RemindersQueued => Reminders.Count;
 
     /// Reminder messages no longer wanted (a move re-plans them; a cancellation drops them).
     public int RemindersCancelled { get; init; }
@@ -191,4 +194,12 @@ public abstract record MeetingResult<T>
     /// Graph failed. Retryable: an outage; the meeting (if any) is kept as PendingCalendar and can be retried.
     /// Otherwise (401/403/404...) nothing was kept. Message names what to fix.
     public sealed record CalendarFailed(string Message, bool Retryable, MeetingView? Meeting) : MeetingResult<T>;
+}
+
+/// The reminders queued for a meeting: each of People gets one at each offset before it (those still ahead).
+public sealed record ReminderPlan(int People, IReadOnlyList<TimeSpan> Offsets)
+{
+    public static ReminderPlan None { get; } = new(0, []);
+
+    public int Count => People * Offsets.Count;
 }

@@ -35,8 +35,9 @@ public sealed record GroupSeats(string Key, string Name, IReadOnlyList<Seat> Sea
 
 public sealed record Seat(string PersonName, MembershipRole Role, bool IsVacant);
 
-/// A Teams user who has a personal chat with the bot but matches no person: someone to link.
-public sealed record UnmatchedTeamsUser(string EntraObjectId, DateTimeOffset LastSeenAt);
+/// A Teams user who has a personal chat with the bot but matches no person: someone to link. Name: as Teams showed
+/// it in their last message (null if Teams sent none).
+public sealed record UnmatchedTeamsUser(string EntraObjectId, string? Name, DateTimeOffset LastSeenAt);
 
 /// The secretariat's edits from Teams: seats in groups, new people, and linking a Teams user to a person.
 internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
@@ -170,6 +171,26 @@ internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
             : $"{person.Name} no longer has a job title in the directory.");
     }
 
+    /// Gives the person a new name: a placeholder from the sample directory once the seat's holder is known, or a
+    /// correction. The name is required, one line, at most 200 characters.
+    public async Task<DirectoryEdit> RenameAsync(Actor actor, int personId, string name, CancellationToken ct)
+    {
+        if (!await IsSecretariatAsync(actor, ct))
+        {
+            return new DirectoryEdit.Refused(NotSecretariat);
+        }
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return new DirectoryEdit.NotFound("There is no such person in the directory.");
+        }
+        var old = person.Name;
+        person.Name = name.Trim();
+        await db.SaveChangesAsync(ct);
+        Forget(person.EntraObjectId);
+        return new DirectoryEdit.Done(person.Id, $"{old} is now {person.Name}.");
+    }
+
     /// People whose name, organisation or e-mail contains the text (all when empty), for a picker. The directory
     /// is a few dozen people, so it is filtered in memory, where case-insensitive matching is the same on both providers.
     public async Task<IReadOnlyList<PersonSummary>> SearchAsync(string? text, int max, CancellationToken ct)
@@ -197,10 +218,12 @@ internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
         var linked = db.People.Where(p => p.EntraObjectId != null).Select(p => p.EntraObjectId);
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.ConversationType == "personal" && c.UserAadObjectId != null && !linked.Contains(c.UserAadObjectId))
-            .Select(c => new { Aad = c.UserAadObjectId!, c.LastSeenAt })
+            .Select(c => new { Aad = c.UserAadObjectId!, c.UserName, c.LastSeenAt })
             .ToListAsync(ct);
         // Ordered in memory: SQLite cannot ORDER BY a DateTimeOffset column.
-        return [.. rows.GroupBy(r => r.Aad).Select(g => new UnmatchedTeamsUser(g.Key, g.Max(r => r.LastSeenAt)))
+        return [.. rows.GroupBy(r => r.Aad)
+            .Select(g => g.OrderByDescending(r => r.LastSeenAt).First())
+            .Select(r => new UnmatchedTeamsUser(r.Aad, r.UserName, r.LastSeenAt))
             .OrderByDescending(u => u.LastSeenAt).Take(max)];
     }
 

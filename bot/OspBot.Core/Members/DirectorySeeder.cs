@@ -7,8 +7,9 @@ using OspBot.Data;
 
 namespace OspBot.Members;
 
-/// Fills an empty directory from the seed file on first start. Once there are groups the database is the truth,
-/// so later edits to the file do nothing.
+/// Applies the directory seed file on every start: the first start fills the empty directory; later ones merge
+/// what the file added or changed (DirectoryMerge), logging each change, or fail naming the conflicts, so a file that
+/// changed is never silently ignored and nothing in the directory is deleted by it.
 internal sealed class DirectorySeeder(
     IServiceScopeFactory scopes, IOptions<DirectoryOptions> options, IHostEnvironment env, ILogger<DirectorySeeder> logger)
     : IHostedService
@@ -26,55 +27,49 @@ internal sealed class DirectorySeeder(
 
     internal async Task SeedAsync(OspDbContext db, CancellationToken ct)
     {
-        if (await db.Groups.AnyAsync(ct))
-        {
-            logger.DirectoryAlreadySeeded();
-            return;
-        }
-
         var (source, file) = await ReadAsync(ct);
-        var groups = file.Groups.ToDictionary(
-            g => g.Key,
-            g => new Group { Key = g.Key, Name = g.Name, Kind = g.Kind, RequiresChairApproval = g.RequiresChairApproval },
-            StringComparer.Ordinal);
-        db.Groups.AddRange(groups.Values);
-        foreach (var p in file.People)
-        {
-            db.People.Add(new Person
-            {
-                Name = p.Name,
-                Organisation = p.Organisation,
-                RoleTitle = p.RoleTitle,
-                Email = p.Email,
-                EntraObjectId = p.EntraObjectId,
-                IsSecretariat = p.IsSecretariat,
-                IsOspChair = p.IsOspChair,
-                IsVacant = p.IsVacant,
-                Memberships = [.. p.Memberships.Select(m => new Membership
-                {
-                    Group = groups.GetValueOrDefault(m.Group)
-                        ?? throw new InvalidDataException($"{source}: {p.Name} is a member of unknown group '{m.Group}'."),
-                    Role = m.Role,
-                })],
-            });
-        }
-
         try
         {
-            await db.SaveChangesAsync(ct);
+            await MergeAsync(db, source, file, ct);
         }
         catch (DbUpdateException)
         {
-            // Another instance starting at the same time may have won the race (unique group keys): its seed stands.
+            // Another instance starting at the same time saved first (unique keys): merge again onto what it saved.
             db.ChangeTracker.Clear();
-            if (!await db.Groups.AnyAsync(ct))
-            {
-                throw;
-            }
-            logger.DirectoryAlreadySeeded();
+            await MergeAsync(db, source, file, ct);
+        }
+    }
+
+    private async Task MergeAsync(OspDbContext db, string source, DirectoryFile file, CancellationToken ct)
+    {
+        var groups = await db.Groups.ToListAsync(ct);
+        var people = await db.People.Include(p => p.Memberships).ToListAsync(ct);
+        var first = groups.Count == 0 && people.Count == 0;
+        var conflicts = DirectoryFileCheck.Conflicts(file, groups.Select(g => g.Key));
+        var merge = new DirectoryMerge(groups, people);
+        if (conflicts.Count == 0)
+        {
+            merge.Apply(file);
+            conflicts = merge.Conflicts;
+        }
+        if (conflicts.Count > 0)
+        {
+            var message = $"The directory file {source} cannot be applied: {string.Join("; ", conflicts)}.";
+            logger.DirectoryConflict(message);
+            throw new InvalidDataException(message + " Correct the file (or the directory on the directory card) and start again.");
+        }
+
+        db.Groups.AddRange(merge.NewGroups);
+        db.People.AddRange(merge.NewPeople);
+        await db.SaveChangesAsync(ct);
+        if (first)
+        {
+            logger.DirectorySeeded(source, groups.Count, people.Count);
             return;
         }
-        logger.DirectorySeeded(source, groups.Count, file.People.Count);
+        merge.Changes.ForEach(change => logger.DirectoryChanged(source, change));
+        merge.Kept.ForEach(kept => logger.DirectoryKept(source, kept));
+        logger.DirectoryMerged(source, merge.Changes.Count, merge.Kept.Count);
     }
 
     private async Task<(string Source, DirectoryFile File)> ReadAsync(CancellationToken ct)

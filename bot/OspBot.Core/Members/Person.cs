@@ -31,6 +31,10 @@ internal sealed class Person
 
     public bool IsVacant { get; set; }
 
+    /// The name the directory file gave when it added this person. A later start matches the file's entry by it
+    /// when the entry has no Entra id or e-mail, so a rename on the directory card is not undone by a new person.
+    public string? SeedName { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }
 
@@ -41,6 +45,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.ToTable("People");
         builder.HasIndex(p => p.EntraObjectId).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.SeedName).HasMaxLength(200);
         builder.Property(p => p.Organisation).HasMaxLength(200);
         builder.Property(p => p.RoleTitle).HasMaxLength(300);
         builder.Property(p => p.Email).HasMaxLength(320);

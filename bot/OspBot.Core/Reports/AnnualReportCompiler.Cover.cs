@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
@@ -50,16 +51,16 @@ internal static partial class AnnualReportCompiler
 
     private static IReadOnlyList<string> Seat(MembershipRow m)
     {
-        var title = ReportText.Clean(m.JobTitle);
+        var title = PastedText.Clean(m.JobTitle);
         if (m.IsVacant)
         {
             return ["Vacant", title];
         }
-        var name = ReportText.Clean(m.Name);
+        var name = PastedText.Clean(m.Name);
         if (m.IsChair && !name.EndsWith("(Chair)", StringComparison.OrdinalIgnoreCase))
         {
             name += " (Chair)";
         }
-        return [name, string.Join(", ", new[] { title, ReportText.Clean(m.Organisation) }.Where(s => s.Length > 0))];
+        return [name, string.Join(", ", new[] { title, PastedText.Clean(m.Organisation) }.Where(s => s.Length > 0))];
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
@@ -25,7 +26,7 @@ internal sealed class DocxComments
             return;
         }
         var id = (_next++).ToString(CultureInfo.InvariantCulture);
-        _comments.Append(new Comment(new Paragraph(new Run(new Text(ReportText.Clean(text)))))
+        _comments.Append(new Comment(new Paragraph(new Run(new Text(PastedText.Clean(text)))))
         {
             Id = id,
             Author = Author,

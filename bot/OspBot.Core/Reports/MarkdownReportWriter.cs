@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
@@ -46,7 +47,7 @@ internal static class MarkdownReportWriter
         {
             return "";
         }
-        notes.Add(ReportText.Clean(comment).Replace('\n', ' '));
+        notes.Add(PastedText.Clean(comment).Replace('\n', ' '));
         return "[^" + notes.Count.ToString(CultureInfo.InvariantCulture) + "]";
     }
 

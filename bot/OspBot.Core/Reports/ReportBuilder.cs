@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
@@ -21,7 +22,7 @@ internal sealed class ReportBuilder(bool numbered = true)
 
     public ReportBuilder Numbered(string text, string? comment = null, bool keepWithNext = false)
     {
-        var clean = ReportText.Clean(text);
+        var clean = PastedText.Clean(text);
         if (clean.Length > 0)
         {
             _blocks.Add(new ReportParagraph(clean, numbered ? ++_number : null, comment, keepWithNext));
@@ -40,7 +41,7 @@ internal sealed class ReportBuilder(bool numbered = true)
 
     public ReportBuilder Plain(string text)
     {
-        var clean = ReportText.Clean(text);
+        var clean = PastedText.Clean(text);
         if (clean.Length > 0)
         {
             _blocks.Add(new ReportParagraph(clean, null));
@@ -50,13 +51,13 @@ internal sealed class ReportBuilder(bool numbered = true)
 
     public ReportBuilder ListHeading(string text, int depth, string? comment)
     {
-        _blocks.Add(new ReportListHeading(ReportText.Clean(text), depth, comment));
+        _blocks.Add(new ReportListHeading(PastedText.Clean(text), depth, comment));
         return this;
     }
 
     public ReportBuilder Bullets(IEnumerable<ReportBullet> items)
     {
-        List<ReportBullet> list = [.. items.Select(b => b with { Text = ReportText.Clean(b.Text) }).Where(b => b.Text.Length > 0)];
+        List<ReportBullet> list = [.. items.Select(b => b with { Text = PastedText.Clean(b.Text) }).Where(b => b.Text.Length > 0)];
         if (list.Count > 0)
         {
             _blocks.Add(new ReportBulletList(list));

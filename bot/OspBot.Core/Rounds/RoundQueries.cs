@@ -74,12 +74,14 @@ internal static class RoundQueries
         db.Memberships.Where(m => m.GroupId == groupId
             && (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant);
 
+    /// Names as the cards show them: a "(placeholder)" name reads as the seat it stands for (PersonNames.Shown).
     public static async Task<Dictionary<int, string>> NamesAsync(this OspDbContext db, IEnumerable<int?> ids, CancellationToken ct)
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
         return wanted.Count == 0
             ? []
-            : await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            : (await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct))
+                .ToDictionary(p => p.Key, p => PersonNames.Shown(p.Value));
     }
 
     /// A delivery of one of the rounds' kinds, due at dueAt.

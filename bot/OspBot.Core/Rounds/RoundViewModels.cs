@@ -84,8 +84,8 @@ public sealed record GroupStatus
 
     public Rag? Rag { get; init; }
 
-    /// Chairs and leads to prompt; an empty list means the sub-group has nobody to send to.
-    public required IReadOnlyList<string> Recipients { get; init; }
+    /// The chairs and leads, vacant seats included, with what OspBot sent them; empty: nobody to send to.
+    public required IReadOnlyList<PersonStatus> People { get; init; }
 }
 
 /// A proactive message that did not (or may not have) reached its person, and why.

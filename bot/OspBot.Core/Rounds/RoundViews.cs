@@ -60,9 +60,7 @@ internal sealed class RoundViews(OspDbContext db)
             .Where(u => u.RoundId == round.Id).OrderBy(u => u.Group!.Name).ToListAsync(ct);
         var names = await db.NamesAsync(updates.SelectMany(u => new[] { u.LastEditedByPersonId, u.SubmittedByPersonId }), ct);
         var counted = await CountedVersionsAsync(updates, ct);
-        var recipients = await db.Memberships.AsNoTracking()
-            .Where(m => (m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead) && !m.Person!.IsVacant)
-            .Select(m => new { m.GroupId, m.Person!.Name }).ToListAsync(ct);
+        var people = await RoundPeople.ByUpdateAsync(db, round.Id, updates, ct);
 
         var groups = updates.Select(u => new GroupStatus
         {
@@ -78,7 +76,7 @@ internal sealed class RoundViews(OspDbContext db)
             SubmittedBy = u.SubmittedByPersonId is { } s ? names.GetValueOrDefault(s) : null,
             SubmittedViaEmail = counted.GetValueOrDefault(u.Id)?.ViaEmail == true,
             Rag = counted.GetValueOrDefault(u.Id)?.Rag,
-            Recipients = [.. recipients.Where(r => r.GroupId == u.GroupId).Select(r => r.Name).Order()],
+            People = people[u.Id],
         }).ToList();
         return new Lookup<RoundStatusView>.Found(new RoundStatusView(RoundQueries.ToView(round), groups, await UndeliveredAsync(round.Id, ct))
         {

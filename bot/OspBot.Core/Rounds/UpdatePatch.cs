@@ -1,3 +1,5 @@
+using OspBot.Common;
+
 namespace OspBot.Rounds;
 
 /// What a card sent back for an update: only the inputs it carried. The editor applies it to the update as it loads
@@ -62,8 +64,9 @@ public sealed record UpdatePatch
         };
     }
 
+    // What was sent is stored as typed, save for Word's and OCR's bullets (PastedText.NormaliseBullets).
     private string? Text(UpdateField field, string? stored) =>
         !Texts.TryGetValue(field, out var sent) ? stored
         : sent is null && Kept.Contains(field) ? stored
-        : sent;
+        : PastedText.NormaliseBullets(sent);
 }

@@ -87,7 +87,7 @@ internal sealed class ScheduleMeetingActions(
                 {
                     MeetingsLog.ScheduleRepeated(logger, formId, change.Meeting.MeetingId);
                 }
-                return await replies.ChangedAsync(caller, change, Scheduled(change), ct);
+                return await replies.ChangedAsync(caller, change, ScheduledWording.Confirmation(change), ct);
             case MeetingResult<MeetingChange>.Invalid i:
                 return Form(i.Errors.Select(e => new FieldError("", e)));
             case MeetingResult<MeetingChange>.CalendarFailed { Meeting: { } kept } f:
@@ -99,17 +99,6 @@ internal sealed class ScheduleMeetingActions(
             default:
                 return MeetingCardReplies.Refusal(result, "schedule meetings");
         }
-    }
-
-    private static string Scheduled(MeetingChange change)
-    {
-        var reminders = change.RemindersQueued switch
-        {
-            0 => "No reminders are due before it.",
-            1 => "1 reminder is queued.",
-            var n => $"{n} reminders are queued.",
-        };
-        return $"Meeting scheduled. {reminders}";
     }
 
     private static MeetingSlotView Slot(ProposedSlot slot) => new(slot.Start, slot.End,

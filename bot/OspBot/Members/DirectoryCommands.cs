@@ -22,7 +22,8 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
         .Card<DirectoryCommands>(DirectoryVerbs.AddPerson, Roles.Secretariat, d => d.AddPersonAsync)
         .Card<DirectoryCommands>(DirectoryVerbs.Link, Roles.Secretariat, d => d.LinkAsync)
         .Card<DirectoryCommands>(DirectoryVerbs.SetChannel, Roles.Secretariat, d => d.SetChannelAsync)
-        .Card<DirectoryCommands>(DirectoryVerbs.SetJobTitle, Roles.Secretariat, d => d.SetJobTitleAsync);
+        .Card<DirectoryCommands>(DirectoryVerbs.SetJobTitle, Roles.Secretariat, d => d.SetJobTitleAsync)
+        .Card<DirectoryCommands>(DirectoryVerbs.Rename, Roles.Secretariat, d => d.RenameAsync);
 
     public async Task<BotReply> ShowAsync(CommandRequest request, CancellationToken ct) => BotReply.With(await CardAsync(null, null, ct));
 
@@ -35,6 +36,8 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
     public Task<BotReply> SetChannelAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, SetPersonChannelAsync, ct);
 
     public Task<BotReply> SetJobTitleAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, SetTitleAsync, ct);
+
+    public Task<BotReply> RenameAsync(CommandRequest request, CancellationToken ct) => EditAsync(request, RenamePersonAsync, ct);
 
     private async Task<BotReply> EditAsync(
         CommandRequest request, Func<Actor, DirectoryInput, CancellationToken, Task<DirectoryEdit>> edit, CancellationToken ct)
@@ -99,8 +102,24 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
         : input[DirectoryVerbs.JobTitle] is { Length: > MaxJobTitle } ? Invalid($"A job title can be at most {MaxJobTitle} characters.")
         : editor.SetJobTitleAsync(actor, personId, input[DirectoryVerbs.JobTitle], ct);
 
+    // One line of at most 200 characters: a name is shown in sentences, cards and the report's Appendix 1.
+    private Task<DirectoryEdit> RenamePersonAsync(Actor actor, DirectoryInput input, CancellationToken ct) =>
+        input.Id(DirectoryVerbs.RenamePerson) is not { } personId ? Invalid("Pick the person to rename.")
+        : input[DirectoryVerbs.RenameTo] is not { } name ? Invalid("Give the new name.")
+        : name.Length > DirectoryVerbs.MaxName ? Invalid($"A name can be at most {DirectoryVerbs.MaxName} characters.")
+        : name.Any(char.IsControl) ? Invalid("A name is one line, without tabs or line breaks.")
+        : editor.RenameAsync(actor, personId, name, ct);
+
     // An incomplete form is answered like a failed edit: the card again, with the reason inline.
     private static Task<DirectoryEdit> Invalid(string message) => Task.FromResult<DirectoryEdit>(new DirectoryEdit.NotFound(message));
+
+    private static string? ChannelWords(ContactChannel? channel) => channel switch
+    {
+        ContactChannel.Teams => "Teams",
+        ContactChannel.Email => "E-mail",
+        ContactChannel.TeamsThenEmail => "Teams then e-mail",
+        _ => null,
+    };
 
     private async Task<AdaptiveCard> CardAsync(string? confirmation, string? error, CancellationToken ct)
     {
@@ -110,8 +129,8 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
         return DirectoryCards.Directory(new DirectoryCardModel
         {
             Groups = [.. groups.Select(g => new DirectoryGroup(g.Key, g.Name, [.. g.Seats.Select(s => new DirectorySeat(s.PersonName, s.Role.ToString(), s.IsVacant))]))],
-            People = [.. people.Select(p => new DirectoryPerson(p.PersonId, p.Name, p.Organisation, p.IsLinked))],
-            Unmatched = [.. unmatched.Select(u => new UnmatchedUser(u.EntraObjectId, u.LastSeenAt.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)))],
+            People = [.. people.Select(p => new DirectoryPerson(p.PersonId, p.Name, p.Organisation, p.IsLinked) { Channel = ChannelWords(p.Channel) })],
+            Unmatched = [.. unmatched.Select(u => new UnmatchedUser(u.EntraObjectId, u.Name, CardFormat.DateTime(u.LastSeenAt)))],
             Confirmation = confirmation,
             Error = error,
         });

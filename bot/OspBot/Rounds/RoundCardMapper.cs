@@ -100,6 +100,7 @@ internal static class RoundCardMapper
             QuarterLabel = v.QuarterLabel,
             State = State(v.Status),
             Text = Text(v.Content),
+            Layout = ReadOnlyLayout.Of(v.Content.Achievements, v.Content.Plans, v.Content.Challenges, v.Content.Requests),
             Rag = Rag(v.Content.Rag),
             RagReason = v.Content.RagReason,
             Submitted = v.SubmittedAt is { } at ? new C.Stamp(v.SubmittedBy ?? "", at) : null,

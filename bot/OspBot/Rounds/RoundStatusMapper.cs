@@ -1,6 +1,7 @@
 using OspBot.Cards.Common;
 using OspBot.Cards.Model;
 using OspBot.Common;
+using OspBot.Members;
 using OspBot.Outbox;
 using static OspBot.Rounds.RoundCardMapper;
 using C = OspBot.Cards.Rounds;
@@ -28,7 +29,7 @@ internal static class RoundStatusMapper
             [
                 .. s.Undelivered.Where(u => u.State is DeliveryState.Unreachable or DeliveryState.Ambiguous or DeliveryState.Pending)
                     .DistinctBy(u => (u.PersonName, u.GroupName))
-                    .Select(u => new C.UnreachableRecipient(u.PersonName, u.GroupName ?? "", u.State switch
+                    .Select(u => new C.UnreachableRecipient(PersonNames.Shown(u.PersonName), u.GroupName ?? "", u.State switch
                     {
                         DeliveryState.Ambiguous => C.UnreachableReason.MayNotHaveArrived,
                         DeliveryState.Pending => C.UnreachableReason.Retrying,
@@ -36,7 +37,7 @@ internal static class RoundStatusMapper
                     })
                     { Detail = u.Reason?.StartsWith(DeliveryReasons.EmailRefused, StringComparison.Ordinal) == true ? u.Reason : null }),
             ],
-            SentByEmail = [.. s.SentByEmail.Select(e => new C.EmailedRecipient(e.PersonName, e.GroupName ?? ""))],
+            SentByEmail = [.. s.SentByEmail.Select(e => new C.EmailedRecipient(PersonNames.Shown(e.PersonName), e.GroupName ?? ""))],
         };
     }
 
@@ -130,6 +131,24 @@ internal static class RoundStatusMapper
         IsLate = g.IsLate,
         Rag = Rag(g.Rag),
         CanReopen = pastDeadline && g.Status is D.UpdateStatus.Submitted or D.UpdateStatus.AwaitingApproval && !g.IsReopened,
+        People = [.. g.People.Select(Person)],
+    };
+
+    private static C.PersonRow Person(D.PersonStatus p) => new()
+    {
+        Name = p.Name,
+        IsVacant = p.IsVacant,
+        Role = p.Role.ToString().ToLowerInvariant(),
+        SeatTitle = p.RoleTitle,
+        PromptedAt = p.PromptedAt,
+        Chasers = p.Chasers,
+        LastChasedAt = p.LastChasedAt,
+        Channel = p.Channel switch
+        {
+            DeliveryChannel.Teams => C.SentBy.Teams,
+            DeliveryChannel.Email => C.SentBy.Email,
+            _ => null,
+        },
     };
 
     private static C.UnreachableReason Reason(string? reason) => reason switch

@@ -20,6 +20,7 @@ internal static class ConversationSnapshots
             BotId = activity.Recipient?.Id,
             UserId = personal ? activity.From?.Id : null,
             UserAadObjectId = personal ? activity.From?.AadObjectId : null,
+            UserName = personal && activity.From?.Name is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : null,
             TeamId = activity.TeamId(),
             Locale = activity.Locale,
             IsInstall = IsInstall(activity),

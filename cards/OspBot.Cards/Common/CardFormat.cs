@@ -21,6 +21,9 @@ internal static class CardFormat
     /// "26 Oct 2026": for table rows, where space is short.
     public static string ShortDate(DateTimeOffset at) => InLondon(at).ToString("d MMM yyyy", English);
 
+    /// "20 Oct 2026, 14:30": a table row's moment.
+    public static string ShortDateTime(DateTimeOffset at) => InLondon(at).ToString("d MMM yyyy, H:mm", English);
+
     public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
 
     /// "4,213"

@@ -22,7 +22,9 @@ internal static class DirectoryCards
             body.Add(CardBlocks.Notice(CardText.Escape(done), ContainerStyle.Good));
         }
         body.AddRange(model.Groups.SelectMany(Group));
+        body.AddRange(Reach(model.People));
         body.AddRange(DirectoryForms.SetRole(model));
+        body.AddRange(DirectoryForms.Rename(model));
         body.AddRange(DirectoryForms.JobTitle(model));
         body.AddRange(DirectoryForms.AddPerson());
         body.AddRange(DirectoryForms.Channel(model));
@@ -46,6 +48,16 @@ internal static class DirectoryCards
             .Select(r => new Fact(r.Key, string.Join(", ", r.Select(s => s.IsVacant ? "(vacant)" : CardText.Escape(s.PersonName)))))
             .ToList();
         yield return new FactSet(facts) { Spacing = Spacing.None };
+    }
+
+    // Each person's channel, which "Change how OspBot reaches someone" below edits.
+    private static IEnumerable<CardElement> Reach(IReadOnlyList<DirectoryPerson> people)
+    {
+        yield return new TextBlock("How OspBot reaches people") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large };
+        yield return new FactSet([.. people.Select(p => new Fact(
+            CardText.Escape(p.Name),
+            (p.Channel ?? "Automatic") + (p.IsLinked ? "" : " · not linked to Teams yet")))])
+        { Spacing = Spacing.Small };
     }
 
     private static AdaptiveCard Message(string heading, string text) => new()

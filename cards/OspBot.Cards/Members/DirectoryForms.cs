@@ -69,6 +69,23 @@ internal static class DirectoryForms
         yield return Button("Save job title", DirectoryVerbs.SetJobTitle);
     }
 
+    /// A person's name, placeholders from the sample directory included.
+    public static IEnumerable<CardElement> Rename(DirectoryCardModel model)
+    {
+        yield return Heading("Rename a person");
+        yield return People(DirectoryVerbs.RenamePerson, "Person", model.People);
+        yield return new TextInput
+        {
+            Id = DirectoryVerbs.RenameTo,
+            Label = "New name",
+            Placeholder = "e.g. Rajesh Patel",
+            MaxLength = DirectoryVerbs.MaxName,
+            IsRequired = true,
+            ErrorMessage = "Give the new name.",
+        };
+        yield return Button("Rename", DirectoryVerbs.Rename);
+    }
+
     public static IEnumerable<CardElement> Link(DirectoryCardModel model)
     {
         yield return Heading("Teams users I cannot match");
@@ -77,17 +94,20 @@ internal static class DirectoryForms
             yield return new TextBlock("Everyone who has talked to OspBot is matched to the directory.") { IsSubtle = true };
             yield break;
         }
-        yield return new FactSet([.. model.Unmatched.Select(u => new Fact(CardText.Escape(u.EntraObjectId), "last seen " + u.LastSeen))]);
+        yield return new FactSet([.. model.Unmatched.Select(u => new Fact(CardText.Escape(Who(u)), "last seen " + u.LastSeen))]);
         yield return new ChoiceSetInput
         {
             Id = DirectoryVerbs.LinkUser,
-            Label = "Teams user (Entra object id)",
+            Label = "Teams user",
             Style = ChoiceInputStyle.Compact,
-            Choices = [.. model.Unmatched.Select(u => new Choice($"{u.EntraObjectId} (last seen {u.LastSeen})", u.EntraObjectId))],
+            Choices = [.. model.Unmatched.Select(u => new Choice($"{Who(u)} (last seen {u.LastSeen})", u.EntraObjectId))],
         };
         yield return People(DirectoryVerbs.LinkPerson, "Person", model.People);
         yield return Button("Link to person", DirectoryVerbs.Link);
     }
+
+    // Their Teams name; the Entra id only when Teams sent no name, since that is all there is to tell them apart by.
+    private static string Who(UnmatchedUser u) => u.Name is { Length: > 0 } name ? name : $"Teams user {u.EntraObjectId}";
 
     // Choice titles are plain text, not markdown: no escaping. Schema 1.5 has no "filtered" style, so compact.
     private static ChoiceSetInput People(string id, string label, IReadOnlyList<DirectoryPerson> people) => new()

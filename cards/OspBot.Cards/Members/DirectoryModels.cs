@@ -17,10 +17,15 @@ internal sealed record DirectoryGroup(string Key, string Name, IReadOnlyList<Dir
 
 internal sealed record DirectorySeat(string PersonName, string Role, bool IsVacant);
 
-internal sealed record DirectoryPerson(int PersonId, string Name, string? Organisation, bool IsLinked);
+/// Channel: how OspBot reaches them, in words ("Teams then e-mail", "Automatic").
+internal sealed record DirectoryPerson(int PersonId, string Name, string? Organisation, bool IsLinked)
+{
+    public string? Channel { get; init; }
+}
 
-/// A Teams user with a personal chat whom the directory cannot match; LastSeen is already formatted (UTC).
-internal sealed record UnmatchedUser(string EntraObjectId, string LastSeen);
+/// A Teams user with a personal chat whom the directory cannot match: their Teams name (null if Teams sent none)
+/// and when they last wrote, already formatted in London time.
+internal sealed record UnmatchedUser(string EntraObjectId, string? Name, string LastSeen);
 
 /// Verbs and input ids of the directory card. Action.Execute sends the verb as value.action.verb; the
 /// Action.Submit fallback sends it as data.verb.
@@ -32,6 +37,7 @@ internal static class DirectoryVerbs
     public const string Show = "directory.show";
     public const string SetChannel = "directory.setChannel";
     public const string SetJobTitle = "directory.setJobTitle";
+    public const string Rename = "directory.rename";
 
     public const string SeatPerson = "seatPerson";
     public const string SeatGroup = "seatGroup";
@@ -54,6 +60,10 @@ internal static class DirectoryVerbs
         ("TeamsThenEmail", "Teams, then e-mail if Teams cannot reach them"),
         ("Email", "E-mail only"),
     ];
+
+    public const string RenamePerson = "renamePerson";
+    public const string RenameTo = "renameTo";
+    public const int MaxName = 200;
 
     public const string JobTitlePerson = "jobTitlePerson";
     public const string JobTitle = "jobTitle";

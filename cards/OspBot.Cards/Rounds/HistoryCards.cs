@@ -75,7 +75,7 @@ internal static class HistoryCards
 
         if (e.Rag is { } rag)
         {
-            left.Add(RoundBlocks.RagLine(rag, null) with { Spacing = Spacing.None });
+            left.Add(RoundBlocks.RagBadge(rag) with { Spacing = Spacing.Small });
         }
 
         var button = e.Key is { } key

@@ -10,17 +10,22 @@ internal static class RoundBlocks
     public static TextBlock Subheading(string subGroup, string quarterLabel) =>
         new($"{CardBlocks.Name(subGroup)} · {CardBlocks.Name(quarterLabel)}") { IsSubtle = true, Spacing = Spacing.None };
 
-    /// "● Amber — reason", coloured.
-    public static TextBlock RagLine(Rag rag, string? reason)
+    /// "RAG status: Amber — reason" in a box tinted green, amber or red. The word carries the meaning and the text
+    /// keeps the card's default colour on the light tint, so it reads in every theme (no yellow text on white).
+    public static Container RagLine(Rag rag, string? reason)
     {
-        var text = $"● {RoundFormat.Label(rag)}";
+        var text = $"RAG status: {RoundFormat.Label(rag)}";
         if (!string.IsNullOrWhiteSpace(reason))
         {
             text += $" — {CardText.Quote(reason, UpdateEditCards.MaxRagReasonChars)}";
         }
 
-        return new TextBlock(text) { Color = RoundFormat.Colour(rag), Weight = TextWeight.Bolder };
+        return new Container { Style = RoundFormat.Tint(rag), Items = [new TextBlock(text) { Weight = TextWeight.Bolder }] };
     }
+
+    /// The RAG word alone in its tint, for rows of sub-groups.
+    public static Container RagBadge(Rag rag) =>
+        new() { Style = RoundFormat.Tint(rag), Items = [new TextBlock(RoundFormat.Label(rag)) { Weight = TextWeight.Bolder, Wrap = false }] };
 
     /// "Last saved by Ada Lovelace on Monday 26 October 2026, 9:00"
     public static TextBlock StampLine(string what, Stamp stamp) =>

@@ -14,12 +14,12 @@ internal static class RoundFormat
         _ => throw new ArgumentOutOfRangeException(nameof(rag), rag, "Unknown RAG status."),
     };
 
-    /// Teams' warning colour is its amber.
-    public static TextColor Colour(Rag rag) => rag switch
+    /// A container's tint for a RAG status, behind text in the default colour (accessible contrast).
+    public static ContainerStyle Tint(Rag rag) => rag switch
     {
-        Rag.Green => TextColor.Good,
-        Rag.Amber => TextColor.Warning,
-        Rag.Red => TextColor.Attention,
+        Rag.Green => ContainerStyle.Good,
+        Rag.Amber => ContainerStyle.Warning,
+        Rag.Red => ContainerStyle.Attention,
         _ => throw new ArgumentOutOfRangeException(nameof(rag), rag, "Unknown RAG status."),
     };
 

@@ -18,6 +18,30 @@ internal sealed record SubGroupRow
 
     /// The chair or lead can no longer change it (submitted, or the deadline passed): offer Reopen.
     public bool CanReopen { get; init; }
+
+    /// Its chairs and leads with what OspBot sent them (status card only).
+    public IReadOnlyList<PersonRow> People { get; init; } = [];
+}
+
+/// How a round's prompt or chaser went out.
+internal enum SentBy { Teams, Email }
+
+/// A chair or lead on the status card.
+internal sealed record PersonRow
+{
+    /// Null when the directory has no real name (a vacant seat, or a "(placeholder)"): the card names the seat by
+    /// <see cref="SeatTitle"/> instead, never the placeholder as if it were a person.
+    public string? Name { get; init; }
+
+    public bool IsVacant { get; init; }
+
+    /// "chair", "lead".
+    public required string Role { get; init; }
+    public string? SeatTitle { get; init; }
+    public DateTimeOffset? PromptedAt { get; init; }
+    public int Chasers { get; init; }
+    public DateTimeOffset? LastChasedAt { get; init; }
+    public SentBy? Channel { get; init; }
 }
 
 /// Why OspBot cannot reach a chair or lead in Teams.

@@ -6,7 +6,7 @@ namespace OspBot.Cards.Rounds;
 /// A sub-group's row on the status and digest cards.
 internal static class SubGroupRows
 {
-    /// "Not started", "Draft, last edited 3 Oct 2026", "Awaiting approval", "Submitted by X on 5 Oct 2026", plus "Late".
+    /// "Not started", "Draft, last edited 3 Oct 2026", "Awaiting approval", "Submitted by X on 5 Oct 2026, 14:30", plus "Late".
     public static string StateText(SubGroupRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -16,7 +16,7 @@ internal static class SubGroupRows
             UpdateState.Draft when row.LastEditedAt is { } at => $"Draft, last edited {CardFormat.ShortDate(at)}",
             UpdateState.Draft => "Draft",
             UpdateState.AwaitingApproval => "Awaiting approval",
-            UpdateState.Submitted when row.Submitted is { } s => $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.ShortDate(s.At)}{(s.ViaEmail ? " via e-mail" : "")}",
+            UpdateState.Submitted when row.Submitted is { } s => $"Submitted by {CardBlocks.Name(s.By)} on {CardFormat.ShortDateTime(s.At)}{(s.ViaEmail ? " via e-mail" : "")}",
             UpdateState.Submitted => "Submitted",
             _ => throw new ArgumentOutOfRangeException(nameof(row), row.State, "Unknown update state."),
         };
@@ -27,9 +27,7 @@ internal static class SubGroupRows
     public static IEnumerable<CardElement> Summary(SubGroupRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        TextBlock rag = row.Rag is { } r
-            ? new($"● {RoundFormat.Label(r)}") { Color = RoundFormat.Colour(r), Weight = TextWeight.Bolder }
-            : new("No RAG yet") { IsSubtle = true };
+        CardElement rag = row.Rag is { } r ? RoundBlocks.RagBadge(r) : new TextBlock("No RAG yet") { IsSubtle = true };
         yield return new ColumnSet
         {
             Columns =
@@ -44,6 +42,10 @@ internal static class SubGroupRows
             IsSubtle = !row.IsLate,
             Color = row.IsLate ? TextColor.Attention : null,
         };
+        foreach (var person in row.People)
+        {
+            yield return new TextBlock(PersonLines.Line(person)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+        }
     }
 
     public static IEnumerable<KeyValuePair<string, string>> Data(string roundId, SubGroupRow row)

@@ -21,15 +21,18 @@ internal sealed record UpdateText
     public string? Challenges { get; init; }
     public string? Requests { get; init; }
 
-    public string? Get(UpdateSection section)
+    public string? Get(UpdateSection section) => Of(section, Achievements, Plans, Challenges, Requests);
+
+    /// Picks a section's value from the four given in the template's order (also for UpdateLayout).
+    internal static T Of<T>(UpdateSection section, T achievements, T plans, T challenges, T requests)
     {
         ArgumentNullException.ThrowIfNull(section);
         return section.InputId switch
         {
-            UpdateInputs.Achievements => Achievements,
-            UpdateInputs.Plans => Plans,
-            UpdateInputs.Challenges => Challenges,
-            UpdateInputs.Requests => Requests,
+            UpdateInputs.Achievements => achievements,
+            UpdateInputs.Plans => plans,
+            UpdateInputs.Challenges => challenges,
+            UpdateInputs.Requests => requests,
             _ => throw new ArgumentOutOfRangeException(nameof(section), section.InputId, "Not a section of the update template."),
         };
     }

@@ -31,22 +31,25 @@ internal static class UpdateReaderCards
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(section);
-        var text = update.Text.Get(section) ?? string.Empty;
-        for (var shown = text.Length; ; shown = shown * 3 / 4)
+        var pieces = update.Layout.Get(section);
+        var total = SectionBlocks.Length(pieces);
+        for (var max = total; ; max = max * 3 / 4)
         {
-            var card = SectionCard(update, section, text, Math.Max(shown, 2));
-            if (RoundCardSize.Fits(card) || shown <= 2)
+            var card = SectionCard(update, section, pieces, Math.Max(max, 2));
+            if (RoundCardSize.Fits(card) || max <= 2)
             {
                 return card;
             }
         }
     }
 
-    private static AdaptiveCard SectionCard(UpdateView update, UpdateSection section, string text, int shown)
+    private static AdaptiveCard SectionCard(UpdateView update, UpdateSection section, IReadOnlyList<TextPiece> pieces, int max)
     {
-        IEnumerable<CardElement> note = shown >= text.Length
+        var (blocks, shown) = SectionBlocks.Render(pieces, max);
+        var total = SectionBlocks.Length(pieces);
+        IEnumerable<CardElement> note = shown >= total
             ? []
-            : [CardBlocks.Error($"Only the first {CardFormat.Count(shown - 1)} of {CardFormat.Count(text.Length)} characters fit in a Teams card.")];
+            : [CardBlocks.Error($"Only the first {CardFormat.Count(shown)} of {CardFormat.Count(total)} characters fit in a Teams card.")];
         return new AdaptiveCard
         {
             FallbackText = $"Section {section.Number} of the quarterly update of {update.SubGroupName}.",
@@ -55,7 +58,7 @@ internal static class UpdateReaderCards
                 CardBlocks.Heading(CardText.Escape(section.Label)),
                 RoundBlocks.Subheading(update.SubGroupName, update.QuarterLabel),
                 .. note,
-                new TextBlock(CardBlocks.Multiline(CardText.Truncate(text, Math.Max(shown, 2)))),
+                .. blocks,
             ],
             Actions = [CardActions.Execute("Back to the whole update", RoundVerbs.ReadUpdate, RoundActions.Ids(update.Key))],
             MsTeams = TeamsCardOptions.FullWidth,

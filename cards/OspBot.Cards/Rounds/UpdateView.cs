@@ -8,6 +8,9 @@ internal sealed record UpdateView
     public required string QuarterLabel { get; init; }
     public required UpdateState State { get; init; }
     public required UpdateText Text { get; init; }
+
+    /// The same text as paragraphs and list items, which is what the read-only cards show.
+    public required UpdateLayout Layout { get; init; }
     public Rag? Rag { get; init; }
     public string? RagReason { get; init; }
 

@@ -41,25 +41,30 @@ internal static class UpdateViewParts
     public static IEnumerable<CardElement> Sections(UpdateView u, IReadOnlySet<UpdateSection> shortened) =>
         UpdateTemplate.Sections.SelectMany(s => Section(u, s, shortened.Contains(s) ? PreviewChars : null));
 
-    /// One section; <paramref name="maxChars"/> shortens what is shown and offers the section on its own.
+    /// One section as paragraphs and list items; <paramref name="maxChars"/> shortens what is shown and offers the
+    /// section on its own.
     public static IEnumerable<CardElement> Section(UpdateView u, UpdateSection section, int? maxChars)
     {
         yield return CardBlocks.Bold(CardText.Escape(section.Label));
-        var text = u.Text.Get(section);
-        if (string.IsNullOrWhiteSpace(text))
+        var pieces = u.Layout.Get(section);
+        if (pieces.Count == 0)
         {
             yield return new TextBlock("Nothing written.") { IsSubtle = true, Spacing = Spacing.Small };
             yield break;
         }
 
-        if (maxChars is not { } max || text.Length <= max)
+        var (blocks, shown) = SectionBlocks.Render(pieces, maxChars);
+        foreach (var block in blocks)
         {
-            yield return new TextBlock(CardBlocks.Multiline(text)) { Spacing = Spacing.Small };
+            yield return block;
+        }
+
+        if (shown >= SectionBlocks.Length(pieces))
+        {
             yield break;
         }
 
-        yield return new TextBlock(CardBlocks.Multiline(CardText.Truncate(text, max))) { Spacing = Spacing.Small };
-        yield return CardBlocks.Subtle($"Shortened here: the section is {CardFormat.Count(text.Length)} characters.");
+        yield return CardBlocks.Subtle($"Shortened here: the section is {CardFormat.Count(u.Text.Get(section)?.Length ?? 0)} characters.");
         yield return new ActionSet(
         [
             CardActions.Execute($"Read section {section.Number} in full", RoundVerbs.ReadUpdate,
@@ -90,7 +95,7 @@ internal static class UpdateViewParts
         HashSet<UpdateSection> shortened = [];
         var card = build(shortened);
         var bySize = UpdateTemplate.Sections
-            .Where(s => (u.Text.Get(s)?.Length ?? 0) > PreviewChars)
+            .Where(s => SectionBlocks.Length(u.Layout.Get(s)) > PreviewChars)
             .OrderByDescending(s => RoundCardSize.EncodedBytes(CardBlocks.Multiline(u.Text.Get(s))));
         foreach (var section in bySize)
         {

@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Reports;
 using OspBot.Reports.Drafting;
 
@@ -124,7 +125,7 @@ public sealed class NearDuplicateMergingTests
     {
         // 004's lists are an officer's finished work: nothing in them repeats, though many items share words.
         var bullets = SeedUpdates.Read("004_51886f35076676f6.txt").Split('\n')
-            .Where(l => l.StartsWith("· ", StringComparison.Ordinal)).Select(l => ReportText.Clean(l[2..])).ToList();
+            .Where(l => l.StartsWith("· ", StringComparison.Ordinal)).Select(l => PastedText.Clean(l[2..])).ToList();
         Assert.True(bullets.Count > 60, $"only {bullets.Count} bullets read");
 
         var clusters = ItemMerger.Cluster(bullets);

@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Reports;
 using OspBot.Reports.Drafting;
 
@@ -8,10 +9,21 @@ public sealed class ReportTextTests
     [Fact]
     public void Cleanup_drops_word_markers_and_control_characters_and_turns_tabs_into_spaces()
     {
-        Assert.Equal("The OSPs aims are to;", ReportText.Clean("[bookmark: _Int_nXMPyYEd]The OSPs aims are to;"));
-        Assert.Equal("ZCOP, brings", ReportText.Clean("ZCOP[footnoteRef:2], brings"));
-        Assert.Equal("a b c\nd", ReportText.Clean("a\tb\u0001  c\r\nd\u200B\uFEFF"));
-        Assert.Equal("x", ReportText.Clean("x\uD800"));
+        Assert.Equal("The OSPs aims are to;", PastedText.Clean("[bookmark: _Int_nXMPyYEd]The OSPs aims are to;"));
+        Assert.Equal("ZCOP, brings", PastedText.Clean("ZCOP[footnoteRef:2], brings"));
+        Assert.Equal("a b c\nd", PastedText.Clean("a\tb\u0001  c\r\nd\u200B\uFEFF"));
+        Assert.Equal("x", PastedText.Clean("x\uD800"));
+    }
+
+    [Fact]
+    public void On_save_only_symbol_font_and_ocr_bullets_change()
+    {
+        Assert.Equal("Areas:\r\n\r\n• The Leys \r\n  • Rose Hill", PastedText.NormaliseBullets("Areas:\r\n\r\n\uF0B7 The Leys \r\n  \uF0A7\tRose Hill"));
+        Assert.Equal("• The Leys\nRose Hill\n• Continued support", PastedText.NormaliseBullets("e The Leys\nRose Hill\no Continued support"));
+        // Typed text stays as typed: spaces, tabs, dashes, a word "e" or "o" in a sentence, a bullet already "•".
+        const string typed = "  two  spaces\tand a tab\n- a dash item\nthe letter e Then\no no capital\n• kept";
+        Assert.Equal(typed, PastedText.NormaliseBullets(typed));
+        Assert.Null(PastedText.NormaliseBullets(null));
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public sealed class RoundsWire : IAsyncDisposable
 
     private static void SetUser(JsonObject activity, TeamsUser user)
     {
-        activity["from"] = new JsonObject { ["id"] = user.Mri, ["name"] = user.Aad, ["aadObjectId"] = user.Aad };
+        activity["from"] = new JsonObject { ["id"] = user.Mri, ["name"] = user.Name ?? user.Aad, ["aadObjectId"] = user.Aad };
         activity["conversation"]!["id"] = user.ConversationId;
     }
 

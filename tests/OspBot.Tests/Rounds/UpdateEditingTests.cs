@@ -22,7 +22,7 @@ public sealed class UpdateEditingTests
     [Theory]
     [InlineData(SeedUpdates.Mid2019)]
     [InlineData(SeedUpdates.Early2019Ocr)]
-    public async Task A_real_update_submitted_comes_back_exactly_as_entered(string seed)
+    public async Task A_real_update_submitted_comes_back_as_entered_with_its_bullets_normalised(string seed)
     {
         var ct = TestContext.Current.CancellationToken;
         var (world, sc) = await StrongerCommunitiesAsync(ct);
@@ -34,12 +34,32 @@ public sealed class UpdateEditingTests
 
         await using var db = world.Db();
         var stored = await db.UpdateVersions.SingleAsync(v => v.SubGroupUpdateId == sc, ct);
-        Assert.Equal(content.Achievements, stored.Achievements);
-        Assert.Equal(content.Plans, stored.Plans);
-        Assert.Equal(content.Challenges, stored.Challenges);
-        Assert.Equal(content.Requests, stored.Requests);
+        AssertBulletsNormalised(content.Achievements!, stored.Achievements);
+        AssertBulletsNormalised(content.Plans!, stored.Plans);
+        AssertBulletsNormalised(content.Challenges!, stored.Challenges);
+        AssertBulletsNormalised(content.Requests!, stored.Requests);
         Assert.Equal(VersionKind.Submitted, stored.Kind);
-        Assert.Equal(content.Achievements, view.Content.Achievements);
+        Assert.Equal(stored.Achievements, view.Content.Achievements);
+        Assert.Contains("\n• The Leys", stored.Achievements, StringComparison.Ordinal);
+    }
+
+    // Line by line: a line that began with Word's symbol-font bullet (U+F0B7) or OCR's "e" before a capital begins
+    // with "• " and otherwise reads the same; every other line, and every line break, is exactly as entered.
+    private static void AssertBulletsNormalised(string entered, string? stored)
+    {
+        var before = entered.Split('\n');
+        var after = stored!.Split('\n');
+        Assert.Equal(before.Length, after.Length);
+        foreach (var (typed, kept) in before.Zip(after))
+        {
+            var body = typed.TrimStart();
+            var expected = body.StartsWith('\uF0B7') ? "• " + body[1..].TrimStart()
+                : body.StartsWith("e ", StringComparison.Ordinal) && body.Length > 2 && char.IsUpper(body.TrimStart('e', ' ')[0]) ? "• " + body[2..].TrimStart()
+                : body;
+            Assert.Equal(typed[..(typed.Length - body.Length)] + expected, kept);
+        }
+
+        Assert.DoesNotContain('\uF0B7', stored);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OspBot.Common;
 
 namespace OspBot.Reports.Drafting;
 
@@ -12,8 +13,8 @@ internal sealed record SourceNote(string SubGroup, int Year, int Quarter, string
     /// "Q2 2023/24, written by Tomasz Nowak, approved by Cllr Susan Brown, version 3"
     public string Describe()
     {
-        var author = ReportText.Clean(Author);
-        var approver = ReportText.Clean(Approver);
+        var author = PastedText.Clean(Author);
+        var approver = PastedText.Clean(Approver);
         var who = (author, approver) switch
         {
             ({ Length: > 0 }, _) when author == approver => $"written and approved by {author}",
@@ -41,7 +42,7 @@ internal sealed record Provenance(
     public string Comment()
     {
         var parts = Sources.GroupBy(s => s.SubGroup)
-            .Select(g => $"{ReportText.Clean(g.Key)}, {string.Join("; ", g.OrderBy(s => s.Year).ThenBy(s => s.Quarter).Select(s => s.Describe()))}");
+            .Select(g => $"{PastedText.Clean(g.Key)}, {string.Join("; ", g.OrderBy(s => s.Year).ThenBy(s => s.Quarter).Select(s => s.Describe()))}");
         var comment = string.Join(". ", parts.Append(Note ?? "").Where(p => p.Length > 0));
         // Which quarter's words were kept matters only when the quarters worded it differently.
         if (Sources.Count > 1 && Kept is not null && OtherWordings is { Count: > 0 })

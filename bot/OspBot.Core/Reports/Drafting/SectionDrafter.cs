@@ -1,3 +1,5 @@
+using OspBot.Common;
+
 namespace OspBot.Reports.Drafting;
 
 /// One quarter's text of a section (achievements, plans, …) and whose it is.
@@ -80,7 +82,7 @@ internal static partial class SectionDrafter
         {
             if (isClosed)
             {
-                occurrences.Add(new Occurrence(ReportText.Clean(text), Role.Closed, source));
+                occurrences.Add(new Occurrence(PastedText.Clean(text), Role.Closed, source));
                 continue;
             }
             foreach (var segment in SectionParser.Parse(text))

@@ -1,3 +1,5 @@
+using OspBot.Common;
+
 namespace OspBot.Reports.Drafting;
 
 /// Reads one section of an update into prose, lead-ins with their lists, themed lists and plain lists.

@@ -1,3 +1,4 @@
+using OspBot.Common;
 using OspBot.Rounds;
 
 namespace OspBot.Reports.Drafting;
@@ -17,7 +18,7 @@ internal sealed record SubGroupYear(
     public static SubGroupYear Draft(SubGroupInput group, int year, IReadOnlyList<int> missing, SubGroupProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var name = ReportText.Clean(group.Name);
+        var name = PastedText.Clean(group.Name);
         // One update per quarter: the latest submitted, should a quarter have had two.
         var updates = group.Updates.Where(u => u.Quarter is >= 1 and <= 4)
             .GroupBy(u => u.Quarter).Select(q => q.OrderBy(u => u.SubmittedAt).Last())

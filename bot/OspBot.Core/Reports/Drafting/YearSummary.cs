@@ -1,3 +1,5 @@
+using OspBot.Common;
+
 namespace OspBot.Reports.Drafting;
 
 /// The paragraph that opens a sub-group's part: which quarters it reported in, its status over the year and why
@@ -28,7 +30,7 @@ internal static class YearSummary
         var notes = new List<string>();
         if (!string.IsNullOrWhiteSpace(note))
         {
-            sentence += " " + ReportText.Clean(note).TrimEnd('.') + ".";
+            sentence += " " + PastedText.Clean(note).TrimEnd('.') + ".";
             notes.Add("The secretariat's note from the year's report settings");
         }
         else if (silentSince && updates.Count > 0 && LastWord(updates[^1].Update) is { } last && !quoted.Contains(last))
@@ -58,7 +60,7 @@ internal static class YearSummary
             return rated.Count == 1 ? $"; its status was {Colour(usual)}" : $"; its status was {Colour(usual)} throughout";
         }
         var parts = new List<string>();
-        foreach (var g in exceptions.GroupBy(u => (u.Rag, Reason: ReportText.Clean(u.RagReason))))
+        foreach (var g in exceptions.GroupBy(u => (u.Rag, Reason: PastedText.Clean(u.RagReason))))
         {
             var when = $"{Colour(g.Key.Rag)} in {Join([.. g.Select(u => u.Quarter)], "and")}";
             if (g.Key.Reason.Length > 0)
@@ -74,7 +76,7 @@ internal static class YearSummary
     /// What the update gave as its trouble: the reason for an amber or red status, or its first challenge.
     private static string? LastWord(QuarterlyUpdate update)
     {
-        if (update.Rag is RagStatus.Amber or RagStatus.Red && ReportText.Clean(update.RagReason) is { Length: > 0 } reason)
+        if (update.Rag is RagStatus.Amber or RagStatus.Red && PastedText.Clean(update.RagReason) is { Length: > 0 } reason)
         {
             return reason;
         }

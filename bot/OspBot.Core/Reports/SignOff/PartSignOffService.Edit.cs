@@ -91,7 +91,7 @@ internal sealed partial class PartSignOffService
         {
             return new PartResult.Refused(refusal);
         }
-        question = ReportText.Clean(question);
+        question = PastedText.Clean(question);
         if (question.Length is 0 or > 2000)
         {
             return new PartResult.Refused(Refuse(RefusalReason.NotFound, "Write your question (up to 2,000 characters) in the box, then press Ask the secretariat.", []));

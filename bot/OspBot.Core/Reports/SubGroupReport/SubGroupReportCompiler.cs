@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OspBot.Common;
 using OspBot.Reports.Drafting;
 
 namespace OspBot.Reports;
@@ -85,7 +86,7 @@ internal static partial class SubGroupReportCompiler
         foreach (var line in lines)
         {
             // A project typed with its letter ("- a. Barton Healthy New Town", as pasted from the old report) keeps one.
-            b.Numbered(ReportText.BulletText(line) is { } project ? $"{letter++}. {TypedLetter().Replace(project, "")}" : line);
+            b.Numbered(PastedText.BulletText(line) is { } project ? $"{letter++}. {TypedLetter().Replace(project, "")}" : line);
         }
     }
 

@@ -56,8 +56,8 @@ public sealed class DigestCardTests
         Assert.All(reads, b => Assert.Equal("7", RoundCardChecks.Data(b, RoundData.RoundId)));
         Assert.All(reads, b => Assert.Equal(RoundVerbs.ReadUpdate, b.GetProperty("fallback").GetProperty("data").GetProperty(RoundData.Verb).GetString()));
         var texts = CardQueries.Texts(card).ToList();
-        Assert.Contains("Submitted by Alan Turing on 20 Oct 2026", texts);
-        Assert.Contains("● Green", texts);
+        Assert.Contains("Submitted by Alan Turing on 20 Oct 2026, 11:00", texts);
+        Assert.Contains("Green", texts);
         Assert.Contains("Not started · Late", texts);
     }
 

@@ -9,6 +9,21 @@ namespace OspBot.Tests.Cards.Rounds;
 /// What every round card must satisfy, whatever it shows.
 internal static class RoundCardChecks
 {
+    /// Every line of <paramref name="text"/> is on the card, whole and in order within the line. The read-only
+    /// cards reflow wrapped lines and turn bullets into list items, so lines are compared by their letters and
+    /// digits, which reflowing never changes; a line's own bullet mark is not part of it.
+    public static void AssertShowsEveryLine(JsonElement card, string? text)
+    {
+        var shown = LettersAndDigits(string.Concat(CardQueries.Texts(card).Select(CardQueries.Displayed)));
+        foreach (var line in OspBot.Common.PastedText.Clean(text).Split('\n').Where(l => l.Length > 0))
+        {
+            var words = LettersAndDigits(OspBot.Common.PastedText.BulletText(line) ?? line);
+            Assert.True(shown.Contains(words, StringComparison.Ordinal), $"Not on the card: {line}");
+        }
+    }
+
+    private static string LettersAndDigits(string s) => new([.. s.Where(char.IsLetterOrDigit)]);
+
     public static JsonElement AssertValid(AdaptiveCard card)
     {
         AdaptiveCardSchema.AssertValid(card);

@@ -90,7 +90,7 @@ public sealed class RoundMessageCardsTests
 
         Assert.Equal("u9", RoundCardChecks.Data(Assert.Single(RoundCardChecks.Buttons(card, RoundVerbs.ReadUpdate)), RoundData.UpdateId));
         Assert.Equal("r1", RoundCardChecks.Data(Assert.Single(RoundCardChecks.Buttons(card, RoundVerbs.ShowStatus)), RoundData.RoundId));
-        Assert.Contains("Submitted by Ada on 21 Oct 2026", CardQueries.Texts(card));
+        Assert.Contains("Submitted by Ada on 21 Oct 2026, 14:30", CardQueries.Texts(card));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ internal static class RoundSamples
         QuarterLabel = "Q3 2025/26",
         State = state,
         Text = text,
+        Layout = OspBot.Rounds.ReadOnlyLayout.Of(text.Achievements, text.Plans, text.Challenges, text.Requests),
         Rag = Rag.Green,
         RagReason = "On track",
         Submitted = state is UpdateState.Submitted or UpdateState.AwaitingApproval ? new("Ada Lovelace", Now) : null,

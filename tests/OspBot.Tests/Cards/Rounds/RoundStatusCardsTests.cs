@@ -47,8 +47,8 @@ public sealed class RoundStatusCardsTests
         Assert.Contains("Not started · Late", texts);
         Assert.Contains("Draft, last edited 20 Oct 2026", texts);
         Assert.Contains("Awaiting approval", texts);
-        Assert.Contains("Submitted by Alan Turing on 20 Oct 2026", texts);
-        Assert.Contains("● Amber", texts);
+        Assert.Contains("Submitted by Alan Turing on 20 Oct 2026, 11:00", texts);
+        Assert.Contains("Amber", texts);
         Assert.Contains("Quarterly updates: Q3 2025/26", texts);
     }
 
@@ -103,7 +103,7 @@ public sealed class RoundStatusCardsTests
 
         Assert.Equal(["u1", "u2", "u3"], RoundCardChecks.Buttons(card, RoundVerbs.ReadUpdate).Select(b => RoundCardChecks.Data(b, RoundData.UpdateId)));
         Assert.Equal(ids.Take(60), card.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(e => e.GetString()));
-        Assert.Contains("Submitted by Alan Turing on 20 Oct 2026", CardQueries.Texts(card));
+        Assert.Contains("Submitted by Alan Turing on 20 Oct 2026, 11:00", CardQueries.Texts(card));
 
         var noRefresh = RoundCardChecks.AssertValid(RoundStatusCards.Digest(new() { RoundId = "r1", RoundLabel = "Q3", Deadline = RoundSamples.Deadline }));
         Assert.False(noRefresh.TryGetProperty("refresh", out _));

@@ -5,13 +5,15 @@ namespace OspBot.Tests.Cards.Rounds;
 public sealed class UpdateSummaryCardsTests
 {
     [Fact]
-    public void Summary_shows_rag_in_colour_submitter_late_marker_carry_forward_and_edit()
+    public void Summary_shows_rag_as_a_word_on_a_tint_submitter_late_marker_carry_forward_and_edit()
     {
         var view = RoundSamples.View(RoundSamples.Seed) with { Rag = Rag.Red, IsLate = true };
         var card = RoundCardChecks.AssertValid(UpdateSummaryCards.Summary(new() { Update = view, RecipientMri = RoundSamples.Mri, CanEdit = true }));
 
-        var rag = CardQueries.OfType(card, "TextBlock").Single(t => t.GetProperty("text").GetString()!.StartsWith("● Red", StringComparison.Ordinal));
-        Assert.Equal("attention", rag.GetProperty("color").GetString());
+        // The word says it; the tint behind text in the default colour only adds to it (no coloured text on white).
+        var rag = CardQueries.OfType(card, "Container").Single(c => CardQueries.Texts(c).Contains("RAG status: Red — On track"));
+        Assert.Equal("attention", rag.GetProperty("style").GetString());
+        Assert.DoesNotContain(CardQueries.OfType(rag, "TextBlock"), t => t.TryGetProperty("color", out _));
         var texts = CardQueries.Texts(card);
         Assert.Contains("Submitted by Ada Lovelace on Wednesday 21 October 2026, 14:30", texts);
         Assert.Contains("Late: after the deadline", texts);
@@ -51,9 +53,17 @@ public sealed class UpdateSummaryCardsTests
         var summary = RoundCardChecks.AssertValid(UpdateSummaryCards.Summary(new() { Update = view, RecipientMri = RoundSamples.Mri }));
         var reader = RoundCardChecks.AssertValid(UpdateReaderCards.Reader(view));
 
-        var expected = nasty.Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.Equal(4, CardQueries.Texts(summary).Select(RoundCardSizeTests.ReadBack).Count(t => t == expected));
-        Assert.Equal(4, CardQueries.Texts(reader).Select(RoundCardSizeTests.ReadBack).Count(t => t == expected));
+        // Each paragraph or list item the reader made of the text is shown literally, once per section.
+        var pieces = OspBot.Rounds.ReadOnlyLayout.Pieces(nasty);
+        Assert.NotEmpty(pieces);
+        foreach (var expected in pieces.Select(p => p.IsListItem ? "•\u00A0" + p.Text : p.Text).Distinct())
+        {
+            var times = 4 * pieces.Count(p => (p.IsListItem ? "•\u00A0" + p.Text : p.Text) == expected);
+            Assert.Equal(times, CardQueries.Texts(summary).Select(RoundCardSizeTests.ReadBack).Count(t => t == expected));
+            Assert.Equal(times, CardQueries.Texts(reader).Select(RoundCardSizeTests.ReadBack).Count(t => t == expected));
+        }
+
+        RoundCardChecks.AssertShowsEveryLine(reader, nasty);
         Assert.DoesNotContain(CardQueries.Texts(summary), t => t.Contains("{{", StringComparison.Ordinal));
     }
 

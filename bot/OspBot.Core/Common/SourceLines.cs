@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OspBot.Reports.Drafting;
+namespace OspBot.Common;
 
 /// One piece of a section as the lead wrote it: a bullet, or a line or paragraph (wrapped lines joined again).
 internal sealed record SourceUnit(string Text, bool IsBullet, bool BlankBefore, int LineCount);
@@ -16,7 +16,7 @@ internal static class SourceLines
         Builder? current = null;
         var blank = false;
         var markAlone = false;
-        foreach (var line in ReportText.Clean(section).Split('\n'))
+        foreach (var line in PastedText.Clean(section).Split('\n'))
         {
             if (line.Length == 0)
             {
@@ -24,7 +24,7 @@ internal static class SourceLines
                 blank = units.Count > 0;
                 continue;
             }
-            var bullet = ReportText.BulletText(line);
+            var bullet = PastedText.BulletText(line);
             if (bullet is { Length: 0 })
             {
                 // A bullet glyph on a line of its own: the text follows on the next line.

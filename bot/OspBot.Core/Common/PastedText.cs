@@ -1,14 +1,18 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace OspBot.Reports.Drafting;
+namespace OspBot.Common;
 
-/// Cleans text pasted into updates (often from Word or PDF, sometimes scanned) so the report can carry it over
-/// as plain text: markers and control characters go, glyph bullets become one bullet mark, and line breaks stay
-/// (Drafting/SourceLines reads the structure from them).
-internal static partial class ReportText
+/// The one cleaner of text pasted into updates (often from Word or PDF, sometimes scanned), shared by Rounds (on
+/// save and in the read-only view) and Reports. Clean makes plain text for the report: markers and control
+/// characters go, glyph bullets become one bullet mark, and line breaks stay (SourceLines reads the structure from
+/// them). NormaliseBullets is the lighter touch used on save: only the bullets change.
+internal static partial class PastedText
 {
     public const char Bullet = '•';
+
+    // Word's symbol font puts its bullets in the private use area: shown in any other font they are empty boxes.
+    private static bool IsSymbolBullet(char c) => c is '\uF0B7' or '\uF0A7' or '\uF0D8' or '\uF076' or '\uF0FC' or '\uF06E';
 
     // Word's hidden bookmarks and footnote anchors that survive copy and paste as literal text.
     [GeneratedRegex(@"\[(?:bookmark:[^\]\n]*|footnoteRef:\s*\d+)\]")]
@@ -42,7 +46,7 @@ internal static partial class ReportText
                     sb.Append(' ');
                     break;
                 // Symbol-font bullets from PDF text extraction land in the private use area.
-                case '\uF0B7' or '\uF0A7' or '\uF0D8' or '\uF076' or '\uF0FC' or '\uF06E':
+                case var _ when IsSymbolBullet(c):
                     sb.Append(Bullet);
                     break;
                 // Byte-order marks, zero-width spaces, lone surrogates and non-characters cannot be shown or stored in XML.
@@ -69,5 +73,24 @@ internal static partial class ReportText
     {
         var m = BulletMark().Match(line);
         return m.Success ? line[m.Length..].Trim() : null;
+    }
+
+    // A scan reads a round bullet as "e" or "o" standing alone before a capital: no English line starts that way.
+    [GeneratedRegex(@"^([ \t]*)[eo][ \t]+(?=[A-Z0-9""“‘'])", RegexOptions.Multiline)]
+    private static partial Regex OcrBullet();
+
+    [GeneratedRegex(@"^([ \t]*)[\uF0B7\uF0A7\uF0D8\uF076\uF0FC\uF06E][ \t]*", RegexOptions.Multiline)]
+    private static partial Regex SymbolBullet();
+
+    /// The text as typed, except that symbol-font bullets (which show as empty boxes) and OCR's "e"/"o" bullets at
+    /// the start of a line become "• ". Everything else, line breaks and spaces included, is kept.
+    public static string? NormaliseBullets(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+        var bullets = SymbolBullet().Replace(text, "$1" + Bullet + " ");
+        return OcrBullet().Replace(bullets, "$1" + Bullet + " ");
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace OspBot.Reports.Drafting;
+namespace OspBot.Common;
 
 /// Decides whether a line continues the one before it because a PDF wrapped it, and with what separator.
 internal static class LineJoin
