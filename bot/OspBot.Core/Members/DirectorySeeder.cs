@@ -42,8 +42,10 @@ internal sealed class DirectorySeeder(
 
     private async Task MergeAsync(OspDbContext db, string source, DirectoryFile file, CancellationToken ct)
     {
-        var groups = await db.Groups.ToListAsync(ct);
+        // People before groups: another instance may be seeding at the same moment, and a seat read here must find
+        // its group among those read after it (groups are never deleted), so EF can fix up every seat's Group.
         var people = await db.People.Include(p => p.Memberships).ToListAsync(ct);
+        var groups = await db.Groups.ToListAsync(ct);
         var first = groups.Count == 0 && people.Count == 0;
         var conflicts = DirectoryFileCheck.Conflicts(file, groups.Select(g => g.Key));
         var merge = new DirectoryMerge(groups, people);

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Hosting;
 using OspBot.Commands;
 using OspBot.Data;
 using OspBot.Jobs;
+using OspBot.Mail;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 using OspBot.Reports;
 using OspBot.Rounds;
+using OspBot.UpdateForm;
 using OspBot.Teams.Hosting;
 
 namespace OspBot.Tests.Hosting;
@@ -21,6 +23,7 @@ public sealed class FeatureOrderTests
     private static readonly Action<IHostApplicationBuilder>[] Features =
     [
         b => b.AddTeamsBot(), b => b.AddMembers(), b => b.AddOutbox(), b => b.AddRounds(), b => b.AddMeetings(), b => b.AddReports(),
+        b => b.AddMail(), b => b.AddUpdateForm(), b => b.AddReportSignOff(), b => b.AddSubGroupReport(),
     ];
 
     [Fact]
