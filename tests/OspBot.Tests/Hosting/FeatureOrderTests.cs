@@ -9,8 +9,8 @@ using OspBot.Members;
 using OspBot.Outbox;
 using OspBot.Reports;
 using OspBot.Rounds;
-using OspBot.UpdateForm;
 using OspBot.Teams.Hosting;
+using OspBot.UpdateForm;
 
 namespace OspBot.Tests.Hosting;
 
