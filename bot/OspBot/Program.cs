@@ -7,6 +7,7 @@ using OspBot.Members;
 using OspBot.Observability;
 using OspBot.Outbox;
 using OspBot.Reports;
+using OspBot.Requests;
 using OspBot.Rounds;
 using OspBot.Teams.Hosting;
 
@@ -26,6 +27,7 @@ builder.AddRounds();        // quarterly update rounds: `my update`, `status`, `
 builder.AddMeetings();      // `schedule meeting`, `meetings`, reminders; the Graph calendar or .ics invitations
 builder.AddMail();          // e-mail to people outside the council's Teams: Graph sendMail, SMTP, or .eml files in data/mail
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
+builder.AddRequests();      // requests register: section 4 of each update taken in, `requests`, owners' cards, CSV
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/
 app.MapTeamsBot();          // POST /api/messages
 app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
 app.MapMeetings();
+app.MapRequests();          // GET /requests/register (the register as CSV or Markdown, secretariat-only, expiring links)
 app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
 
 app.Run();

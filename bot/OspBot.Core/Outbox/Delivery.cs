@@ -69,6 +69,8 @@ public enum DeliveryKind
     Reminder,
     /// Before a meeting (Delivery.MeetingId), to each member of its group.
     MeetingReminder,
+    /// To a request's new owner (the request's id is in the idempotency key: RequestDeliveries).
+    RequestOwner,
 }
 
 public enum DeliveryChannel

@@ -38,6 +38,9 @@ public sealed class DependencyTests
             ("Outbox", "Members"),
             // Mail writes the rounds' and meetings' deliveries as e-mails (their views) and is the outbox's second channel.
             ("Mail", "Outbox"), ("Mail", "Members"), ("Mail", "Rounds"), ("Mail", "Meetings"),
+            // Requests take in the rounds' submitted updates, split section 4 as the report reads a section (SourceLines)
+            // and sign links as the report does, table a request for a steering group meeting, and send owners' cards.
+            ("Requests", "Rounds"), ("Requests", "Reports"), ("Requests", "Meetings"), ("Requests", "Outbox"), ("Requests", "Members"),
         ];
         var graph = FeatureGraph.FeaturesMerged();
         var between = graph.Edges

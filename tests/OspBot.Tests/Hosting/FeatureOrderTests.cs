@@ -7,6 +7,7 @@ using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 using OspBot.Reports;
+using OspBot.Requests;
 using OspBot.Rounds;
 using OspBot.Teams.Hosting;
 
@@ -21,6 +22,7 @@ public sealed class FeatureOrderTests
     private static readonly Action<IHostApplicationBuilder>[] Features =
     [
         b => b.AddTeamsBot(), b => b.AddMembers(), b => b.AddOutbox(), b => b.AddRounds(), b => b.AddMeetings(), b => b.AddReports(),
+        b => b.AddRequests(),
     ];
 
     [Fact]
@@ -61,7 +63,9 @@ public sealed class FeatureOrderTests
             $"IAbsenceCheck: {sp.GetRequiredService<IAbsenceCheck>().GetType().Name}",
             $"ICallerDirectory: {sp.GetRequiredService<ICallerDirectory>().GetType().Name}",
             $"renders: {string.Join(",", sp.GetServices<IOutboxRenderer>().SelectMany(r => r.Kinds).Select(k => k.ToString()).Order())}",
-            $"planners: {string.Join(",", sp.GetServices<IDeliveryPlanner>().Select(p => p.GetType().Name))}",
+            // Planners do not depend on each other (the rounds' plan deliveries, the requests' intake reads submissions),
+            // so which runs first is not part of the bot; which ones run is.
+            $"planners: {string.Join(",", sp.GetServices<IDeliveryPlanner>().Select(p => p.GetType().Name).Order())}",
             $"dispatch now: {sp.GetRequiredService<IDispatchNow>().GetType().Name}",
             $"report jobs: {sp.GetRequiredService<IReportJobs>().GetType().Name}",
         ];

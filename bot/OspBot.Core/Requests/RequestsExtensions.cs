@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OspBot.Outbox;
+
+namespace OspBot.Requests;
+
+public static class RequestsExtensions
+{
+    /// The register's services; its intake runs before each outbox dispatch, so submitted requests arrive within a minute.
+    internal static IServiceCollection AddRequestServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOutboxServices();
+        services.AddScoped<RequestIntake>();
+        services.AddScoped<IDeliveryPlanner>(sp => sp.GetRequiredService<RequestIntake>());
+        services.AddScoped<RequestRegister>();
+        return services;
+    }
+}
