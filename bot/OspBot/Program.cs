@@ -1,4 +1,5 @@
 using OspBot.Data;
+using OspBot.Escalations;
 using OspBot.Hosting;
 using OspBot.Jobs;
 using OspBot.Mail;
@@ -28,6 +29,7 @@ builder.AddMeetings();      // `schedule meeting`, `meetings`, reminders; the Gr
 builder.AddMail();          // e-mail to people outside the council's Teams: Graph sendMail, SMTP, or .eml files in data/mail
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
 builder.AddRequests();      // requests register: section 4 of each update taken in, `requests`, owners' cards, CSV
+builder.AddEscalations();   // `escalations`: the same block (or amber/red) two quarters running, to the agenda or dismissed
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

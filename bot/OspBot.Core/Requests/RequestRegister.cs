@@ -161,13 +161,13 @@ internal sealed class RequestRegister(OspDbContext db, RequestIntake intake, Del
         return before != (entry.Status, entry.OwnerPersonId, entry.DueDate, entry.Response, entry.AgendaMeetingId);
     }
 
-    private Task<int?> NextSteeringMeetingAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return db.Meetings.AsNoTracking()
+    private Task<int?> NextSteeringMeetingAsync(CancellationToken ct) => NextSteeringMeetingAsync(db, clock.GetUtcNow(), ct);
+
+    /// The steering group meeting a request or an escalated block goes on the agenda of: the next one scheduled.
+    internal static Task<int?> NextSteeringMeetingAsync(OspDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        db.Meetings.AsNoTracking()
             .Where(m => m.Group!.Kind == GroupKind.SteeringGroup && m.State == MeetingState.Scheduled && m.StartsAt > now)
             .OrderBy(m => m.StartsAt).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
-    }
 
     private IQueryable<RequestEntry> Entries() => db.Set<RequestEntry>().AsNoTracking();
 

@@ -41,6 +41,9 @@ public sealed class DependencyTests
             // Requests take in the rounds' submitted updates, split section 4 as the report reads a section (SourceLines)
             // and sign links as the report does, table a request for a steering group meeting, and send owners' cards.
             ("Requests", "Rounds"), ("Requests", "Reports"), ("Requests", "Meetings"), ("Requests", "Outbox"), ("Requests", "Members"),
+            // Escalations read the rounds' submitted updates, match blocks with the report's near-duplicate rule, split a
+            // section as the register does (and share its card input reading and agenda meeting), and table a flag for a meeting.
+            ("Escalations", "Rounds"), ("Escalations", "Reports"), ("Escalations", "Requests"), ("Escalations", "Meetings"), ("Escalations", "Members"),
         ];
         var graph = FeatureGraph.FeaturesMerged();
         var between = graph.Edges

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OspBot.Commands;
 using OspBot.Data;
+using OspBot.Escalations;
 using OspBot.Jobs;
 using OspBot.Meetings;
 using OspBot.Members;
@@ -22,7 +23,7 @@ public sealed class FeatureOrderTests
     private static readonly Action<IHostApplicationBuilder>[] Features =
     [
         b => b.AddTeamsBot(), b => b.AddMembers(), b => b.AddOutbox(), b => b.AddRounds(), b => b.AddMeetings(), b => b.AddReports(),
-        b => b.AddRequests(),
+        b => b.AddRequests(), b => b.AddEscalations(),
     ];
 
     [Fact]
