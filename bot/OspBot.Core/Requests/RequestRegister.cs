@@ -93,18 +93,7 @@ internal sealed class RequestRegister(OspDbContext db, RequestIntake intake, Del
         var now = clock.GetUtcNow();
         entry.Revision++;
         entry.UpdatedAt = now;
-        entry.Versions.Add(new RequestVersion
-        {
-            Number = entry.Versions.Count == 0 ? 1 : entry.Versions.Max(v => v.Number) + 1,
-            Status = entry.Status,
-            OwnerPersonId = entry.OwnerPersonId,
-            DueDate = entry.DueDate,
-            Response = entry.Response,
-            AgendaMeetingId = entry.AgendaMeetingId,
-            StillStands = entry.StillStands,
-            ChangedByPersonId = caller.PersonId,
-            ChangedAt = now,
-        });
+        entry.Versions.Add(VersionOf(entry, caller.PersonId, now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -121,6 +110,20 @@ internal sealed class RequestRegister(OspDbContext db, RequestIntake intake, Del
         }
         return new RequestResult.Saved(await ViewAsync(requestId, ct), notify);
     }
+
+    /// The request as it now stands, as its next version (the versions must be loaded).
+    internal static RequestVersion VersionOf(RequestEntry entry, int? changedBy, DateTimeOffset now) => new()
+    {
+        Number = entry.Versions.Count == 0 ? 1 : entry.Versions.Max(v => v.Number) + 1,
+        Status = entry.Status,
+        OwnerPersonId = entry.OwnerPersonId,
+        DueDate = entry.DueDate,
+        Response = entry.Response,
+        AgendaMeetingId = entry.AgendaMeetingId,
+        StillStands = entry.StillStands,
+        ChangedByPersonId = changedBy,
+        ChangedAt = now,
+    };
 
     private static RefusalReason? RefusalFor(Caller? caller, RequestEntry? entry) =>
         caller is null ? RefusalReason.NotMatched

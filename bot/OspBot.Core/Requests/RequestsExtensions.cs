@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OspBot.Outbox;
+using OspBot.Rounds;
 
 namespace OspBot.Requests;
 
@@ -14,6 +15,8 @@ public static class RequestsExtensions
         services.AddScoped<RequestIntake>();
         services.AddScoped<IDeliveryPlanner>(sp => sp.GetRequiredService<RequestIntake>());
         services.AddScoped<RequestRegister>();
+        // Replaces the rounds' "nothing more on the prompt card", whichever is registered first.
+        services.AddScoped<IPromptExtras, RequestPromptExtras>();
         return services;
     }
 }
