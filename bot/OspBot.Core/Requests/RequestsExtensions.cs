@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OspBot.Outbox;
+using OspBot.Reports;
 using OspBot.Rounds;
 
 namespace OspBot.Requests;
@@ -17,6 +18,7 @@ public static class RequestsExtensions
         services.AddScoped<RequestRegister>();
         // Replaces the rounds' "nothing more on the prompt card", whichever is registered first.
         services.AddScoped<IPromptExtras, RequestPromptExtras>();
+        services.AddScoped<IReportExtras, RequestReportExtras>();
         return services;
     }
 }
