@@ -3,6 +3,7 @@ using OspBot.Escalations;
 using OspBot.Hosting;
 using OspBot.Jobs;
 using OspBot.Mail;
+using OspBot.MeetingPack;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Observability;
@@ -30,6 +31,7 @@ builder.AddMail();          // e-mail to people outside the council's Teams: Gra
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
 builder.AddRequests();      // requests register: section 4 of each update taken in, `requests`, owners' cards, CSV
 builder.AddEscalations();   // `escalations`: the same block (or amber/red) two quarters running, to the agenda or dismissed
+builder.AddMeetingPack();   // `meeting pack`: the steering group's .docx pack from the newest round, every version kept
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapOspHealthChecks();   // GET /healthz (database, scheduler), GET /healthz/
 app.MapTeamsBot();          // POST /api/messages
 app.MapReports();           // GET /reports/{id}/download (secretariat-only, expiring links)
 app.MapMeetings();
+app.MapMeetingPack();       // GET /meeting-pack/{id}/download (secretariat and steering group, expiring links)
 app.MapRequests();          // GET /requests/register (the register as CSV or Markdown, secretariat-only, expiring links)
 app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
 

@@ -44,6 +44,8 @@ public sealed class DependencyTests
             // Escalations read the rounds' submitted updates, match blocks with the report's near-duplicate rule, split a
             // section as the register does (and share its card input reading and agenda meeting), and table a flag for a meeting.
             ("Escalations", "Rounds"), ("Escalations", "Reports"), ("Escalations", "Requests"), ("Escalations", "Meetings"), ("Escalations", "Members"),
+            // The meeting pack reads a round's updates, its meeting, the register and the flags, and writes with the report's Word writer and links.
+            ("MeetingPack", "Rounds"), ("MeetingPack", "Meetings"), ("MeetingPack", "Requests"), ("MeetingPack", "Escalations"), ("MeetingPack", "Reports"), ("MeetingPack", "Members"),
         ];
         var graph = FeatureGraph.FeaturesMerged();
         var between = graph.Edges
