@@ -45,12 +45,18 @@ internal sealed class EscalationFinder(OspDbContext db, TimeProvider clock)
         {
             return new Lookup<IReadOnlyList<EscalationView>>.Refused(refusal);
         }
+        return new Lookup<IReadOnlyList<EscalationView>>.Found(await RaisedAsync(ct));
+    }
+
+    /// The flags with their decisions, for OspBot's own work (the meeting pack's job); a person is checked first, as in FlagsAsync.
+    public async Task<IReadOnlyList<EscalationView>> RaisedAsync(CancellationToken ct)
+    {
         var flags = await CurrentAsync(ct);
         var keys = flags.Select(f => f.Key).ToList();
         var decisions = await db.Set<EscalationDecision>().AsNoTracking().Where(d => keys.Contains(d.FlagKey)).ToDictionaryAsync(d => d.FlagKey, ct);
-        return new Lookup<IReadOnlyList<EscalationView>>.Found([.. flags.Select(f => decisions.TryGetValue(f.Key, out var d)
+        return [.. flags.Select(f => decisions.TryGetValue(f.Key, out var d)
             ? f.View with { Decision = d.Decision, Note = d.Note }
-            : f.View)]);
+            : f.View)];
     }
 
     /// Null when saved; otherwise why not (a refusal's message, or what to do first).

@@ -28,25 +28,43 @@ internal sealed class MeetingPackBuilder(OspDbContext db, RequestRegister regist
         {
             return new Lookup<BuiltPack>.Refused(new Refusal(RefusalReason.NotFound, "There is no update round yet, so there is nothing to put in a meeting pack.", []));
         }
+        var caller = await Caller.ResolveAsync(db, actor, ct);
+        return new Lookup<BuiltPack>.Found(await BuildAsync(round, caller?.PersonId, ct));
+    }
+
+    /// The deadline's job: a first pack for each round whose deadline has passed and that has none yet.
+    public async Task<IReadOnlyList<BuiltPack>> BuildDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Rounds.AsNoTracking()
+            .Where(r => r.DeadlineAt <= now && !db.Set<MeetingPackVersion>().Any(p => p.RoundId == r.Id))
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        List<BuiltPack> built = [];
+        foreach (var round in due)
+        {
+            built.Add(await BuildAsync(round, null, ct));
+        }
+        return built;
+    }
+
+    private async Task<BuiltPack> BuildAsync(UpdateRound round, int? personId, CancellationToken ct)
+    {
         var quarter = new FinancialQuarter(round.FinancialYearStart, round.Quarter);
         var meeting = await MeetingForAsync(round, ct);
-        var requests = await register.AllAsync(actor, ct) is Lookup<IReadOnlyList<RequestView>>.Found { Value: var r } ? r : [];
-        var flags = await escalations.FlagsAsync(actor, ct) is Lookup<IReadOnlyList<EscalationView>>.Found { Value: var f } ? f : [];
         var input = new MeetingPackInput(quarter, meeting is null ? null : new PackMeeting(meeting.Title, meeting.StartsAt, meeting.Agenda),
-            await SubGroupsAsync(round.Id, quarter, ct), requests, flags);
+            await SubGroupsAsync(round.Id, quarter, ct), await register.EveryRequestAsync(ct), await escalations.RaisedAsync(ct));
         using var docx = new MemoryStream();
         DocxReportWriter.Write(MeetingPackDocument.Model(input), docx);
-        var caller = await Caller.ResolveAsync(db, actor, ct);
         var version = 1 + (await db.Set<MeetingPackVersion>().Where(p => p.RoundId == round.Id).MaxAsync(p => (int?)p.Version, ct) ?? 0);
         var fileName = $"OSP steering group pack {quarter.Label.Replace('/', '-')} v{version}.docx";
         var pack = new MeetingPackVersion
         {
-            RoundId = round.Id, MeetingId = meeting?.Id, Version = version, BuiltByPersonId = caller?.PersonId,
+            RoundId = round.Id, MeetingId = meeting?.Id, Version = version, BuiltByPersonId = personId,
             BuiltAt = clock.GetUtcNow(), FileName = fileName, Docx = docx.ToArray(),
         };
         db.Add(pack);
         await db.SaveChangesAsync(ct);
-        return new Lookup<BuiltPack>.Found(new BuiltPack(pack.Id, version, quarter.Label, fileName));
+        return new BuiltPack(pack.Id, version, quarter.Label, fileName);
     }
 
     /// A kept pack, for the person a download link was issued to, if they are still the secretariat or on the steering group.

@@ -58,8 +58,14 @@ internal sealed class RequestRegister(OspDbContext db, RequestIntake intake, Del
             return new Lookup<IReadOnlyList<RequestView>>.Refused(
                 await RequestRefusals.RefuseAsync(db, caller is null ? RefusalReason.NotMatched : RefusalReason.NotSecretariat, ct));
         }
+        return new Lookup<IReadOnlyList<RequestView>>.Found(await EveryRequestAsync(ct));
+    }
+
+    /// Every request, for OspBot's own work (the meeting pack's job); a person's caller is checked first, as in AllAsync.
+    public async Task<IReadOnlyList<RequestView>> EveryRequestAsync(CancellationToken ct)
+    {
         await intake.TakeSubmittedAsync(ct);
-        return new Lookup<IReadOnlyList<RequestView>>.Found(await ViewsAsync(Entries(), ct));
+        return await ViewsAsync(Entries(), ct);
     }
 
     public async Task<RequestResult> ChangeAsync(Actor actor, int requestId, RequestPatch patch, int expectedRevision, CancellationToken ct)

@@ -4,6 +4,7 @@ using OspBot.Cards.Model;
 using OspBot.Commands;
 using OspBot.Escalations;
 using OspBot.Hosting;
+using OspBot.Jobs.MeetingPack;
 using OspBot.Members;
 using OspBot.Requests;
 using OspBot.Rounds;
@@ -24,6 +25,7 @@ public static class MeetingPackFeature
         builder.Services.AddRequestServices();
         builder.Services.AddEscalationServices();
         builder.Services.AddMeetingPackServices();
+        builder.AddMeetingPackJobs();
         builder.Services.AddBotCommands(Declare);
         return builder;
     }

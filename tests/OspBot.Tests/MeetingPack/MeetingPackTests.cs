@@ -75,6 +75,29 @@ public sealed class MeetingPackTests
         Assert.Null(await Builder(world).DownloadAsync(first.PackId, lead, ct));
     }
 
+    [Fact]
+    public async Task The_deadline_job_builds_one_first_pack_per_round_once_the_deadline_has_passed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await RoundWithLateAndMissingAsync(ct);
+        await using (var db = world.Db())
+        {
+            // The Q3 round's deadline is moved past "now" (28 Oct): nothing is due for it yet, only Q2's.
+            var q3 = await db.Rounds.SingleAsync(r => r.Quarter == 3, ct);
+            q3.DeadlineAt = world.Clock.GetUtcNow().AddDays(1);
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(["Q2 2026/27"], (await Builder(world).BuildDueAsync(ct)).Select(p => p.QuarterLabel));
+        world.Clock.Advance(TimeSpan.FromDays(2));
+        var built = Assert.Single(await Builder(world).BuildDueAsync(ct));
+        Assert.Equal(("Q3 2026/27", 1), (built.QuarterLabel, built.Version));
+        Assert.Empty(await Builder(world).BuildDueAsync(ct));
+
+        await using var check = world.Db();
+        Assert.Null(await check.Set<MeetingPackVersion>().Where(p => p.Id == built.PackId).Select(p => p.BuiltByPersonId).SingleAsync(ct));
+    }
+
     [Theory]
     [InlineData(Rag.Red, Rag.Amber, "Worse (was Amber)")]
     [InlineData(Rag.Green, Rag.Red, "Better (was Red)")]
