@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OspBot.Meetings;
 
 namespace OspBot.MeetingPack;
 
@@ -10,6 +11,8 @@ public static class MeetingPackExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<MeetingPackBuilder>();
         services.AddSingleton<MeetingPackLinks>();
+        // Replaces the meetings' "no pack", whichever is registered first: the pack's link goes into steering group reminders.
+        services.AddScoped<IMeetingPackLink, MeetingPackReminderLink>();
         return services;
     }
 }
