@@ -10,11 +10,13 @@ using OspBot.Rounds;
 
 namespace OspBot.MeetingPack;
 
-public sealed record BuiltPack(int PackId, int Version, string QuarterLabel, string FileName);
+public sealed record BuiltPack(int PackId, int Version, string QuarterLabel, string FileName, Uri? SharePointUrl = null, string? PublishError = null);
 
 /// Builds the steering group's meeting pack for the newest round and keeps it as a new version; and hands a kept
 /// pack to the secretariat or a member of the steering group.
-internal sealed class MeetingPackBuilder(OspDbContext db, RequestRegister register, EscalationFinder escalations, TimeProvider clock)
+/// With Graph, each pack is also uploaded by the annual report's publisher, next to the annual reports.
+internal sealed class MeetingPackBuilder(
+    OspDbContext db, RequestRegister register, EscalationFinder escalations, IEnumerable<IReportPublisher> publishers, TimeProvider clock)
 {
     public async Task<Lookup<BuiltPack>> BuildAsync(Actor actor, CancellationToken ct)
     {
@@ -64,7 +66,19 @@ internal sealed class MeetingPackBuilder(OspDbContext db, RequestRegister regist
         };
         db.Add(pack);
         await db.SaveChangesAsync(ct);
-        return new BuiltPack(pack.Id, version, quarter.Label, fileName);
+        if (publishers.FirstOrDefault() is { } publisher)
+        {
+            try
+            {
+                pack.SharePointUrl = (await publisher.PublishAsync(fileName, pack.Docx, ct))?.AbsoluteUri;
+            }
+            catch (ReportPublishException ex)
+            {
+                pack.PublishError = ex.Message;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return new BuiltPack(pack.Id, version, quarter.Label, fileName, pack.SharePointUrl is { } url ? new Uri(url) : null, pack.PublishError);
     }
 
     /// A kept pack, for the person a download link was issued to, if they are still the secretariat or on the steering group.

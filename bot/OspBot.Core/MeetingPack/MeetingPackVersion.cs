@@ -27,6 +27,12 @@ internal sealed class MeetingPackVersion
     public required string FileName { get; set; }
 
     public required byte[] Docx { get; set; }
+
+    /// With Graph: the copy uploaded next to the annual reports (Reports:SharePointDriveId and folder).
+    public string? SharePointUrl { get; set; }
+
+    /// Why the upload failed, in words for the secretariat; the pack itself is kept and downloadable.
+    public string? PublishError { get; set; }
 }
 
 internal sealed class MeetingPackVersionConfiguration : IEntityTypeConfiguration<MeetingPackVersion>
@@ -37,6 +43,8 @@ internal sealed class MeetingPackVersionConfiguration : IEntityTypeConfiguration
         // Two builds at once cannot both be version n.
         builder.HasIndex(p => new { p.RoundId, p.Version }).IsUnique();
         builder.Property(p => p.FileName).HasMaxLength(200);
+        builder.Property(p => p.SharePointUrl).HasMaxLength(2048);
+        builder.Property(p => p.PublishError).HasMaxLength(1000);
         builder.HasOne<UpdateRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<OspBot.Members.Person>().WithMany().HasForeignKey(p => p.BuiltByPersonId).OnDelete(DeleteBehavior.SetNull);

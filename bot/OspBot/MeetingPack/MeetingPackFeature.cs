@@ -52,5 +52,5 @@ internal sealed class MeetingPackCommands(MeetingPackBuilder builder, MeetingPac
     }
 
     private static AdaptiveCard Linked(BuiltPack pack, Reports.DownloadLink link) => MeetingPackCards.Download(
-        $"Meeting pack for {pack.QuarterLabel} (version {pack.Version})", link.Url, CardFormat.DateTime(link.ExpiresAt));
+        $"Meeting pack for {pack.QuarterLabel} (version {pack.Version})", link.Url, CardFormat.DateTime(link.ExpiresAt), pack.SharePointUrl, pack.PublishError);
 }

@@ -5,6 +5,8 @@ using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Reports;
 using OspBot.Rounds;
+using OspBot.Tests.Fakes;
+using OspBot.Tests.Meetings;
 using OspBot.Tests.Reports;
 using OspBot.Tests.Requests;
 using static OspBot.Tests.Rounds.RoundAssert;
@@ -98,6 +100,29 @@ public sealed class MeetingPackTests
         Assert.Null(await check.Set<MeetingPackVersion>().Where(p => p.Id == built.PackId).Select(p => p.BuiltByPersonId).SingleAsync(ct));
     }
 
+    [Fact]
+    public async Task With_Graph_each_pack_is_uploaded_next_to_the_annual_reports_and_a_failed_upload_keeps_the_pack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await RoundWithLateAndMissingAsync(ct);
+        await using var stub = await GraphStub.StartAsync(ct);
+        stub.Respond = (_, _) => StubReply.Json(201, GraphReportPublisherTests.UploadReply("pack.docx"));
+
+        var pack = Found(await Builder(world, GraphReportPublisherTests.Publisher(stub)).BuildAsync(W.Secretariat, ct));
+
+        Assert.Equal(new Uri(GraphReportPublisherTests.WebUrl), pack.SharePointUrl);
+        var upload = Assert.Single(stub.Requests);
+        Assert.Equal(("PUT", "/v1.0/drives/b%21Drive_Id-1/root:/OSP/Annual%20reports/OSP%20steering%20group%20pack%20Q3%202026-27%20v1.docx:/content"),
+            (upload.Method, upload.RawTarget));
+        Assert.Equal(await DocxAsync(world, pack.PackId, ct), upload.RawBody);
+
+        stub.Respond = (_, _) => StubReply.Error(403, "accessDenied");
+        var kept = Found(await Builder(world, GraphReportPublisherTests.Publisher(stub)).BuildAsync(W.Secretariat, ct));
+        Assert.Equal((2, (Uri?)null), (kept.Version, kept.SharePointUrl));
+        Assert.Contains("Sites.Selected", kept.PublishError, StringComparison.Ordinal);
+        Assert.NotEmpty(await DocxAsync(world, kept.PackId, ct));
+    }
+
     [Theory]
     [InlineData(Rag.Red, Rag.Amber, "Worse (was Amber)")]
     [InlineData(Rag.Green, Rag.Red, "Better (was Red)")]
@@ -106,8 +131,8 @@ public sealed class MeetingPackTests
     public void The_trend_compares_with_last_quarter(Rag now, Rag? before, string expected) =>
         Assert.Equal(expected, MeetingPackDocument.Trend(now, before));
 
-    internal static MeetingPackBuilder Builder(W world) =>
-        new(world.Db(), RequestRegisterTests.Register(world), new EscalationFinder(world.Db(), world.Clock), world.Clock);
+    internal static MeetingPackBuilder Builder(W world, IReportPublisher? publisher = null) =>
+        new(world.Db(), RequestRegisterTests.Register(world), new EscalationFinder(world.Db(), world.Clock), publisher is null ? [] : [publisher], world.Clock);
 
     /// Q2: Stronger Communities amber with a block, Economic Development green. Q3 (meeting 2 Nov, deadline 26 Oct):
     /// Economic Development and Safer Communities on time, Stronger Communities late (red, the same block, a request),
