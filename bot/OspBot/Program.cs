@@ -1,12 +1,15 @@
 using OspBot.Data;
+using OspBot.Escalations;
 using OspBot.Hosting;
 using OspBot.Jobs;
 using OspBot.Mail;
+using OspBot.MeetingPack;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Observability;
 using OspBot.Outbox;
 using OspBot.Reports;
+using OspBot.Requests;
 using OspBot.Rounds;
 using OspBot.Teams.Hosting;
 using OspBot.UpdateForm;
@@ -30,6 +33,9 @@ builder.AddUpdateForm();    // the quarterly update on a signed-link web form, f
 builder.AddReports();       // annual report: `compile report`, the persisted job, download links, SharePoint copy
 builder.AddReportSignOff(); // each sub-group signs off its part: part cards through the outbox, `report parts`, chase, final
 builder.AddSubGroupReport(); // a sub-group's own annual report (`annual report`) and its standing settings (`sub-group settings`)
+builder.AddRequests();      // requests register: section 4 of each update taken in, `requests`, owners' cards, CSV
+builder.AddEscalations();   // `escalations`: the same block (or amber/red) two quarters running, to the agenda or dismissed
+builder.AddMeetingPack();   // `meeting pack`: the steering group's .docx pack from the newest round, every version kept
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -42,5 +48,7 @@ app.MapReports();           // GET /reports/{id}/download (secretariat-only, exp
 app.MapMeetings();          // GET /meetings/{id}/invitation.ics (secretariat-only, expiring links)
 app.MapMail();              // GET/POST /mail/apologies/{id} (the signed apologies link of a reminder e-mail)
 app.MapUpdateForm();        // GET/POST /mail/update/{id} (the signed update form of a prompt or chaser e-mail)
+app.MapMeetingPack();       // GET /meeting-pack/{id}/download (secretariat and steering group, expiring links)
+app.MapRequests();          // GET /requests/register (the register as CSV or Markdown, secretariat-only, expiring links)
 
 app.Run();

@@ -169,6 +169,9 @@ public sealed record MeetingReminderView
 
     public string? QuarterLabel { get; init; }
 
+    /// The steering group's meeting pack, a download link issued to this member (IMeetingPackLink).
+    public Uri? PackUrl { get; init; }
+
     public required int PersonId { get; init; }
 
     public required bool ApologiesSent { get; init; }

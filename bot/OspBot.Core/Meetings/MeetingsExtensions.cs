@@ -27,6 +27,8 @@ public static class MeetingsExtensions
         services.TryAddScoped<MeetingUpkeep>();
         // The rounds feature replaces this with its planner, whichever is registered first.
         services.TryAddScoped<IMeetingRounds, NoMeetingRounds>();
+        // The meeting pack feature replaces this, whichever is registered first.
+        services.TryAddScoped<IMeetingPackLink, NoMeetingPackLink>();
         services.TryAddScoped<OutOfOfficeCheck>();
         services.AddOutboxServices();
         // Replaces the outbox's "nobody is away", whichever was registered first.

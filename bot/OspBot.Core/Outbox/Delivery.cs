@@ -81,6 +81,8 @@ public enum DeliveryKind
     /// A meeting's invitation for a member Graph is not inviting (no calendar configured): by e-mail with the .ics
     /// attached; in Teams nothing goes (the secretariat sends the .ics from Outlook, as the scheduling card says).
     MeetingInvite,
+    /// To a request's new owner (the request's id is in the idempotency key: RequestDeliveries).
+    RequestOwner,
 }
 
 public enum DeliveryChannel

@@ -73,7 +73,8 @@ internal static partial class AnnualReportCompiler
         var profile = input.Profile;
         var topics = SteeringAgenda.Topics(input.SteeringGroupMeetings);
         List<ReportBullet> items = [.. topics.Select(t => new ReportBullet(t.Text, t.Source.Comment())),
-            .. profile.OtherActivities.Where(a => !topics.Any(t => Texts.Same(t.Text, a))).Select(a => new ReportBullet(a))];
+            .. profile.OtherActivities.Where(a => !topics.Any(t => Texts.Same(t.Text, a))).Select(a => new ReportBullet(a)),
+            .. input.AnsweredRequests.Select(a => new ReportBullet($"{a.Response} (asked for by the {a.SubGroup} sub-group: “{a.Request}”)"))];
         b.Section("Other OSP activities");
         if (items.Count > 0)
         {

@@ -75,6 +75,7 @@ internal sealed partial class ReportCompilationService
             Membership = await MembershipAsync(ct),
             MembershipAsAt = DateOnly.FromDateTime(London.Local(now)),
             SteeringGroupMeetings = await SteeringMeetingsAsync(year, ct),
+            AnsweredRequests = extras is null ? [] : await extras.AnsweredRequestsAsync(year, ct),
         };
     }
 

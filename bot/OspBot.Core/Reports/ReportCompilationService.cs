@@ -13,7 +13,8 @@ namespace OspBot.Reports;
 internal sealed partial class ReportCompilationService(
     OspDbContext db, IReportJobs jobs, TimeProvider clock, ReportSettings settings, SubGroupReports subGroupReports,
     ILogger<ReportCompilationService> logger,
-    IReportPublisher? publisher = null)
+    IReportPublisher? publisher = null,
+    IReportExtras? extras = null)
 {
     /// Queues a compilation of <paramref name="year"/> unless one is already in flight; only the secretariat may ask.
     public async Task<CompileRequestResult> RequestAsync(Actor actor, int year, CardAddress? card, CancellationToken ct)

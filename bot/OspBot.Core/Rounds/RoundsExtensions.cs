@@ -21,6 +21,8 @@ public static class RoundsExtensions
         // Replaces the meetings' "no rounds", whichever is registered first.
         services.AddScoped<IMeetingRounds>(sp => sp.GetRequiredService<RoundPlanner>());
         services.AddScoped<UpdateEditor>();
+        // The requests register replaces it, whichever is registered first.
+        services.TryAddScoped<IPromptExtras, NoPromptExtras>();
         services.AddScoped<RoundViews>();
         services.AddScoped<SubGroupFinder>();
         services.AddOutboxServices();

@@ -12,7 +12,8 @@ namespace OspBot.Rounds;
 /// Writing a sub-group's update: drafts, submissions, the chair's approval, and "remind me tomorrow". Each action
 /// loads the update once, checks the caller once, applies what the card sent (an UpdatePatch) and saves.
 internal sealed class UpdateEditor(
-    OspDbContext db, DeliveryQueue deliveries, TimeProvider clock, IOptions<RoundOptions> options, ILogger<UpdateEditor> logger)
+    OspDbContext db, DeliveryQueue deliveries, TimeProvider clock, IOptions<RoundOptions> options, ILogger<UpdateEditor> logger,
+    IPromptExtras? extras = null)
 {
     private enum Intent
     {
@@ -150,8 +151,13 @@ internal sealed class UpdateEditor(
         return new Lookup<DateTimeOffset>.Found(remindAt);
     }
 
-    private Task<UpdateView> ViewAsync(Caller caller, LoadedUpdate l, CancellationToken ct) =>
-        UpdateViews.ViewAsync(db, caller, l, clock.GetUtcNow(), ct);
+    private async Task<UpdateView> ViewAsync(Caller caller, LoadedUpdate l, CancellationToken ct)
+    {
+        var view = await UpdateViews.ViewAsync(db, caller, l, clock.GetUtcNow(), ct);
+        return extras is null || !view.Permissions.CanEdit
+            ? view
+            : view with { EarlierRequests = await extras.EarlierRequestsAsync(l.Update.GroupId, new FinancialQuarter(l.Round.FinancialYearStart, l.Round.Quarter), ct) };
+    }
 
     private static VersionKind KindFor(Intent intent) => intent switch
     {

@@ -41,6 +41,9 @@ public sealed record UpdateView
 
     public required IReadOnlyList<CarryForwardItem> CarryForward { get; init; }
 
+    /// The sub-group's earlier requests for OSP support, for those who may edit (IPromptExtras).
+    public IReadOnlyList<EarlierRequest> EarlierRequests { get; init; } = [];
+
     public DateTimeOffset? LastEditedAt { get; init; }
 
     public string? LastEditedBy { get; init; }

@@ -5,7 +5,7 @@ namespace OspBot.Meetings;
 /// A meeting reminder as its card, unless it is no longer worth sending (recorded Cancelled, with the reason): the
 /// meeting was cancelled or the person left its group after it was claimed, the bot was down past the meeting's
 /// start, or past two of its reminders (only the later goes). Not sent to someone out of office.
-internal sealed class MeetingReminderRenderer(MeetingReminders reminders, TimeProvider clock) : IOutboxRenderer
+internal sealed class MeetingReminderRenderer(MeetingReminders reminders, IMeetingPackLink packs, TimeProvider clock) : IOutboxRenderer
 {
     public IReadOnlyCollection<DeliveryKind> Kinds { get; } = [DeliveryKind.MeetingReminder];
 
@@ -27,6 +27,10 @@ internal sealed class MeetingReminderRenderer(MeetingReminders reminders, TimePr
         if (await reminders.IsSupersededAsync(work.DeliveryId, ct))
         {
             return new Rendered.NotSent(DeliveryState.Cancelled, DeliveryReasons.LaterReminderDue);
+        }
+        if (view.IsSteeringGroup)
+        {
+            view = view with { PackUrl = await packs.ForAsync(view.MeetingId, view.PersonId, ct) };
         }
         return new Rendered.Message(ReminderCards.Reminder(view, now).ToJsonElement(), "Reminder: an OSP meeting is coming up");
     }

@@ -22,6 +22,7 @@ internal static class ReminderCards
             Agenda = view.Agenda,
             RoundId = view.RoundId is { } r ? Id(r) : null,
             QuarterLabel = view.QuarterLabel,
+            PackUrl = view.PackUrl,
             ApologiesSent = view.ApologiesSent,
         });
     }

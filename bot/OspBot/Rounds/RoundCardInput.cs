@@ -29,6 +29,15 @@ internal sealed record RoundCardInput(JsonElement Data)
     public IReadOnlySet<string> Kept =>
         (String(C.RoundData.Kept) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
+    /// The answers to "does this request still stand?" ("stillStands.{requestId}": "yes" or "no"), by request id.
+    public IReadOnlyDictionary<int, bool> StillStands() =>
+        Data.EnumerateObject()
+            .Where(p => p.Name.StartsWith(C.EarlierRequestParts.StillStandsPrefix, StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => (Id: int.TryParse(p.Name.AsSpan(C.EarlierRequestParts.StillStandsPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0, Answer: p.Value.GetString()))
+            .Where(a => a.Id > 0 && a.Answer is "yes" or "no")
+            .DistinctBy(a => a.Id)
+            .ToDictionary(a => a.Id, a => a.Answer == "yes");
+
     public string? String(string key) =>
         Data.TryGetProperty(key, out var v) ? v.ValueKind switch
         {

@@ -9,7 +9,7 @@ namespace OspBot.Rounds;
 
 /// The buttons of a sub-group's update cards, each answered with the card that replaces the pressed one. Each person
 /// gets their own view: the actor is always the Teams user who pressed (or whose card Teams refreshes).
-internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, RoundStatusReplies status, TimeProvider clock)
+internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, RoundStatusReplies status, IPromptExtras extras, TimeProvider clock)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -50,14 +50,14 @@ internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, R
         BotReply.With(await WithUpdateAsync(request, v => UpdateReaderCards.Reader(RoundCardMapper.ReadOnly(v), Mri(request)), ct));
 
     public Task<BotReply> SaveDraftAsync(CommandRequest request, CancellationToken ct) =>
-        WriteAsync(request, RoundVerbs.SaveDraft, (actor, id, input, revision) => editor.SaveDraftAsync(actor, id, input.Patch(), revision, ct));
+        WriteAsync(request, RoundVerbs.SaveDraft, (actor, id, input, revision) => editor.SaveDraftAsync(actor, id, input.Patch(), revision, ct), ct);
 
     public Task<BotReply> SubmitAsync(CommandRequest request, CancellationToken ct) =>
-        WriteAsync(request, RoundVerbs.Submit, (actor, id, input, revision) => editor.SubmitAsync(actor, id, input.Patch(), revision, ct));
+        WriteAsync(request, RoundVerbs.Submit, (actor, id, input, revision) => editor.SubmitAsync(actor, id, input.Patch(), revision, ct), ct);
 
     /// The chair approves the lead's submission as it stands.
     public Task<BotReply> ApproveAsync(CommandRequest request, CancellationToken ct) =>
-        WriteAsync(request, RoundVerbs.Approve, (actor, id, _, revision) => editor.ApproveAsync(actor, id, null, revision, ct));
+        WriteAsync(request, RoundVerbs.Approve, (actor, id, _, revision) => editor.ApproveAsync(actor, id, null, revision, ct), ct);
 
     public async Task<BotReply> RemindTomorrowAsync(CommandRequest request, CancellationToken ct)
     {
@@ -71,10 +71,12 @@ internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, R
     }
 
     private async Task<BotReply> WriteAsync(
-        CommandRequest request, string verb, Func<Actor, int, RoundCardInput, int, Task<UpdateResult>> write)
+        CommandRequest request, string verb, Func<Actor, int, RoundCardInput, int, Task<UpdateResult>> write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var input = RoundCardInput.From(request.Data);
+        // The lead's "still stands?" answers go to their requests first, so the card that comes back shows them.
+        await extras.RecordStillStandsAsync(request.Caller.ToActor(), input.StillStands(), ct);
         // A card without a version is treated as stale rather than trusted.
         var result = await write(request.Caller.ToActor(), input.UpdateId ?? 0, input, input.Version ?? -1);
         return BotReply.With(UpdateResultCards.For(verb, result, Mri(request), Now));

@@ -23,6 +23,9 @@ internal sealed record MeetingReminderModel
     public string? RoundId { get; init; }
     public string? QuarterLabel { get; init; }
 
+    /// The steering group's meeting pack (.docx), an expiring link issued to this member.
+    public Uri? PackUrl { get; init; }
+
     public bool ApologiesSent { get; init; }
 
     /// Just sent from this card: the confirmation, with the note, replaces the form.
@@ -40,6 +43,7 @@ internal static class ReminderCard
     public const string ApologiseButton = "Send apologies";
     public const string JoinButton = "Join the Teams meeting";
     public const string UpdatesButton = "Read this quarter's updates";
+    public const string PackButton = "Download the meeting pack";
 
     public static AdaptiveCard Build(MeetingReminderModel model)
     {
@@ -68,6 +72,10 @@ internal static class ReminderCard
                 ? $"The sub-groups' updates for {CardText.Escape(q)} are ready to read before the meeting."
                 : "The sub-groups' quarterly updates are ready to read before the meeting."));
             actions.Add(CardActions.Execute(UpdatesButton, MeetingVerbs.ReadUpdates, ids.With(MeetingVerbs.RoundId, round)));
+        }
+        if (model.PackUrl is { } pack)
+        {
+            actions.Add(new OpenUrlAction(pack) { Title = PackButton });
         }
         if (model.Apology is { } sent)
         {

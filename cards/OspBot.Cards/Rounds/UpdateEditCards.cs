@@ -60,6 +60,7 @@ internal static class UpdateEditCards
                     : UpdateEditParts.SectionInput(s, model.Draft.Get(s), model.Errors)),
                 .. UpdateEditParts.RagInputs(model),
                 .. UpdateEditParts.CarryForward(model),
+                .. EarlierRequestParts.Block(model.EarlierRequests),
                 .. Footer(model),
             ],
             Actions =

@@ -26,6 +26,9 @@ internal sealed record UpdateEditModel
     /// Last quarter's plan items, to mark done, in progress, slipped or dropped.
     public IReadOnlyList<CarryForwardItem> CarryForward { get; init; } = [];
 
+    /// The sub-group's earlier requests for OSP support ("You asked … — the OSP did …").
+    public IReadOnlyList<EarlierRequestItem> EarlierRequests { get; init; } = [];
+
     /// Server-side validation results of the last save, each shown under its input; an error whose input is
     /// not on the card (e.g. "") is shown at the top.
     public IReadOnlyList<FieldError> Errors { get; init; } = [];

@@ -42,6 +42,14 @@ public sealed class DependencyTests
             ("Mail", "Outbox"), ("Mail", "Members"), ("Mail", "Rounds"), ("Mail", "Meetings"),
             // The update form is the rounds' editor behind an e-mail's link: Mail's links, transport and protections.
             ("UpdateForm", "Rounds"), ("UpdateForm", "Members"), ("UpdateForm", "Mail"), ("UpdateForm", "Outbox"),
+            // Requests take in the rounds' submitted updates, split section 4 as the report reads a section (SourceLines)
+            // and sign links as the report does, table a request for a steering group meeting, and send owners' cards.
+            ("Requests", "Rounds"), ("Requests", "Reports"), ("Requests", "Meetings"), ("Requests", "Outbox"), ("Requests", "Members"),
+            // Escalations read the rounds' submitted updates, match blocks with the report's near-duplicate rule, split a
+            // section as the register does (and share its card input reading and agenda meeting), and table a flag for a meeting.
+            ("Escalations", "Rounds"), ("Escalations", "Reports"), ("Escalations", "Requests"), ("Escalations", "Meetings"), ("Escalations", "Members"),
+            // The meeting pack reads a round's updates, its meeting, the register and the flags, and writes with the report's Word writer and links.
+            ("MeetingPack", "Rounds"), ("MeetingPack", "Meetings"), ("MeetingPack", "Requests"), ("MeetingPack", "Escalations"), ("MeetingPack", "Reports"), ("MeetingPack", "Members"),
         ];
         var graph = FeatureGraph.FeaturesMerged();
         var between = graph.Edges

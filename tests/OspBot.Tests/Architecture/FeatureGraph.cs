@@ -8,7 +8,7 @@ namespace OspBot.Tests.Architecture;
 /// A feature is the same folder name across the projects: OspBot.Rounds, OspBot.Cards.Rounds, OspBot.Jobs.Rounds.
 internal sealed class FeatureGraph
 {
-    public static readonly string[] Features = ["Members", "Outbox", "Rounds", "Meetings", "Reports", "Mail", "UpdateForm"];
+    public static readonly string[] Features = ["Members", "Outbox", "Rounds", "Meetings", "Reports", "Mail", "UpdateForm", "Requests", "Escalations", "MeetingPack"];
 
     public static readonly Assembly[] Assemblies =
     [

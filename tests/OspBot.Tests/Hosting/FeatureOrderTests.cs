@@ -2,12 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OspBot.Commands;
 using OspBot.Data;
+using OspBot.Escalations;
 using OspBot.Jobs;
 using OspBot.Mail;
+using OspBot.MeetingPack;
 using OspBot.Meetings;
 using OspBot.Members;
 using OspBot.Outbox;
 using OspBot.Reports;
+using OspBot.Requests;
 using OspBot.Rounds;
 using OspBot.Teams.Hosting;
 using OspBot.UpdateForm;
@@ -24,6 +27,7 @@ public sealed class FeatureOrderTests
     [
         b => b.AddTeamsBot(), b => b.AddMembers(), b => b.AddOutbox(), b => b.AddRounds(), b => b.AddMeetings(), b => b.AddReports(),
         b => b.AddMail(), b => b.AddUpdateForm(), b => b.AddReportSignOff(), b => b.AddSubGroupReport(),
+        b => b.AddRequests(), b => b.AddEscalations(), b => b.AddMeetingPack(),
     ];
 
     [Fact]
@@ -64,7 +68,9 @@ public sealed class FeatureOrderTests
             $"IAbsenceCheck: {sp.GetRequiredService<IAbsenceCheck>().GetType().Name}",
             $"ICallerDirectory: {sp.GetRequiredService<ICallerDirectory>().GetType().Name}",
             $"renders: {string.Join(",", sp.GetServices<IOutboxRenderer>().SelectMany(r => r.Kinds).Select(k => k.ToString()).Order())}",
-            $"planners: {string.Join(",", sp.GetServices<IDeliveryPlanner>().Select(p => p.GetType().Name))}",
+            // Planners do not depend on each other (the rounds' plan deliveries, the requests' intake reads submissions),
+            // so which runs first is not part of the bot; which ones run is.
+            $"planners: {string.Join(",", sp.GetServices<IDeliveryPlanner>().Select(p => p.GetType().Name).Order())}",
             $"dispatch now: {sp.GetRequiredService<IDispatchNow>().GetType().Name}",
             $"report jobs: {sp.GetRequiredService<IReportJobs>().GetType().Name}",
         ];

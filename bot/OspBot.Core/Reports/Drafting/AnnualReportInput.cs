@@ -25,6 +25,9 @@ internal sealed record AnnualReportInput
     /// The year's steering group meetings; their agendas are the OSP's other activities.
     public IReadOnlyList<SteeringMeeting> SteeringGroupMeetings { get; init; } = [];
 
+    /// The year's requests for OSP support that the OSP answered; they are other OSP activities too.
+    public IReadOnlyList<AnsweredRequest> AnsweredRequests { get; init; } = [];
+
     public string YearLabel => FinancialYears.Label(FinancialYear);
 
     /// Each sub-group's quarters that have ended by <see cref="CompiledAt"/> (or were reported anyway) yet have no update.
@@ -34,6 +37,9 @@ internal sealed record AnnualReportInput
             .Where(q => FinancialYears.QuarterEnd(FinancialYear, q) <= DateOnly.FromDateTime(CompiledAt.Date))
             .Select(q => new MissingUpdate(g.Name, q)))];
 }
+
+/// A sub-group's request for OSP support and what the OSP did about it.
+internal sealed record AnsweredRequest(string SubGroup, string Request, string Response);
 
 /// A sub-group and the updates it submitted during the year.
 internal sealed record SubGroupInput

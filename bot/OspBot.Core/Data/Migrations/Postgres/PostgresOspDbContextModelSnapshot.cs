@@ -150,6 +150,111 @@ namespace OspBot.Data.Migrations.Postgres
                     b.ToTable("SeenActivities");
                 });
 
+            modelBuilder.Entity("OspBot.Escalations.EscalationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgendaMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FlagKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaMeetingId");
+
+                    b.HasIndex("DecidedByPersonId");
+
+                    b.HasIndex("FlagKey")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("EscalationDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("BuiltByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SharePointUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuiltByPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("RoundId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MeetingPacks", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -810,6 +915,135 @@ namespace OspBot.Data.Migrations.Postgres
                     b.ToTable("SubGroupSettingsVersions");
                 });
 
+            modelBuilder.Entity("OspBot.Requests.RequestEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgendaMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool?>("StillStands")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SubGroupUpdateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaMeetingId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("GroupId", "Status");
+
+                    b.HasIndex("SubGroupUpdateId", "TextKey")
+                        .IsUnique();
+
+                    b.ToTable("RequestEntries", (string)null);
+                });
+
+            modelBuilder.Entity("OspBot.Requests.RequestVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgendaMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool?>("StillStands")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByPersonId");
+
+                    b.HasIndex("RequestEntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RequestVersions", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
                 {
                     b.Property<int>("Id")
@@ -1058,6 +1292,44 @@ namespace OspBot.Data.Migrations.Postgres
                     b.ToTable("UpdateVersions");
                 });
 
+            modelBuilder.Entity("OspBot.Escalations.EscalationDecision", b =>
+                {
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BuiltByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
                 {
                     b.HasOne("OspBot.Members.Person", "CreatedBy")
@@ -1202,6 +1474,49 @@ namespace OspBot.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OspBot.Requests.RequestEntry", b =>
+                {
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Members.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Rounds.SubGroupUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("SubGroupUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("OspBot.Requests.RequestVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Requests.RequestEntry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("RequestEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
                 {
                     b.HasOne("OspBot.Rounds.UpdateVersion", null)
@@ -1295,6 +1610,11 @@ namespace OspBot.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OspBot.Requests.RequestEntry", b =>
                 {
                     b.Navigation("Versions");
                 });

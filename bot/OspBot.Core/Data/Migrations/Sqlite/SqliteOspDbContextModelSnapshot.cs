@@ -141,6 +141,107 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("SeenActivities");
                 });
 
+            modelBuilder.Entity("OspBot.Escalations.EscalationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecidedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlagKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaMeetingId");
+
+                    b.HasIndex("DecidedByPersonId");
+
+                    b.HasIndex("FlagKey")
+                        .IsUnique();
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("EscalationDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuiltByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SharePointUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuiltByPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("RoundId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("MeetingPacks", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -779,6 +880,131 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("SubGroupSettingsVersions");
                 });
 
+            modelBuilder.Entity("OspBot.Requests.RequestEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StillStands")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubGroupUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaMeetingId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("GroupId", "Status");
+
+                    b.HasIndex("SubGroupUpdateId", "TextKey")
+                        .IsUnique();
+
+                    b.ToTable("RequestEntries", (string)null);
+                });
+
+            modelBuilder.Entity("OspBot.Requests.RequestVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChangedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StillStands")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedByPersonId");
+
+                    b.HasIndex("RequestEntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RequestVersions", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
                 {
                     b.Property<int>("Id")
@@ -1017,6 +1243,44 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("UpdateVersions");
                 });
 
+            modelBuilder.Entity("OspBot.Escalations.EscalationDecision", b =>
+                {
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BuiltByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OspBot.Meetings.Meeting", b =>
                 {
                     b.HasOne("OspBot.Members.Person", "CreatedBy")
@@ -1161,6 +1425,49 @@ namespace OspBot.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OspBot.Requests.RequestEntry", b =>
+                {
+                    b.HasOne("OspBot.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OspBot.Members.Person", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Rounds.SubGroupUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("SubGroupUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("OspBot.Requests.RequestVersion", b =>
+                {
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Requests.RequestEntry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("RequestEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OspBot.Rounds.PlanReview", b =>
                 {
                     b.HasOne("OspBot.Rounds.UpdateVersion", null)
@@ -1254,6 +1561,11 @@ namespace OspBot.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OspBot.Reports.ReportPart", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OspBot.Requests.RequestEntry", b =>
                 {
                     b.Navigation("Versions");
                 });
