@@ -2,6 +2,7 @@
 # Run OspBot locally against Microsoft's local Teams client (Microsoft 365 Agents Playground).
 #   bot/playground/run.sh                      # then open the printed URL; Ctrl-C stops both
 #   bot/playground/run.sh --fresh              # forget what earlier runs stored and start from the demo directory
+#   bot/playground/run.sh --demo-data          # also two earlier quarters already submitted (demo/previous-quarters.json)
 #   BOT_PORT=3988 PLAYGROUND_PORT=56170 bot/playground/run.sh
 # The bot runs with no MicrosoftAppId (auth off, loopback only), its own SQLite file
 # (bot/playground/devTools/ospbot-demo.db) and the demo directory bot/playground/demo/directory.json, in which the
@@ -22,6 +23,7 @@ PG_CLI="$HERE/node_modules/@microsoft/m365agentsplayground/cli.js"
 DEMO_DIRECTORY="$HERE/demo/directory.json"
 DEMO_DB="$LOGS/ospbot-demo.db"
 fresh=0
+demo_data=0
 bot_pid=""
 pg_pid=""
 
@@ -50,7 +52,8 @@ trap 'exit 143' TERM
 for arg in "$@"; do
   case "$arg" in
     --fresh) fresh=1 ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --demo-data) demo_data=1 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option '$arg' (try --help)" ;;
   esac
 done
@@ -76,6 +79,12 @@ fi
 say "building bot/OspBot"
 dotnet build "$ROOT/bot/OspBot" -nologo -v quiet -clp:ErrorsOnly
 
+# --demo-data: Stronger Communities' updates of the two previous quarters (seeds 002 and 000), submitted by the bot
+# at start into closed rounds, so carry-forward, history and the report have something to show; added once only
+# (env sets it: an assignment that comes from an expansion is not an assignment to the shell).
+demo_setting=()
+[[ $demo_data == 1 ]] && demo_setting=("Demo__PreviousQuarters=$HERE/demo/previous-quarters.json")
+
 say "starting the bot on http://127.0.0.1:$BOT_PORT (log: $BOT_LOG)"
 # --no-launch-profile: a launchSettings.json would override the URLs. Run from the project folder so the content
 # root (appsettings*.json, relative SQLite paths) is the project's, as in an IDE. appsettings.json's "Urls"
@@ -84,7 +93,7 @@ say "starting the bot on http://127.0.0.1:$BOT_PORT (log: $BOT_LOG)"
   ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
   Database__Provider=Sqlite Database__ConnectionString="Data Source=$DEMO_DB" \
   Directory__SeedFile="$DEMO_DIRECTORY" DownloadLinks__PublicBaseUrl="http://127.0.0.1:$BOT_PORT/" \
-  exec setsid dotnet run --no-build --no-launch-profile) >"$BOT_LOG" 2>&1 &
+  exec env ${demo_setting[@]+"${demo_setting[@]}"} setsid dotnet run --no-build --no-launch-profile) >"$BOT_LOG" 2>&1 &
 bot_pid=$!
 for i in $(seq 1 600); do
   curl -sf -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz" && break

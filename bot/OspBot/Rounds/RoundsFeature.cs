@@ -16,6 +16,9 @@ public static class RoundsFeature
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRoundServices();
+        // The playground's --demo-data only: earlier quarters submitted at start (off unless Demo:PreviousQuarters is set).
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.Services.AddHostedService<DemoQuarterSeeder>();
         builder.Services.AddScoped<IOutboxRenderer, RoundDeliveryRenderer>();
         builder.Services.AddScoped<RoundStatusReplies>();
         builder.Services.AddBotCommands(Declare);
