@@ -12,9 +12,6 @@ public sealed partial class UpdateFormCodeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     [GeneratedRegex("name=\"challenge\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex ChallengeField();
 
@@ -112,9 +109,7 @@ public sealed partial class UpdateFormCodeTests
     /// A POST carrying the anti-forgery token of the page it comes from, as a browser would send it.
     private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)
     {
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "The page has no anti-forgery field.");
-        return new([new(token.Groups["name"].Value, WebUtility.HtmlDecode(token.Groups["value"].Value)),
-            .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        var (name, value) = UpdateFormSite.AntiforgeryField(page);
+        return new([new(name, value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
     }
 }

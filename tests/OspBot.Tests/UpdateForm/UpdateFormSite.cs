@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,17 @@ internal sealed partial class UpdateFormSite : IAsyncDisposable
 
     [GeneratedRegex(@"update for Q3 2026/27: (?<url>http\S+)")]
     private static partial Regex FormLink();
+
+    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    /// The page's anti-forgery field, its value decoded as a browser would post it back.
+    public static (string Name, string Value) AntiforgeryField(string page)
+    {
+        var field = AntiforgeryPattern().Match(page);
+        Assert.True(field.Success, "The page has no anti-forgery field.");
+        return (field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value));
+    }
 
     public static async Task<UpdateFormSite> StartAsync(CancellationToken ct, params (string Key, string Value)[] settings)
     {
