@@ -28,7 +28,7 @@ internal sealed class GraphMailTransport(
         var mailbox = graph.Value.OrganiserMailbox!;
         var mime = MimeMail.Build(mail, options.Value, clock.GetUtcNow(), mailbox);
         using var buffer = new MemoryStream();
-        await mime.WriteToAsync(buffer, ct);
+        await MimeMail.WriteAsync(mime, buffer, ct);
         // The SDK's typed request writes JSON; the MIME form is the same endpoint with a base64 text body.
         var request = new RequestInformation(Method.POST, "{+baseurl}/users/{user%2Did}/sendMail", new Dictionary<string, object> { ["user%2Did"] = mailbox });
         request.SetStreamContent(new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(buffer.ToArray()))), "text/plain");

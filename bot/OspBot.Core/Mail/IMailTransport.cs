@@ -30,10 +30,30 @@ internal static class MimeMail
         var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
         foreach (var attachment in mail.Attachments)
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // Base64 carries the bytes as written: a text attachment in quoted-printable or 7bit takes the line
+            // endings of whoever writes or reads the message, and an .ics must keep its CRLFs (RFC 5545 3.1).
+            part.ContentTransferEncoding = ContentEncoding.Base64;
         }
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    /// Writes the message as it goes on the wire: CRLF line endings (RFC 5322) on every platform, where MimeKit's
+    /// default follows the operating system's. A pickup folder's .eml and Graph's MIME body are read as mail.
+    public static Task WriteAsync(MimeMessage message, Stream destination, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.WriteToAsync(WireFormat, destination, ct);
+    }
+
+    private static readonly FormatOptions WireFormat = CreateWireFormat();
+
+    private static FormatOptions CreateWireFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     /// The text part of a message read back (tests, the playground's log line).

@@ -27,7 +27,7 @@ internal sealed class PickupFolderTransport(IOptions<MailOptions> options, TimeP
             var temporary = Path.Combine(folder, name + ".part");
             await using (var file = File.Create(temporary))
             {
-                await message.WriteToAsync(file, CancellationToken.None);
+                await MimeMail.WriteAsync(message, file, CancellationToken.None);
             }
             File.Move(temporary, Path.Combine(folder, name), overwrite: true);
         }

@@ -35,7 +35,12 @@ public sealed class MeetingInvitationMailTests
         Assert.Equal(("text/calendar", "REQUEST"), (part.ContentType.MimeType, part.ContentType.Parameters["method"]));
         using var content = new MemoryStream();
         await part.Content!.DecodeToAsync(content, ct);
-        var calendar = IcalCalendar.Load(Encoding.UTF8.GetString(content.ToArray()))!;
+        var ics = Encoding.UTF8.GetString(content.ToArray());
+        // RFC 5545 3.1: content lines end in CRLF. The attachment must arrive byte for byte as written, whatever
+        // the mail path does to text line endings.
+        Assert.DoesNotMatch("(?<!\r)\n", ics);
+        Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        var calendar = IcalCalendar.Load(ics)!;
         var invitation = Assert.Single(calendar.Events);
         Assert.Equal("REQUEST", calendar.Method);
         Assert.Equal("Quarterly meeting", invitation.Summary);
@@ -43,6 +48,11 @@ public sealed class MeetingInvitationMailTests
         Assert.Equal(new DateTime(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc), invitation.DtStart!.AsUtc);
         Assert.Equal("mailto:cat@police.example", Assert.Single(invitation.Attendees).Value?.ToString());
         Assert.Equal("mailto:osp@oxford.gov.uk", invitation.Organizer!.Value?.ToString());
+        // The .eml itself is mail on the wire (RFC 5322): CRLF everywhere, whatever the server's platform.
+        foreach (var eml in Directory.GetFiles(Path.Combine(world.App.DataDirectory, "mail"), "*.eml"))
+        {
+            Assert.DoesNotMatch("(?<!\r)\n", await File.ReadAllTextAsync(eml, ct));
+        }
         var invites = await world.DbAsync(db => db.Deliveries.AsNoTracking().Include(d => d.Person)
             .Where(d => d.Kind == DeliveryKind.MeetingInvite).ToListAsync(ct));
         Assert.Equal((DeliveryState.Sent, DeliveryChannel.Email), invites.Where(d => d.Person!.Name == "Cat").Select(d => (d.State, d.Channel)).Single());
