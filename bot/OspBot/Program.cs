@@ -21,6 +21,7 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 // Each feature registers all of itself (services, commands, cards, jobs); their order does not matter.
 builder.AddOspDatabase();   // SQLite file in ./data unless Database:Provider=Postgres; migrations, directory seed
+builder.AddReverseProxy();  // behind a load balancer: ReverseProxy:TrustedNetworks, whose X-Forwarded-For is believed
 builder.AddOspTelemetry();  // OpenTelemetry traces and metrics over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; off otherwise
 builder.AddOspJobs();       // Quartz, its persistent store in the same database (clustered on PostgreSQL)
 builder.AddTeamsBot();      // Bot Framework protocol: channel auth, connector, turns; the router over the command table
