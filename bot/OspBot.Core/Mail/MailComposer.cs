@@ -14,12 +14,13 @@ internal sealed partial class MailComposer(
     UpdateEditor editor, MeetingReminders reminders, ApologyLinks apologies, UpdateFormLinks forms, TimeProvider clock, IOptions<MailOptions> options)
 {
     public static readonly IReadOnlyCollection<DeliveryKind> Kinds =
-        [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.MeetingReminder, DeliveryKind.MeetingInvite];
+        [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.MeetingReminder, DeliveryKind.MeetingInvite,
+        DeliveryKind.MeetingCancelled];
 
     public async Task<OutgoingMail> ComposeAsync(DeliveryWork work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (work.Kind == DeliveryKind.MeetingInvite)
+        if (work.Kind is DeliveryKind.MeetingInvite or DeliveryKind.MeetingCancelled)
         {
             return await MeetingInviteAsync(work, ct);
         }

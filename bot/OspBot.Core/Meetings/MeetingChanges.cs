@@ -54,6 +54,11 @@ internal sealed class MeetingChanges(
         var cancelled = await reminders.CancelAsync(meeting.Id, null, ct);
         // A meeting still waiting for its event gets its reminders when the event is made.
         var queued = meeting.State == MeetingState.Scheduled ? await reminders.QueueAsync(meeting, members, ct) : ReminderPlan.None;
+        if (meeting.State == MeetingState.Scheduled && meeting.GraphEventId is null)
+        {
+            // No calendar moved it for them: partners reached by e-mail get the invitation again, its SEQUENCE up.
+            await reminders.QueueInvitationsAsync(meeting, members, ct);
+        }
         await tx.CommitAsync(ct);
         logger.MeetingMoved(meeting.Id, meeting.Sequence, queued.Count);
 
@@ -87,6 +92,10 @@ internal sealed class MeetingChanges(
             meeting.Sequence++;
             await db.SaveChangesAsync(ct);
             cancelled = await reminders.CancelAsync(meeting.Id, null, ct);
+            if (meeting.GraphEventId is null)
+            {
+                await reminders.QueueCancellationsAsync(meeting, ct);
+            }
             await tx.CommitAsync(ct);
             logger.MeetingCancelled(meeting.Id, cancelled);
         }
@@ -179,5 +188,5 @@ internal sealed class MeetingChanges(
         ? null
         : meeting.State == MeetingState.PendingCalendar
             ? "The meeting is not in the calendar yet (Microsoft Graph was unavailable), so attendees were not told; it is booked with the new details when Graph is back."
-            : "No calendar update was sent to attendees because Microsoft Graph is not configured. Download the new .ics file and send it from Outlook.";
+            : "No calendar update was sent to attendees because Microsoft Graph is not configured. Members reached by e-mail are sent it with the .ics; for the others, download the new .ics file and send it from Outlook.";
 }

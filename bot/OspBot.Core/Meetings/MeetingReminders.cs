@@ -67,6 +67,25 @@ internal sealed class MeetingReminders(
         return invited.Count;
     }
 
+    /// After a cancellation without a calendar, one cancellation (.ics METHOD:CANCEL) to each member whose invitation
+    /// went, or may have gone, by e-mail: the others never had it in their calendar from us.
+    public async Task<int> QueueCancellationsAsync(Meeting meeting, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var invited = await db.Deliveries.AsNoTracking()
+            .Where(d => d.MeetingId == meeting.Id && d.Kind == DeliveryKind.MeetingInvite && d.Channel == DeliveryChannel.Email
+                && (d.State == DeliveryState.Sent || d.State == DeliveryState.Sending || d.State == DeliveryState.Ambiguous))
+            .Select(d => d.PersonId).Distinct().ToListAsync(ct);
+        await deliveries.QueueAsync([.. invited.Select(personId =>
+        {
+            var delivery = Delivery.Pending(DeliveryKind.MeetingCancelled, personId,
+                string.Create(CultureInfo.InvariantCulture, $"cancel:{meeting.Id}:{personId}"), clock.GetUtcNow());
+            delivery.MeetingId = meeting.Id;
+            return delivery;
+        })], ct);
+        return invited.Count;
+    }
+
     /// Cancels the pending reminders of a meeting, of one member or all.
     public Task<int> CancelAsync(int meetingId, int? personId, CancellationToken ct) =>
         deliveries.CancelPendingAsync(d => d.MeetingId == meetingId && (personId == null || d.PersonId == personId), ct);
@@ -82,10 +101,12 @@ internal sealed class MeetingReminders(
             && reminder.Any(d => d.MeetingId == later.MeetingId && d.PersonId == later.PersonId && d.DueAt < later.DueAt), ct);
     }
 
-    /// What one member's reminder shows; null when the meeting is gone or cancelled, or they left the group.
-    public async Task<MeetingReminderView?> ReminderViewAsync(int meetingId, int personId, CancellationToken ct)
+    /// What one member's reminder shows; null when the meeting is gone or cancelled, or they left the group. With
+    /// <paramref name="cancelled"/>, the same of a meeting that was cancelled (for its cancellation e-mail).
+    public async Task<MeetingReminderView?> ReminderViewAsync(int meetingId, int personId, CancellationToken ct, bool cancelled = false)
     {
-        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId && x.State == MeetingState.Scheduled)
+        var state = cancelled ? MeetingState.Cancelled : MeetingState.Scheduled;
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId && x.State == state)
             .Select(x => new
             {
                 x.Id,

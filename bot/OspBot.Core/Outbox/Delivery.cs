@@ -81,6 +81,9 @@ public enum DeliveryKind
     /// A meeting's invitation for a member Graph is not inviting (no calendar configured): by e-mail with the .ics
     /// attached; in Teams nothing goes (the secretariat sends the .ics from Outlook, as the scheduling card says).
     MeetingInvite,
+    /// A cancelled meeting's cancellation with the .ics (METHOD:CANCEL), to each member whose invitation went by
+    /// e-mail, so it leaves their calendar as it came. With Graph the Outlook event's cancellation tells them instead.
+    MeetingCancelled,
     /// To a request's new owner (the request's id is in the idempotency key: RequestDeliveries).
     RequestOwner,
 }

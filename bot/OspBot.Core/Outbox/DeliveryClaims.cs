@@ -72,8 +72,8 @@ internal sealed class DeliveryClaims(
     /// The e-mail work for a delivery that goes by e-mail (its Email null when the person has no address), or null
     /// when it goes by Teams. Teams then e-mail falls back when there is no working chat; the automatic channel of
     /// someone inside the tenant falls back too, but only after the first attempt (the one that lets Meetings
-    /// install OspBot for them). A kind the mail channel cannot write stays in Teams; a meeting invitation, which Teams
-    /// cannot carry, goes by e-mail to anyone reached by Teams then e-mail.
+    /// install OspBot for them). A kind the mail channel cannot write stays in Teams; a meeting invitation or
+    /// cancellation, which Teams cannot carry, goes by e-mail to anyone reached by Teams then e-mail.
     private DeliveryWork? ByEmail(ClaimedRow d, bool teamsWorks)
     {
         if (_mail is null || !_mail.Writes(d.Kind))
@@ -83,7 +83,7 @@ internal sealed class DeliveryClaims(
         var channel = _mail.Effective(d.Channel, d.Email);
         var hasAddress = !string.IsNullOrWhiteSpace(d.Email);
         var email = channel == ContactChannel.Email
-            || (hasAddress && channel == ContactChannel.TeamsThenEmail && (!teamsWorks || d.Kind == DeliveryKind.MeetingInvite))
+            || (hasAddress && channel == ContactChannel.TeamsThenEmail && (!teamsWorks || d.Kind is DeliveryKind.MeetingInvite or DeliveryKind.MeetingCancelled))
             || (!teamsWorks && hasAddress && d.Channel is null && d.Attempts > 1);
         if (!email)
         {
