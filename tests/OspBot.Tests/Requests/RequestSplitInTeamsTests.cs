@@ -24,11 +24,7 @@ public sealed class RequestSplitInTeamsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var wire = await StartAsync();
-        await wire.LinkAsync(ct);
-        await wire.SayAsync(LeadA, "hi", ct);
-        await wire.OpenRoundAsync(ct);
-        await wire.DispatchAsync(ct);
-        var prompt = (await wire.SayAsync(LeadA, "my update", ct))[0];
+        var prompt = await PromptedAsync(wire, ct);
 
         var typed = CardData.Of(prompt, RoundVerbs.CheckRequests)
             .With(UpdateInputs.Achievements, "Hub opened").With(UpdateInputs.Plans, "Two more hubs")
@@ -63,11 +59,7 @@ public sealed class RequestSplitInTeamsTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var wire = await StartAsync();
-        await wire.LinkAsync(ct);
-        await wire.SayAsync(LeadA, "hi", ct);
-        await wire.OpenRoundAsync(ct);
-        await wire.DispatchAsync(ct);
-        var prompt = (await wire.SayAsync(LeadA, "my update", ct))[0];
+        var prompt = await PromptedAsync(wire, ct);
         await wire.ExecuteAsync(LeadA, RoundVerbs.SaveDraft, CardData.Of(prompt, RoundVerbs.SaveDraft).With(UpdateInputs.Achievements, "Saved elsewhere"), ct);
 
         var checkedCard = await wire.ExecuteAsync(LeadA, RoundVerbs.CheckRequests,
@@ -78,6 +70,16 @@ public sealed class RequestSplitInTeamsTests
             CardData.Of(prompt, RoundVerbs.Submit)[RoundData.Version]!.GetValue<string>(),
             CardData.Of(checkedCard, RoundVerbs.Submit)[RoundData.Version]!.GetValue<string>());
         Assert.Equal(1, await VersionsAsync(wire, ct));
+    }
+
+    /// A round open, and lead A's prompt card as `my update` shows it.
+    private static async Task<JsonElement> PromptedAsync(RoundsWire wire, CancellationToken ct)
+    {
+        await wire.LinkAsync(ct);
+        await wire.SayAsync(LeadA, "hi", ct);
+        await wire.OpenRoundAsync(ct);
+        await wire.DispatchAsync(ct);
+        return (await wire.SayAsync(LeadA, "my update", ct))[0];
     }
 
     private static Task<int> VersionsAsync(RoundsWire wire, CancellationToken ct) =>
