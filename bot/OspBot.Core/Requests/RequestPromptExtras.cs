@@ -24,6 +24,9 @@ internal sealed class RequestPromptExtras(OspDbContext db, TimeProvider clock) :
                 RequestRules.Describe(r.Status), r.Response, r.StillStands, r.IsOpen))];
     }
 
+    /// The one split rule, the same the intake applies to the submitted section.
+    public IReadOnlyList<string>? SplitRequests(string? section4) => RequestRules.Split(section4);
+
     public async Task RecordStillStandsAsync(Actor actor, IReadOnlyDictionary<int, bool> answers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);

@@ -14,6 +14,10 @@ internal interface IPromptExtras
 
     /// The lead's answers to "does this request still stand?", by request id; the answerer must hold a seat of its group.
     Task RecordStillStandsAsync(Actor actor, IReadOnlyDictionary<int, bool> answers, CancellationToken ct);
+
+    /// How section 4 as typed would go to the register, one entry per request (none for "None"); null where
+    /// nothing takes requests from updates, so the card offers no preview.
+    IReadOnlyList<string>? SplitRequests(string? section4);
 }
 
 /// Without the register, a prompt card has nothing more to show.
@@ -23,4 +27,6 @@ internal sealed class NoPromptExtras : IPromptExtras
         Task.FromResult<IReadOnlyList<EarlierRequest>>([]);
 
     public Task RecordStillStandsAsync(Actor actor, IReadOnlyDictionary<int, bool> answers, CancellationToken ct) => Task.CompletedTask;
+
+    public IReadOnlyList<string>? SplitRequests(string? section4) => null;
 }

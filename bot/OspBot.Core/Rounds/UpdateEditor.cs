@@ -156,7 +156,11 @@ internal sealed class UpdateEditor(
         var view = await UpdateViews.ViewAsync(db, caller, l, clock.GetUtcNow(), ct);
         return extras is null || !view.Permissions.CanEdit
             ? view
-            : view with { EarlierRequests = await extras.EarlierRequestsAsync(l.Update.GroupId, new FinancialQuarter(l.Round.FinancialYearStart, l.Round.Quarter), ct) };
+            : view with
+            {
+                EarlierRequests = await extras.EarlierRequestsAsync(l.Update.GroupId, new FinancialQuarter(l.Round.FinancialYearStart, l.Round.Quarter), ct),
+                ListsRequests = extras.SplitRequests(null) is not null,
+            };
     }
 
     private static VersionKind KindFor(Intent intent) => intent switch

@@ -44,6 +44,9 @@ public sealed record UpdateView
     /// The sub-group's earlier requests for OSP support, for those who may edit (IPromptExtras).
     public IReadOnlyList<EarlierRequest> EarlierRequests { get; init; } = [];
 
+    /// Section 4 goes to a requests register, so the edit card can show how it will be split (IPromptExtras).
+    public bool ListsRequests { get; init; }
+
     public DateTimeOffset? LastEditedAt { get; init; }
 
     public string? LastEditedBy { get; init; }

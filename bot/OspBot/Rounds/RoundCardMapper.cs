@@ -40,6 +40,7 @@ internal static class RoundCardMapper
             CarryForward = CarryForward(v.CarryForward, content.PlanReviews),
             EarlierRequests = [.. v.EarlierRequests.Select(r => new C.EarlierRequestItem(
                 r.Id.ToString(CultureInfo.InvariantCulture), r.QuarterLabel, r.Text, r.Status, r.Response, r.StillStands, r.IsOpen))],
+            OffersRequestCheck = v.ListsRequests,
             Errors = [.. (errors ?? []).Select(Error)],
             NeedsApproval = v.RequiresChairApproval && !v.Permissions.CanApprove,
             LastSaved = v.LastEditedAt is { } at ? new C.Stamp(v.LastEditedBy ?? "", at) : null,

@@ -47,6 +47,7 @@ public static class RoundsFeature
         .Card<UpdateCardActions>(RoundVerbs.ReadUpdate, Readers, a => a.ReadAsync)
         .Card<UpdateCardActions>(RoundVerbs.SaveDraft, Roles.SubGroupSeat, a => a.SaveDraftAsync)
         .Card<UpdateCardActions>(RoundVerbs.Submit, Roles.SubGroupSeat, a => a.SubmitAsync)
+        .Card<UpdateCardActions>(RoundVerbs.CheckRequests, Roles.SubGroupSeat, a => a.CheckRequestsAsync)
         .Card<UpdateCardActions>(RoundVerbs.Approve, Roles.SubGroupSeat, a => a.ApproveAsync)
         .Card<UpdateCardActions>(RoundVerbs.RemindTomorrow, Roles.SubGroupSeat, a => a.RemindTomorrowAsync)
         .Card<RoundAdminActions>(RoundVerbs.RemindGroup, Roles.Secretariat, a => a.RemindGroupAsync)

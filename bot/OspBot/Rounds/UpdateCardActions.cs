@@ -55,6 +55,10 @@ internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, R
     public Task<BotReply> SubmitAsync(CommandRequest request, CancellationToken ct) =>
         WriteAsync(request, RoundVerbs.Submit, (actor, id, input, revision) => editor.SubmitAsync(actor, id, input.Patch(), revision, ct), ct);
 
+    /// "Check how my requests will be listed": the same card, as typed, with section 4's requests listed; saves nothing.
+    public async Task<BotReply> CheckRequestsAsync(CommandRequest request, CancellationToken ct) =>
+        BotReply.With(await WithUpdateAsync(request, v => RequestCheckCard.For(v, RoundCardInput.From(request.Data), extras, Mri(request), Now), ct));
+
     /// The chair approves the lead's submission as it stands.
     public Task<BotReply> ApproveAsync(CommandRequest request, CancellationToken ct) =>
         WriteAsync(request, RoundVerbs.Approve, (actor, id, _, revision) => editor.ApproveAsync(actor, id, null, revision, ct), ct);

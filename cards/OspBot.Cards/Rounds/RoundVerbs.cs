@@ -17,6 +17,9 @@ internal static class RoundVerbs
     /// Opens one section alone, for a draft too long to edit in one card (<see cref="RoundData.Section"/>).
     public const string EditSection = "update.editSection";
     public const string Approve = "update.approve";
+
+    /// Shows how section 4 as typed will be split into requests; saves nothing (<see cref="RequestSplitParts"/>).
+    public const string CheckRequests = "update.checkRequests";
     public const string RemindTomorrow = "update.remindTomorrow";
     public const string ReadUpdate = "update.read";
 

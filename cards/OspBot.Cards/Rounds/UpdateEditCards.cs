@@ -55,9 +55,10 @@ internal static class UpdateEditCards
             [
                 .. Top(model, model.SubmittedAt is null ? "Your quarterly update to the OSP" : "Editing your submitted update"),
                 .. ResubmitNotice(model),
-                .. UpdateTemplate.Sections.SelectMany(s => kept.Contains(s)
+                .. UpdateTemplate.Sections.SelectMany(s => (kept.Contains(s)
                     ? UpdateEditParts.KeptSection(s, model.Draft.Get(s)!, model.Errors, model.Key)
-                    : UpdateEditParts.SectionInput(s, model.Draft.Get(s), model.Errors)),
+                    : UpdateEditParts.SectionInput(s, model.Draft.Get(s), model.Errors))
+                    .Concat(s.InputId == UpdateInputs.Requests ? RequestSplitParts.Block(model, data) : [])),
                 .. UpdateEditParts.RagInputs(model),
                 .. UpdateEditParts.CarryForward(model),
                 .. EarlierRequestParts.Block(model.EarlierRequests),

@@ -29,6 +29,12 @@ internal sealed record UpdateEditModel
     /// The sub-group's earlier requests for OSP support ("You asked … — the OSP did …").
     public IReadOnlyList<EarlierRequestItem> EarlierRequests { get; init; } = [];
 
+    /// Section 4 goes to the OSP's requests register: the card offers "Check how my requests will be listed".
+    public bool OffersRequestCheck { get; init; }
+
+    /// The requests section 4 as typed splits into, after that check; null when not checked.
+    public IReadOnlyList<string>? RequestSplit { get; init; }
+
     /// Server-side validation results of the last save, each shown under its input; an error whose input is
     /// not on the card (e.g. "") is shown at the top.
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
