@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OspBot.Teams.Schema;
 
 namespace OspBot.Tests.Fakes;
 
@@ -10,22 +11,25 @@ public static class Activities
     public const string BotId = "28:bbbbbbbb-0000-0000-0000-00000000b0b0";
     public const string UserAadId = "aaaaaaaa-0000-0000-0000-000000000001";
 
+    /// A plain message for the connector client to send; a new one each time, because sending fills in its addresses.
+    public static Activity Hello => new() { Type = "message", Text = "hello" };
+
     public static JsonObject Message(Uri serviceUrl, string text, string? id = null, string conversationId = "a:1XyzPersonal",
         string fromAad = UserAadId) => new()
-    {
-        ["type"] = "message",
-        ["id"] = id ?? Guid.NewGuid().ToString("N"),
-        ["timestamp"] = "2026-01-07T06:00:00Z",
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = serviceUrl.ToString(),
-        ["from"] = new JsonObject { ["id"] = "29:1AbcUser", ["name"] = "Ada Lovelace", ["aadObjectId"] = fromAad },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "OspBot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
-        ["text"] = text,
-        ["textFormat"] = "plain",
-        ["locale"] = "en-GB",
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-    };
+        {
+            ["type"] = "message",
+            ["id"] = id ?? Guid.NewGuid().ToString("N"),
+            ["timestamp"] = "2026-01-07T06:00:00Z",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl.ToString(),
+            ["from"] = new JsonObject { ["id"] = "29:1AbcUser", ["name"] = "Ada Lovelace", ["aadObjectId"] = fromAad },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "OspBot" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["locale"] = "en-GB",
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        };
 
     public static JsonObject PersonalInstall(Uri serviceUrl, string fromAad = UserAadId) => new()
     {

@@ -1,7 +1,7 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using OspBot.Graph;
 using OspBot.Mail;

@@ -75,7 +75,8 @@ public sealed class GraphMeetingTests
         var calendar = new Mock<IMeetingCalendar>();
         calendar.SetupSequence(c => c.CreateAsync(It.IsAny<MeetingDraft>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new CalendarException(CalendarFailure.Unavailable,
-                "Microsoft Graph did not answer in time, so OspBot cannot tell whether the meeting reached the calendar.") { MayHaveApplied = true })
+                "Microsoft Graph did not answer in time, so OspBot cannot tell whether the meeting reached the calendar.")
+            { MayHaveApplied = true })
             .ReturnsAsync(new CalendarEvent("event-1", "https://teams.microsoft.com/l/meetup-join/1", "https://outlook.office.com/1"));
         await using var wire = await StartAsync(s => s.AddSingleton(calendar.Object));
         var (groupA, _) = await wire.LinkAsync(ct);

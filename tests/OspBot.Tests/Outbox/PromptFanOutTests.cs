@@ -95,8 +95,14 @@ public sealed class PromptFanOutTests(ITestOutputHelper output)
             db.People.Add(person);
             db.Conversations.Add(new ConversationReference
             {
-                ConversationId = $"a:lead-{i}", ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(), ConversationType = "personal",
-                UserId = $"29:lead-{i}", UserAadObjectId = $"aad-lead-{i}", InstalledAt = now, LastSeenAt = now,
+                ConversationId = $"a:lead-{i}",
+                ChannelId = "msteams",
+                ServiceUrl = serviceUrl.ToString(),
+                ConversationType = "personal",
+                UserId = $"29:lead-{i}",
+                UserAadObjectId = $"aad-lead-{i}",
+                InstalledAt = now,
+                LastSeenAt = now,
             });
         }
 

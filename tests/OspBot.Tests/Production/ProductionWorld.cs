@@ -44,8 +44,14 @@ internal static class ProductionWorld
             db.People.Add(person);
             db.Conversations.Add(new ConversationReference
             {
-                ConversationId = Conversation(i), ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(), ConversationType = "personal",
-                UserId = $"29:lead-{i}", UserAadObjectId = $"aad-lead-{i}", InstalledAt = now, LastSeenAt = now,
+                ConversationId = Conversation(i),
+                ChannelId = "msteams",
+                ServiceUrl = serviceUrl.ToString(),
+                ConversationType = "personal",
+                UserId = $"29:lead-{i}",
+                UserAadObjectId = $"aad-lead-{i}",
+                InstalledAt = now,
+                LastSeenAt = now,
             });
         }
 

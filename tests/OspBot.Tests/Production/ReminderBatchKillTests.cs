@@ -60,7 +60,9 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
         {
             db.People.Add(new Person
             {
-                Name = $"Member {i}", EntraObjectId = $"aad-lead-{i}", Email = $"member{i}@example.org",
+                Name = $"Member {i}",
+                EntraObjectId = $"aad-lead-{i}",
+                Email = $"member{i}@example.org",
                 Memberships = [new Membership { Group = group, Role = MembershipRole.Member }],
                 Channel = byEmail ? ContactChannel.Email : null,
             });
@@ -70,8 +72,14 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
             }
             db.Conversations.Add(new ConversationReference
             {
-                ConversationId = ProductionWorld.Conversation(i), ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(),
-                ConversationType = "personal", UserId = $"29:lead-{i}", UserAadObjectId = $"aad-lead-{i}", InstalledAt = now, LastSeenAt = now,
+                ConversationId = ProductionWorld.Conversation(i),
+                ChannelId = "msteams",
+                ServiceUrl = serviceUrl.ToString(),
+                ConversationType = "personal",
+                UserId = $"29:lead-{i}",
+                UserAadObjectId = $"aad-lead-{i}",
+                InstalledAt = now,
+                LastSeenAt = now,
             });
         }
         await db.SaveChangesAsync(ct);
@@ -86,7 +94,11 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
         var start = now.AddHours(1);
         var booked = await meetings.ScheduleAsync(Actor.FromPerson(secretariat), new ScheduleMeetingRequest
         {
-            GroupId = group.Id, Title = "Quarterly review", Agenda = "1. Minutes", Start = start, End = start.AddHours(1),
+            GroupId = group.Id,
+            Title = "Quarterly review",
+            Agenda = "1. Minutes",
+            Start = start,
+            End = start.AddHours(1),
         }, ct);
 
         var done = Assert.IsType<MeetingResult<MeetingChange>.Done>(booked).Value;

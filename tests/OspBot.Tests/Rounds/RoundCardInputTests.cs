@@ -7,17 +7,33 @@ public sealed class RoundCardInputTests
 {
     private static readonly UpdateView Stored = new()
     {
-        UpdateId = 7, RoundId = 3, GroupKey = "g", GroupName = "Group", QuarterLabel = "Q3 2026/27",
-        MeetingDate = new(2026, 11, 2), DeadlineAt = new(2026, 10, 26, 8, 0, 0, TimeSpan.Zero), RoundState = RoundState.Open,
-        Status = UpdateStatus.Draft, IsLate = false, Revision = 4, VersionNumber = 2,
+        UpdateId = 7,
+        RoundId = 3,
+        GroupKey = "g",
+        GroupName = "Group",
+        QuarterLabel = "Q3 2026/27",
+        MeetingDate = new(2026, 11, 2),
+        DeadlineAt = new(2026, 10, 26, 8, 0, 0, TimeSpan.Zero),
+        RoundState = RoundState.Open,
+        Status = UpdateStatus.Draft,
+        IsLate = false,
+        Revision = 4,
+        VersionNumber = 2,
         Content = new UpdateContent
         {
-            Achievements = "Long stored achievements", Plans = "Stored plans", Challenges = "Stored challenges",
-            Requests = "Stored requests", Rag = Rag.Amber, RagReason = "Stored reason",
+            Achievements = "Long stored achievements",
+            Plans = "Stored plans",
+            Challenges = "Stored challenges",
+            Requests = "Stored requests",
+            Rag = Rag.Amber,
+            RagReason = "Stored reason",
             PlanReviews = [new(0, PlanStatus.InProgress, "half way")],
         },
         CarryForward = [new(0, "Open a hub", PlanStatus.InProgress, "half way"), new(1, "Hire", null, null)],
-        IsLocked = false, IsReopened = false, HasUnsubmittedChanges = false, RequiresChairApproval = false,
+        IsLocked = false,
+        IsReopened = false,
+        HasUnsubmittedChanges = false,
+        RequiresChairApproval = false,
         Permissions = new(true, true, false),
     };
 

@@ -16,7 +16,7 @@ namespace OspBot.Teams.Connector;
 internal sealed partial class ConnectorRateLimiter(IOptions<ConnectorOptions> options, TimeProvider time)
 {
     // While a send that blocks the window is still in flight, its end is unknown: look again shortly.
-    private static readonly TimeSpan s_inFlightPoll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(25);
 
     private readonly Lock _gate = new();
     private readonly long _origin = time.GetTimestamp();
@@ -46,7 +46,7 @@ internal sealed partial class ConnectorRateLimiter(IOptions<ConnectorOptions> op
                     return new Lease(this, send);
                 }
 
-                wait = allowedAt == TimeSpan.MaxValue ? s_inFlightPoll : allowedAt - now;
+                wait = allowedAt == TimeSpan.MaxValue ? InFlightPoll : allowedAt - now;
             }
 
             // Re-checked after the wait: other callers may have taken the freed slot first.

@@ -42,7 +42,9 @@ public sealed class MeetingCardsTests
     {
         var sent = AssertValid(MeetingCards.Meeting(MeetingSamples.Meeting() with
         {
-            Invitation = InvitationState.SentByGraph, IcsUrl = null, JoinUrl = new Uri("https://teams.example/join"),
+            Invitation = InvitationState.SentByGraph,
+            IcsUrl = null,
+            JoinUrl = new Uri("https://teams.example/join"),
         }));
         Assert.Contains("The calendar invitation was sent from Outlook", Text(sent), StringComparison.Ordinal);
         Assert.Empty(CardQueries.OfType(sent, "Action.OpenUrl"));

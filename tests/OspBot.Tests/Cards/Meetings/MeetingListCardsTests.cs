@@ -10,7 +10,9 @@ public sealed class MeetingListCardsTests
     {
         var card = AssertValid(MeetingListCards.Responses(new()
         {
-            MeetingId = 7, Title = "Q3", Start = MeetingSamples.Start,
+            MeetingId = 7,
+            Title = "Q3",
+            Start = MeetingSamples.Start,
             Accepted = [new("Ada", MeetingSamples.Now), new("Bob", null)],
             Tentative = [new("Cy", null)],
             Declined = [],
@@ -30,7 +32,10 @@ public sealed class MeetingListCardsTests
     {
         var card = AssertValid(MeetingListCards.Responses(new()
         {
-            MeetingId = 7, Title = "Q3", Start = MeetingSamples.Start, Unavailable = "Responses come from Outlook through Microsoft Graph, which is not configured.",
+            MeetingId = 7,
+            Title = "Q3",
+            Start = MeetingSamples.Start,
+            Unavailable = "Responses come from Outlook through Microsoft Graph, which is not configured.",
         }));
 
         Assert.Contains("Responses come from Outlook through Microsoft Graph, which is not configured.", Text(card), StringComparison.Ordinal);
@@ -45,7 +50,9 @@ public sealed class MeetingListCardsTests
 
         var card = AssertValid(MeetingListCards.Apologies(new()
         {
-            MeetingId = 7, Title = "Q3", Start = MeetingSamples.Start,
+            MeetingId = 7,
+            Title = "Q3",
+            Start = MeetingSamples.Start,
             Apologies = [new("Ada", "At a *conference*", MeetingSamples.Now), new("Bob", null, MeetingSamples.Now)],
         }));
         Assert.Contains(@"Ada: At a \*conference\* (27 Oct 2026)", Text(card), StringComparison.Ordinal);
@@ -57,7 +64,9 @@ public sealed class MeetingListCardsTests
     {
         var card = AssertValid(MeetingListCards.Unreachable(new()
         {
-            MeetingId = 7, Title = "Q3", Members = [new("Ada", "Not linked to a Teams account"), new("Bob", "OspBot is not installed for them")],
+            MeetingId = 7,
+            Title = "Q3",
+            Members = [new("Ada", "Not linked to a Teams account"), new("Bob", "OspBot is not installed for them")],
         }));
 
         Assert.Contains("Ada: Not linked to a Teams account", Text(card), StringComparison.Ordinal);

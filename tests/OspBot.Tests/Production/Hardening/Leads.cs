@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OspBot.Conversations;
 using OspBot.Data;
 using OspBot.Members;
@@ -26,8 +26,14 @@ internal static class Leads
             db.People.Add(person);
             db.Conversations.Add(new ConversationReference
             {
-                ConversationId = Conversation(i), ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(), ConversationType = "personal",
-                UserId = $"29:lead-{i}", UserAadObjectId = Aad(i), InstalledAt = now, LastSeenAt = now,
+                ConversationId = Conversation(i),
+                ChannelId = "msteams",
+                ServiceUrl = serviceUrl.ToString(),
+                ConversationType = "personal",
+                UserId = $"29:lead-{i}",
+                UserAadObjectId = Aad(i),
+                InstalledAt = now,
+                LastSeenAt = now,
             });
         }
 

@@ -12,8 +12,6 @@ namespace OspBot.Tests.Teams.Connector;
 /// only the sends really on their way, not those queued behind Teams' rate limits.
 public sealed class ConnectorBeforeSendTests
 {
-    private static readonly Activity s_hello = new() { Type = "message", Text = "hello" };
-
     [Fact]
     public async Task A_send_held_by_the_rate_limiter_is_not_asked_until_it_may_go()
     {
@@ -22,13 +20,13 @@ public sealed class ConnectorBeforeSendTests
         await using var host = new ConnectorTestHost(connector: o =>
             o.ConversationWindows = [new() { Permits = 1, Window = TimeSpan.FromMinutes(10) }]);
         var requestsSeenWhenAsked = new List<int>();
-        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, Ask, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, Ask, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
 
         // The window is full for ten minutes: this one waits in the limiter until cancelled, never asked.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, Ask, cancel.Token));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, Ask, cancel.Token));
 
         Assert.Equal([0], requestsSeenWhenAsked);
         Assert.Single(server.Requests);
@@ -47,7 +45,7 @@ public sealed class ConnectorBeforeSendTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, _ => Task.FromResult(false), ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, _ => Task.FromResult(false), ct);
 
         Assert.Null(sent);
         Assert.Empty(server.Requests);
@@ -62,7 +60,7 @@ public sealed class ConnectorBeforeSendTests
         await using var host = new ConnectorTestHost();
         var asked = 0;
 
-        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, _ => Task.FromResult(++asked > 0), ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, _ => Task.FromResult(++asked > 0), ct);
 
         Assert.Equal(("7", 1, 2), (sent?.Id, asked, server.Requests.Count));
     }

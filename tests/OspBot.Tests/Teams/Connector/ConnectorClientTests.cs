@@ -6,8 +6,6 @@ namespace OspBot.Tests.Teams.Connector;
 
 public sealed class ConnectorClientTests
 {
-    private static readonly Activity s_hello = new() { Type = "message", Text = "hello" };
-
     [Fact]
     public async Task Ids_with_colon_at_semicolon_and_equals_are_percent_encoded_on_the_wire()
     {
@@ -15,7 +13,7 @@ public sealed class ConnectorClientTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        await host.Client.ReplyToActivityAsync(server.ServiceUrl, "19:abc@thread.tacv2;messageid=17", "1:2", s_hello, ct);
+        await host.Client.ReplyToActivityAsync(server.ServiceUrl, "19:abc@thread.tacv2;messageid=17", "1:2", Activities.Hello, ct);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -29,8 +27,8 @@ public sealed class ConnectorClientTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        await host.Client.SendToConversationAsync(new Uri(server.ServiceUrl, "amer/tenant-1/"), "a:1", s_hello, ct);
-        await host.Client.SendToConversationAsync(new Uri(server.ServiceUrl, "amer/tenant-1"), "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(new Uri(server.ServiceUrl, "amer/tenant-1/"), "a:1", Activities.Hello, ct);
+        await host.Client.SendToConversationAsync(new Uri(server.ServiceUrl, "amer/tenant-1"), "a:1", Activities.Hello, ct);
 
         Assert.All(server.Requests, r => Assert.Equal("/amer/tenant-1/v3/conversations/a%3A1/activities", r.Path));
         Assert.Equal(2, server.Requests.Count);
@@ -44,7 +42,7 @@ public sealed class ConnectorClientTests
         server.Reply = _ => StubReply.Json(201, """{"id":"1767765488332"}""");
         await using var host = new ConnectorTestHost();
 
-        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
 
         Assert.Equal("1767765488332", sent.Id);
         Assert.Equal("""{"type":"message","text":"hello"}""", Assert.Single(server.Requests).Text);
@@ -58,7 +56,7 @@ public sealed class ConnectorClientTests
         server.Reply = _ => StubReply.Json(200, """{"id":"55"}""");
         await using var host = new ConnectorTestHost();
 
-        var updated = await host.Client.UpdateActivityAsync(server.ServiceUrl, "a:1", "55", s_hello with { Text = "edited" }, ct);
+        var updated = await host.Client.UpdateActivityAsync(server.ServiceUrl, "a:1", "55", Activities.Hello with { Text = "edited" }, ct);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("PUT", request.Method);

@@ -8,8 +8,6 @@ namespace OspBot.Tests.Teams.Connector;
 /// No warm-up: a cold first request (JIT, new connections) reaching the server late must not squeeze the windows.
 public sealed class ConnectorRateLimitTests
 {
-    private static readonly Activity s_hello = new() { Type = "message", Text = "hello" };
-
     [Fact]
     public async Task A_burst_of_20_sends_to_one_conversation_keeps_the_Teams_windows()
     {
@@ -17,7 +15,7 @@ public sealed class ConnectorRateLimitTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct)));
 
         AssertWithin(server.InArrivalOrder(), ConnectorOptions.TeamsConversationWindows, expected: 20);
     }
@@ -41,7 +39,7 @@ public sealed class ConnectorRateLimitTests
             o.WindowMargin = TimeSpan.Zero;
         });
 
-        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct)));
 
         AssertWithin(server.InArrivalOrder(), windows, expected: 100);
     }
@@ -54,7 +52,7 @@ public sealed class ConnectorRateLimitTests
         RateWindow[] app = [new() { Permits = 10, Window = TimeSpan.FromMilliseconds(500) }];
         await using var host = new ConnectorTestHost(connector: o => o.AppWindows = [.. app]);
 
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => host.Client.SendToConversationAsync(server.ServiceUrl, $"a:{i}", s_hello, ct)));
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => host.Client.SendToConversationAsync(server.ServiceUrl, $"a:{i}", Activities.Hello, ct)));
 
         AssertWithin(server.InArrivalOrder(), app, expected: 30);
     }
@@ -66,12 +64,12 @@ public sealed class ConnectorRateLimitTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost(connector: o =>
             o.ConversationWindows = [new() { Permits = 1, Window = TimeSpan.FromMinutes(10) }]);
-        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, cancel.Token));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, cancel.Token));
 
         Assert.Single(server.Requests);
     }

@@ -7,8 +7,6 @@ namespace OspBot.Tests.Teams.Connector;
 
 public sealed class ConnectorRetryTests
 {
-    private static readonly Activity s_hello = new() { Type = "message", Text = "hello" };
-
     [Fact]
     public async Task Throttled_send_waits_for_retry_after_then_succeeds()
     {
@@ -19,7 +17,7 @@ public sealed class ConnectorRetryTests
             : StubReply.Json(201, """{"id":"2"}""");
         await using var host = new ConnectorTestHost();
 
-        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
 
         Assert.Equal("2", sent.Id);
         var requests = server.InArrivalOrder();
@@ -37,7 +35,7 @@ public sealed class ConnectorRetryTests
         server.Reply = r => r.Index < 2 ? StubReply.Error(503, "ServiceUnavailable") : StubReply.Json(201, """{"id":"3"}""");
         await using var host = new ConnectorTestHost();
 
-        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
 
         Assert.Equal("3", sent.Id);
         Assert.Equal(3, server.Requests.Count);
@@ -52,7 +50,7 @@ public sealed class ConnectorRetryTests
         await using var host = new ConnectorTestHost(connector: o => o.MaxRetries = 2);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.UpdateActivityAsync(server.ServiceUrl, "a:1", "9", s_hello, ct));
+            () => host.Client.UpdateActivityAsync(server.ServiceUrl, "a:1", "9", Activities.Hello, ct));
 
         Assert.Equal(502, error.StatusCode);
         Assert.Equal(3, server.Requests.Count);
@@ -67,7 +65,7 @@ public sealed class ConnectorRetryTests
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct));
 
         Assert.Equal(500, error.StatusCode);
         Assert.Equal("ServiceError", error.ErrorCode);
@@ -99,7 +97,7 @@ public sealed class ConnectorRetryTests
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct));
 
         Assert.True(error.IsConversationUnreachable);
         Assert.Single(server.Requests);
@@ -117,7 +115,7 @@ public sealed class ConnectorRetryTests
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:2", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:2", Activities.Hello, ct));
 
         Assert.Equal("MessageWritesBlocked", error.ErrorCode);
         Assert.Single(server.Requests);
@@ -133,7 +131,7 @@ public sealed class ConnectorRetryTests
         await using var host = new ConnectorTestHost();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct));
 
         Assert.False(error.IsConversationUnreachable);
         host.Reachability.VerifyNoOtherCalls();

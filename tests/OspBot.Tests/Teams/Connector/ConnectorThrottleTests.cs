@@ -8,8 +8,6 @@ namespace OspBot.Tests.Teams.Connector;
 /// whoever sends to it next, while the app's budget keeps flowing to every other chat.
 public sealed class ConnectorThrottleTests
 {
-    private static readonly Activity s_hello = new() { Type = "message", Text = "hello" };
-
     [Fact]
     public async Task A_429_holds_back_later_sends_to_its_conversation_only()
     {
@@ -22,10 +20,10 @@ public sealed class ConnectorThrottleTests
         await using var host = new ConnectorTestHost(connector: o => o.MaxRetries = 0);
 
         var throttled = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct));
         Assert.Equal(429, throttled.StatusCode);
-        var sameChat = host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
-        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:2", s_hello, ct);
+        var sameChat = host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:2", Activities.Hello, ct);
         await sameChat;
 
         var requests = server.InArrivalOrder();
@@ -60,9 +58,9 @@ public sealed class ConnectorThrottleTests
         server.Reply = r => r.Index == 0 ? StubReply.Json(201, """{"id":"7"}""") : StubReply.Error(503, "ServiceUnavailable");
         await using var host = new ConnectorTestHost(connector: o => o.MaxRetries = 0);
 
-        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        var sent = await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct));
 
         Assert.Equal("7", sent.Id);
         Assert.Equal(503, error.StatusCode);

@@ -6,8 +6,6 @@ namespace OspBot.Tests.Teams.Connector;
 
 public sealed class ConnectorTrustTests
 {
-    private static readonly Activity s_hello = new() { Type = "message", Text = "hello" };
-
     private static ConnectorTestHost AuthenticatedHost() => new(
         bot: o =>
         {
@@ -23,7 +21,7 @@ public sealed class ConnectorTrustTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = AuthenticatedHost();
 
-        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
 
         Assert.Equal("Bearer bot-token", Assert.Single(server.Requests).Authorization);
     }
@@ -38,7 +36,7 @@ public sealed class ConnectorTrustTests
         var untrusted = new UriBuilder(server.ServiceUrl) { Host = "localhost" }.Uri;
 
         var error = await Assert.ThrowsAsync<ConnectorException>(
-            () => host.Client.SendToConversationAsync(untrusted, "a:1", s_hello, ct));
+            () => host.Client.SendToConversationAsync(untrusted, "a:1", Activities.Hello, ct));
 
         Assert.Equal("UntrustedServiceUrl", error.ErrorCode);
         Assert.Empty(server.Requests);
@@ -53,7 +51,7 @@ public sealed class ConnectorTrustTests
         var learned = new UriBuilder(server.ServiceUrl) { Host = "localhost" }.Uri;
 
         host.Get<TrustedServiceUrls>().Trust(learned);
-        await host.Client.SendToConversationAsync(learned, "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(learned, "a:1", Activities.Hello, ct);
 
         Assert.Equal("Bearer bot-token", Assert.Single(server.Requests).Authorization);
     }
@@ -65,7 +63,7 @@ public sealed class ConnectorTrustTests
         await using var server = await FakeConnector.StartAsync("/");
         await using var host = new ConnectorTestHost();
 
-        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", s_hello, ct);
+        await host.Client.SendToConversationAsync(server.ServiceUrl, "a:1", Activities.Hello, ct);
 
         Assert.Equal("", Assert.Single(server.Requests).Authorization);
     }

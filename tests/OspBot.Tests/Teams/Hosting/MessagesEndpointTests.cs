@@ -84,7 +84,10 @@ public sealed class MessagesEndpointTests
         using var client = app.CreateClient();
         var install = new JsonObject
         {
-            ["type"] = "installationUpdate", ["action"] = "add", ["id"] = "f:install", ["channelId"] = "msteams",
+            ["type"] = "installationUpdate",
+            ["action"] = "add",
+            ["id"] = "f:install",
+            ["channelId"] = "msteams",
             ["serviceUrl"] = connector.ServiceUrl.ToString(),
             ["from"] = new JsonObject { ["id"] = "29:1AbcUser", ["aadObjectId"] = Activities.UserAadId },
             ["recipient"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "OspBot" },
