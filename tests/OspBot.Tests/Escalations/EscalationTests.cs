@@ -47,7 +47,8 @@ public sealed class EscalationTests
     public void Amber_or_red_two_quarters_running_is_flagged_and_green_between_is_not()
     {
         var flag = Assert.Single(PersistentBlocks.Find([new(Q1, null, Rag.Red, null), new(Q2, null, Rag.Amber, null), new(Q3, "None", Rag.Red, "Officer vacancy")]));
-        Assert.Equal((EscalationKind.Rag, Q1, "Red: Officer vacancy"), (flag.Kind, flag.Since, flag.Text));
+        Assert.Equal((EscalationKind.Rag, Q1, "RAG amber or red three quarters running: Officer vacancy"), (flag.Kind, flag.Since, flag.Text));
+        Assert.Equal("RAG amber two quarters running", Assert.Single(PersistentBlocks.Find([new(Q2, null, Rag.Amber, null), new(Q3, null, Rag.Amber, null)])).Text);
         Assert.Empty(PersistentBlocks.Find([new(Q2, null, Rag.Green, null), new(Q3, null, Rag.Red, null)]));
         Assert.Empty(PersistentBlocks.Find([new(Q2, null, Rag.Amber, null), new(Q3, null, Rag.Green, null)]));
     }
@@ -69,7 +70,7 @@ public sealed class EscalationTests
 
         var flags = Found(await Finder(world).FlagsAsync(W.Secretariat, ct));
         Assert.Equal(
-            ["Reported since Q2 2026/27: Still no supporting officer since February, which slows everything", "Amber or red since Q2 2026/27: Red: Officer vacancy"],
+            ["Reported since Q2 2026/27: Still no supporting officer since February, which slows everything", "RAG amber or red two quarters running: Officer vacancy"],
             flags.Select(f => f.Summary));
         Assert.All(flags, f => Assert.Equal("Stronger Communities", f.GroupName));
         Assert.IsType<Lookup<IReadOnlyList<EscalationView>>.Refused>(await Finder(world).FlagsAsync(W.ScLead, ct));
@@ -101,7 +102,7 @@ public sealed class EscalationCardTests
     {
         var card = OspBot.Cards.Escalations.EscalationCards.Flags(new([
             new("k1", "Stronger Communities", "Reported since Q1 2026/27: no *supporting* officer", null),
-            new("k2", "Zero Carbon", "Amber or red since Q2 2026/27: Red", "Dismissed: interim officer"),
+            new("k2", "Zero Carbon", "RAG red two quarters running", "Dismissed: interim officer"),
         ], null, false)).ToJsonElement();
 
         OspBot.Tests.Schemas.AdaptiveCardSchema.AssertValid(card);
