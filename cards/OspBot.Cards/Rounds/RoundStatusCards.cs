@@ -11,11 +11,18 @@ internal static class RoundStatusCards
     public static AdaptiveCard Status(RoundStatusModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var card = Status(model, picker: false);
-        return RoundCardSize.Fits(card) ? card : Status(model, picker: true);
+        var card = Status(model, picker: false, FlagLayout.Full);
+        if (RoundCardSize.Fits(card))
+        {
+            return card;
+        }
+        // With the picker, a flag's Dismiss would send the picker's required input too: the flags are listed instead,
+        // and only counted if even that is too big; the escalations card decides on them.
+        card = Status(model, picker: true, FlagLayout.Listed);
+        return RoundCardSize.Fits(card) ? card : Status(model, picker: true, FlagLayout.Counted);
     }
 
-    private static AdaptiveCard Status(RoundStatusModel model, bool picker)
+    private static AdaptiveCard Status(RoundStatusModel model, bool picker, FlagLayout flags)
     {
         var done = model.Rows.Count(r => r.State == UpdateState.Submitted);
         var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
@@ -35,6 +42,7 @@ internal static class RoundStatusCards
                 ]),
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
                 .. picker ? [Picker(model.Rows)] : Array.Empty<CardElement>(),
+                .. StatusFlagBlocks.Status(model.RoundId, model.Flags, model.FlagNotice, flags),
                 .. Unreachable(model.Unreachable),
                 .. SentByEmail(model.SentByEmail),
                 .. model.ClosedAt is null ? [CloseRound(roundIds)] : Array.Empty<CardElement>(),
@@ -57,11 +65,16 @@ internal static class RoundStatusCards
     public static AdaptiveCard Digest(RoundDigestModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var card = Digest(model, picker: false);
-        return RoundCardSize.Fits(card) ? card : Digest(model, picker: true);
+        var card = Digest(model, picker: false, FlagLayout.Listed);
+        if (RoundCardSize.Fits(card))
+        {
+            return card;
+        }
+        card = Digest(model, picker: true, FlagLayout.Listed);
+        return RoundCardSize.Fits(card) ? card : Digest(model, picker: true, FlagLayout.Counted);
     }
 
-    private static AdaptiveCard Digest(RoundDigestModel model, bool picker)
+    private static AdaptiveCard Digest(RoundDigestModel model, bool picker, FlagLayout flags)
     {
         var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
         var readable = model.Rows.Where(SubGroupRows.HasText).ToList();
@@ -76,6 +89,7 @@ internal static class RoundStatusCards
                 .. model.Rows.Select(r => Row(r, picker || !SubGroupRows.HasText(r)
                     ? [] : [CardActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])),
                 .. picker ? [Picker(readable)] : Array.Empty<CardElement>(),
+                .. StatusFlagBlocks.Digest(model.RoundId, model.Flags, flags),
             ],
             Actions = picker ? [CardActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true)] : null,
             Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RefreshViews.Digest, roundIds, model.RefreshUserIds),

@@ -82,6 +82,16 @@ public sealed class EscalationTests
 
         var after = Found(await Finder(world).FlagsAsync(W.Secretariat, ct));
         Assert.Equal([(null, null), (EscalationDecisionKind.Dismissed, "An interim officer starts on Monday")], after.Select(f => (f.Decision, f.Note)));
+
+        // What the rounds' status card and digest get: the quarter's flags not dismissed, for the secretariat alone.
+        var forRounds = new EscalationStatusFlags(world.Db(), Finder(world));
+        Assert.Equal([(flags[0].Key, "Stronger Communities", flags[0].Summary, false)],
+            (await forRounds.OpenFlagsAsync(W.Secretariat, Q3, ct)).Select(f => (f.Key, f.GroupName, f.Summary, f.OnAgenda)));
+        Assert.Empty(await forRounds.OpenFlagsAsync(W.Secretariat, Q2, ct));
+        foreach (var other in new[] { W.ScLead, W.OspChair, OspBot.Members.Actor.Scheduler, W.Stranger })
+        {
+            Assert.Empty(await forRounds.OpenFlagsAsync(other, Q3, ct));
+        }
     }
 
     private static EscalationFinder Finder(W world) => new(world.Db(), world.Clock);
