@@ -11,15 +11,27 @@ internal static class RoundStatusCards
     public static AdaptiveCard Status(RoundStatusModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var card = Status(model, picker: false, FlagLayout.Full);
-        if (RoundCardSize.Fits(card))
-        {
-            return card;
-        }
         // With the picker, a flag's Dismiss would send the picker's required input too: the flags are listed instead,
         // and only counted if even that is too big; the escalations card decides on them.
-        card = Status(model, picker: true, FlagLayout.Listed);
-        return RoundCardSize.Fits(card) ? card : Status(model, picker: true, FlagLayout.Counted);
+        return FirstThatFits(
+            () => Status(model, picker: false, FlagLayout.Full),
+            () => Status(model, picker: true, FlagLayout.Listed),
+            () => Status(model, picker: true, FlagLayout.Counted));
+    }
+
+    /// The first layout within Teams' size limit, else the last (the most compact).
+    private static AdaptiveCard FirstThatFits(params Func<AdaptiveCard>[] layouts)
+    {
+        var card = layouts[0]();
+        foreach (var next in layouts.Skip(1))
+        {
+            if (RoundCardSize.Fits(card))
+            {
+                break;
+            }
+            card = next();
+        }
+        return card;
     }
 
     private static AdaptiveCard Status(RoundStatusModel model, bool picker, FlagLayout flags)
@@ -65,13 +77,10 @@ internal static class RoundStatusCards
     public static AdaptiveCard Digest(RoundDigestModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var card = Digest(model, picker: false, FlagLayout.Listed);
-        if (RoundCardSize.Fits(card))
-        {
-            return card;
-        }
-        card = Digest(model, picker: true, FlagLayout.Listed);
-        return RoundCardSize.Fits(card) ? card : Digest(model, picker: true, FlagLayout.Counted);
+        return FirstThatFits(
+            () => Digest(model, picker: false, FlagLayout.Listed),
+            () => Digest(model, picker: true, FlagLayout.Listed),
+            () => Digest(model, picker: true, FlagLayout.Counted));
     }
 
     private static AdaptiveCard Digest(RoundDigestModel model, bool picker, FlagLayout flags)
