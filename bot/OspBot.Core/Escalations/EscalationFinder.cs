@@ -20,17 +20,15 @@ public sealed record EscalationView
 
     public required FinancialQuarter Latest { get; init; }
 
-    /// In the latest quarter's words.
+    /// A challenge in the latest quarter's words; a RAG flag as "RAG amber two quarters running: <the latest reason>".
     public required string Text { get; init; }
 
     public EscalationDecisionKind? Decision { get; init; }
 
     public string? Note { get; init; }
 
-    /// "Reported since Q1 2026/27: no supporting officer since February".
-    public string Summary => Kind == EscalationKind.Rag
-        ? $"Amber or red since {Since.Label}: {Text}"
-        : $"Reported since {Since.Label}: {Text}";
+    /// In the words: "Reported since Q1 2026/27: no supporting officer since February", "RAG amber two quarters running".
+    public string Summary => Kind == EscalationKind.Rag ? Text : $"Reported since {Since.Label}: {Text}";
 }
 
 /// The flags of the newest quarter with submitted updates, each with the secretariat's decision if there is one;

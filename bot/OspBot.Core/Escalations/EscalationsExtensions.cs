@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OspBot.Rounds;
 
 namespace OspBot.Escalations;
 
@@ -9,6 +10,8 @@ public static class EscalationsExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<EscalationFinder>();
+        // Replaces the rounds' "nothing flagged", whichever is registered first.
+        services.AddScoped<IStatusFlags, EscalationStatusFlags>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using OspBot.Reports.Drafting;
@@ -51,10 +52,17 @@ internal static class PersistentBlocks
         var red = run.TakeWhile(r => r.Rag is Rag.Amber or Rag.Red).ToList();
         if (red.Count >= 2)
         {
-            var text = $"{run[0].Rag}{(run[0].RagReason is { Length: > 0 } reason ? ": " + reason : "")}";
-            flags.Add(new PersistentBlock(EscalationKind.Rag, red[^1].Quarter, run[0].Quarter, text, ""));
+            flags.Add(new PersistentBlock(EscalationKind.Rag, red[^1].Quarter, run[0].Quarter, RagRun(red), ""));
         }
         return flags;
+    }
+
+    /// "RAG amber two quarters running: Officer vacancy", with the latest quarter's reason.
+    private static string RagRun(List<QuarterReport> run)
+    {
+        var colours = string.Join(" or ", run.Select(r => r.Rag!.Value).Distinct().Order().Select(r => r.ToString().ToLowerInvariant()));
+        var quarters = run.Count switch { 2 => "two", 3 => "three", 4 => "four", var n => n.ToString(CultureInfo.InvariantCulture) };
+        return $"RAG {colours} {quarters} quarters running{(run[0].RagReason is { Length: > 0 } reason ? ": " + reason : "")}";
     }
 
     /// The newest report and those before it with no quarter missing between, newest first.

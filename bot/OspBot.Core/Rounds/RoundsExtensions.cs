@@ -23,6 +23,8 @@ public static class RoundsExtensions
         services.AddScoped<UpdateEditor>();
         // The requests register replaces it, whichever is registered first.
         services.TryAddScoped<IPromptExtras, NoPromptExtras>();
+        // The escalations replace it, whichever is registered first.
+        services.TryAddScoped<IStatusFlags, NoStatusFlags>();
         services.AddScoped<RoundViews>();
         services.AddScoped<SubGroupFinder>();
         services.AddOutboxServices();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using OspBot.Cards.Common;
 using OspBot.Cards.Escalations;
+using OspBot.Cards.Rounds;
 using OspBot.Commands;
 using OspBot.Members;
 using OspBot.Requests;
@@ -27,11 +29,13 @@ public static class EscalationsFeature
         .Text<EscalationCommands>("escalations", "See challenges that persist quarter after quarter, and decide what to do", Roles.Secretariat,
             c => c.ListAsync, aliases: ["persistent challenges"], inMenu: false)
         .Card<EscalationCommands>(EscalationVerbs.Agenda, Roles.Secretariat, c => c.AgendaAsync)
-        .Card<EscalationCommands>(EscalationVerbs.Dismiss, Roles.Secretariat, c => c.DismissAsync);
+        .Card<EscalationCommands>(EscalationVerbs.Dismiss, Roles.Secretariat, c => c.DismissAsync)
+        .Card<EscalationCommands>(EscalationVerbs.Show, Roles.Secretariat, c => c.ShowAsync);
 }
 
-/// `escalations` and its buttons; each answers with the card again, saying what happened.
-internal sealed class EscalationCommands(EscalationFinder finder)
+/// `escalations` and its buttons; each answers with the card again, saying what happened. The same buttons on a
+/// round's status card (their data names the round) answer with that status card instead.
+internal sealed class EscalationCommands(EscalationFinder finder, RoundStatusReplies status)
 {
     public Task<BotReply> ListAsync(CommandRequest request, CancellationToken ct)
     {
@@ -49,8 +53,24 @@ internal sealed class EscalationCommands(EscalationFinder finder)
         var key = RequestCardMapper.Text(request.Data, EscalationVerbs.FlagKey) ?? "";
         var note = RequestCardMapper.Text(request.Data, EscalationVerbs.NoteId(key));
         var error = await finder.DecideAsync(request.Caller.ToActor(), key, decision, note, ct);
-        return await CardAsync(request, error ?? (decision == EscalationDecisionKind.OnAgenda ? "Put on the steering group's agenda." : "Dismissed."), error is not null, ct);
+        var notice = error ?? (decision == EscalationDecisionKind.OnAgenda ? "Put on the steering group's agenda." : "Dismissed.");
+        return RoundId(request) is { } roundId
+            ? BotReply.With(await status.StatusCardAsync(request.Caller, roundId, new FlagNotice(notice, error is not null), ct))
+            : await CardAsync(request, notice, error is not null, ct);
     }
+
+    /// "Decide on the flags" on a digest or a crowded status card: that card stays (refreshed), the flags come below.
+    public async Task<BotReply> ShowAsync(CommandRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var flags = await CardAsync(request, null, false, ct);
+        return RoundId(request) is { } roundId
+            ? BotReply.With([await status.CardAsync(request.Caller, RequestCardMapper.Text(request.Data, RoundData.View), roundId, ct), .. flags.Cards])
+            : flags;
+    }
+
+    private static int? RoundId(CommandRequest request) =>
+        int.TryParse(RequestCardMapper.Text(request.Data, RoundData.RoundId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private async Task<BotReply> CardAsync(CommandRequest request, string? notice, bool isError, CancellationToken ct) =>
         BotReply.With(await finder.FlagsAsync(request.Caller.ToActor(), ct) switch

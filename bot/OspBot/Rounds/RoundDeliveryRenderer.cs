@@ -9,7 +9,7 @@ namespace OspBot.Rounds;
 /// The rounds' deliveries as cards: the prompt and a reminder show the person's update as it stands, a chaser says
 /// the update is due, the digest shows every sub-group's submission. A person who lost their seat gets nothing
 /// (recorded unreachable, with the reason); a chaser waits for someone out of office.
-internal sealed class RoundDeliveryRenderer(UpdateEditor editor, RoundViews views, TimeProvider clock) : IOutboxRenderer
+internal sealed class RoundDeliveryRenderer(UpdateEditor editor, RoundViews views, IStatusFlags flags, TimeProvider clock) : IOutboxRenderer
 {
     public IReadOnlyCollection<DeliveryKind> Kinds { get; } = [DeliveryKind.Prompt, DeliveryKind.Chaser, DeliveryKind.Reminder, DeliveryKind.Digest];
 
@@ -23,7 +23,8 @@ internal sealed class RoundDeliveryRenderer(UpdateEditor editor, RoundViews view
         {
             return await views.DigestAsync(Actor.Scheduler, work.RoundId ?? 0, ct) switch
             {
-                Lookup<DigestView>.Found f => Message(C.RoundStatusCards.Digest(RoundStatusMapper.Digest(f.Value, mri.Length > 0 ? [mri] : [])), work.Kind),
+                // The reader's own digest: the secretariat's lists the flags for the steering group.
+                Lookup<DigestView>.Found f => Message(await flags.DigestAsync(f.Value, Actor.FromPerson(work.PersonId), mri.Length > 0 ? [mri] : [], ct), work.Kind),
                 Lookup<DigestView>.Refused r => GiveUp(r.Refusal),
                 _ => throw new InvalidOperationException("Unknown lookup."),
             };

@@ -7,17 +7,34 @@ using OspBot.Members;
 namespace OspBot.Rounds;
 
 /// The secretariat's round cards, for commands and buttons alike: a round's status card, the list of every round,
-/// and any quarter's status ("status Q3 2025/26"). A closed round's card is a read-only record.
-internal sealed class RoundStatusReplies(RoundViews views, TimeProvider clock)
+/// and any quarter's status ("status Q3 2025/26"). A closed round's card is a read-only record. The status card and
+/// digest show the flags another feature raises for the steering group (IStatusFlags), to the secretariat only.
+internal sealed class RoundStatusReplies(RoundViews views, IStatusFlags flags, TimeProvider clock)
 {
     /// The status card of a round (the newest when roundId is null).
-    public async Task<AdaptiveCard> StatusCardAsync(CommandCaller caller, int? roundId, CancellationToken ct) =>
+    public Task<AdaptiveCard> StatusCardAsync(CommandCaller caller, int? roundId, CancellationToken ct) => StatusCardAsync(caller, roundId, null, ct);
+
+    /// The status card with what a flag's button pressed on it came to.
+    public async Task<AdaptiveCard> StatusCardAsync(CommandCaller caller, int? roundId, FlagNotice? notice, CancellationToken ct) =>
         await views.StatusAsync(caller.ToActor(), roundId, ct) switch
         {
-            Lookup<RoundStatusView>.Found f => RoundStatusCards.Status(RoundStatusMapper.Status(f.Value, caller.UserId ?? "", clock.GetUtcNow())),
+            Lookup<RoundStatusView>.Found f => await StatusAsync(caller, f.Value, notice, ct),
             Lookup<RoundStatusView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
             _ => throw new InvalidOperationException("Unknown lookup."),
         };
+
+    /// The round's digest as the caller reads it (a refresh, or a button pressed on it).
+    public async Task<AdaptiveCard> DigestCardAsync(CommandCaller caller, int roundId, CancellationToken ct) =>
+        await views.DigestAsync(caller.ToActor(), roundId, ct) switch
+        {
+            Lookup<DigestView>.Found f => await flags.DigestAsync(f.Value, caller.ToActor(), [caller.UserId ?? ""], ct),
+            Lookup<DigestView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
+            _ => throw new InvalidOperationException("Unknown lookup."),
+        };
+
+    /// The status card or the digest, by its refresh view (RefreshViews.Status or Digest).
+    public Task<AdaptiveCard> CardAsync(CommandCaller caller, string? view, int roundId, CancellationToken ct) =>
+        view == RefreshViews.Digest ? DigestCardAsync(caller, roundId, ct) : StatusCardAsync(caller, roundId, ct);
 
     /// Every round with its meeting and submitted count; each button opens that round's status card.
     public async Task<AdaptiveCard> RoundsCardAsync(CommandCaller caller, CancellationToken ct) =>
@@ -38,10 +55,17 @@ internal sealed class RoundStatusReplies(RoundViews views, TimeProvider clock)
         }
         return await views.StatusAsync(caller.ToActor(), quarter, ct) switch
         {
-            Lookup<RoundStatusView>.Found f => RoundStatusCards.Status(RoundStatusMapper.Status(f.Value, caller.UserId ?? "", clock.GetUtcNow())),
+            Lookup<RoundStatusView>.Found f => await StatusAsync(caller, f.Value, null, ct),
             Lookup<RoundStatusView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
             null => MessageCards.Message("No such round", $"There was no round for {quarter.Label}. Type \"rounds\" to see every round."),
             _ => throw new InvalidOperationException("Unknown lookup."),
         };
     }
+
+    private async Task<AdaptiveCard> StatusAsync(CommandCaller caller, RoundStatusView view, FlagNotice? notice, CancellationToken ct) =>
+        RoundStatusCards.Status(RoundStatusMapper.Status(view, caller.UserId ?? "", clock.GetUtcNow()) with
+        {
+            Flags = await flags.RowsAsync(caller.ToActor(), view.Round.Quarter, ct),
+            FlagNotice = notice,
+        });
 }

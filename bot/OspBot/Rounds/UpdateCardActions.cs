@@ -9,7 +9,7 @@ namespace OspBot.Rounds;
 
 /// The buttons of a sub-group's update cards, each answered with the card that replaces the pressed one. Each person
 /// gets their own view: the actor is always the Teams user who pressed (or whose card Teams refreshes).
-internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, RoundStatusReplies status, IPromptExtras extras, TimeProvider clock)
+internal sealed class UpdateCardActions(UpdateEditor editor, RoundStatusReplies status, IPromptExtras extras, TimeProvider clock)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -26,12 +26,7 @@ internal sealed class UpdateCardActions(UpdateEditor editor, RoundViews views, R
         return BotReply.With(input.View switch
         {
             RefreshViews.Status => await status.StatusCardAsync(caller, input.RoundId, ct),
-            RefreshViews.Digest => await views.DigestAsync(caller.ToActor(), input.RoundId ?? 0, ct) switch
-            {
-                Lookup<DigestView>.Found f => RoundStatusCards.Digest(RoundStatusMapper.Digest(f.Value, [mri])),
-                Lookup<DigestView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
-                _ => throw new InvalidOperationException("Unknown lookup."),
-            },
+            RefreshViews.Digest => await status.DigestCardAsync(caller, input.RoundId ?? 0, ct),
             RefreshViews.Reader => await WithUpdateAsync(request, v => UpdateReaderCards.Reader(RoundCardMapper.ReadOnly(v), mri), ct),
             RefreshViews.Section => await WithUpdateAsync(request, v => Section(v, mri, input.Section), ct),
             _ => await WithUpdateAsync(request, v => PersonalCards.Current(v, mri, Now), ct),

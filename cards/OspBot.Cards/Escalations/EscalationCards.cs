@@ -3,14 +3,15 @@ using OspBot.Cards.Model;
 
 namespace OspBot.Cards.Escalations;
 
+/// The flag buttons are the rounds' status card's too, so their verbs are declared with the cross-feature ones.
 internal static class EscalationVerbs
 {
-    public const string Agenda = "escalation.agenda";
-    public const string Dismiss = "escalation.dismiss";
-    public const string FlagKey = "flag";
-    public const string Note = "note";
+    public const string Agenda = CrossFeatureVerbs.FlagAgenda;
+    public const string Dismiss = CrossFeatureVerbs.FlagDismiss;
+    public const string Show = CrossFeatureVerbs.ShowFlags;
+    public const string FlagKey = CrossFeatureVerbs.FlagKey;
 
-    public static string NoteId(string flagKey) => $"{Note}-{flagKey}";
+    public static string NoteId(string flagKey) => CrossFeatureVerbs.FlagNoteId(flagKey);
 }
 
 /// One flag: whose, what, since when, and what was decided (null: nothing yet).
@@ -43,16 +44,7 @@ internal static class EscalationCards
                 body.Add(CardBlocks.Subtle(CardText.Escape(decided)));
                 continue;
             }
-            List<KeyValuePair<string, string>> ids = [new(EscalationVerbs.FlagKey, row.Key)];
-            body.Add(new ActionSet([
-                CardActions.Execute("Put on the steering group agenda", EscalationVerbs.Agenda, ids),
-                new ShowCardAction(new AdaptiveCard
-                {
-                    Schema = null,
-                    Body = [new TextInput { Id = EscalationVerbs.NoteId(row.Key), Label = "Why dismiss it? (a note for the record)", IsMultiline = true, MaxLength = 1000 }],
-                    Actions = [CardActions.Execute("Dismiss the flag", EscalationVerbs.Dismiss, ids, sendInputs: true)],
-                }) { Title = "Dismiss" },
-            ]));
+            body.Add(FlagButtons.AgendaOrDismiss(row.Key, [new(EscalationVerbs.FlagKey, row.Key)]));
         }
         return new AdaptiveCard { FallbackText = "Persistent challenges", MsTeams = TeamsCardOptions.FullWidth, Body = body };
     }

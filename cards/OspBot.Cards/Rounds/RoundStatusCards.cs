@@ -11,11 +11,30 @@ internal static class RoundStatusCards
     public static AdaptiveCard Status(RoundStatusModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var card = Status(model, picker: false);
-        return RoundCardSize.Fits(card) ? card : Status(model, picker: true);
+        // With the picker, a flag's Dismiss would send the picker's required input too: the flags are listed instead,
+        // and only counted if even that is too big; the escalations card decides on them.
+        return FirstThatFits(
+            () => Status(model, picker: false, FlagLayout.Full),
+            () => Status(model, picker: true, FlagLayout.Listed),
+            () => Status(model, picker: true, FlagLayout.Counted));
     }
 
-    private static AdaptiveCard Status(RoundStatusModel model, bool picker)
+    /// The first layout within Teams' size limit, else the last (the most compact).
+    private static AdaptiveCard FirstThatFits(params Func<AdaptiveCard>[] layouts)
+    {
+        var card = layouts[0]();
+        foreach (var next in layouts.Skip(1))
+        {
+            if (RoundCardSize.Fits(card))
+            {
+                break;
+            }
+            card = next();
+        }
+        return card;
+    }
+
+    private static AdaptiveCard Status(RoundStatusModel model, bool picker, FlagLayout flags)
     {
         var done = model.Rows.Count(r => r.State == UpdateState.Submitted);
         var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
@@ -35,6 +54,7 @@ internal static class RoundStatusCards
                 ]),
                 .. model.Rows.Select(r => picker ? Row(r, []) : StatusRow(model, r)),
                 .. picker ? [Picker(model.Rows)] : Array.Empty<CardElement>(),
+                .. StatusFlagBlocks.Status(model.RoundId, model.Flags, model.FlagNotice, flags),
                 .. Unreachable(model.Unreachable),
                 .. SentByEmail(model.SentByEmail),
                 .. model.ClosedAt is null ? [CloseRound(roundIds)] : Array.Empty<CardElement>(),
@@ -57,11 +77,13 @@ internal static class RoundStatusCards
     public static AdaptiveCard Digest(RoundDigestModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var card = Digest(model, picker: false);
-        return RoundCardSize.Fits(card) ? card : Digest(model, picker: true);
+        return FirstThatFits(
+            () => Digest(model, picker: false, FlagLayout.Listed),
+            () => Digest(model, picker: true, FlagLayout.Listed),
+            () => Digest(model, picker: true, FlagLayout.Counted));
     }
 
-    private static AdaptiveCard Digest(RoundDigestModel model, bool picker)
+    private static AdaptiveCard Digest(RoundDigestModel model, bool picker, FlagLayout flags)
     {
         var roundIds = new KeyValuePair<string, string>[] { new(RoundData.RoundId, model.RoundId) };
         var readable = model.Rows.Where(SubGroupRows.HasText).ToList();
@@ -76,6 +98,7 @@ internal static class RoundStatusCards
                 .. model.Rows.Select(r => Row(r, picker || !SubGroupRows.HasText(r)
                     ? [] : [CardActions.Execute("Read", RoundVerbs.ReadUpdate, SubGroupRows.Data(model.RoundId, r))])),
                 .. picker ? [Picker(readable)] : Array.Empty<CardElement>(),
+                .. StatusFlagBlocks.Digest(model.RoundId, model.Flags, flags),
             ],
             Actions = picker ? [CardActions.Execute("Read", RoundVerbs.ReadUpdate, roundIds, sendInputs: true)] : null,
             Refresh = model.RefreshUserIds.Count == 0 ? null : RoundActions.Refresh(RefreshViews.Digest, roundIds, model.RefreshUserIds),

@@ -102,6 +102,10 @@ internal sealed record RoundStatusModel
     public IReadOnlyList<SubGroupRow> Rows { get; init; } = [];
     public IReadOnlyList<UnreachableRecipient> Unreachable { get; init; } = [];
     public IReadOnlyList<EmailedRecipient> SentByEmail { get; init; } = [];
+
+    /// Open flags for the steering group (the secretariat's only), and what a decision pressed here came to.
+    public IReadOnlyList<StatusFlagRow> Flags { get; init; } = [];
+    public FlagNotice? FlagNotice { get; init; }
 }
 
 /// The round's digest for the secretariat and the OSP chair.
@@ -114,4 +118,7 @@ internal sealed record RoundDigestModel
 
     /// Teams ids ("29:…") of those who see the card; at most 60 get automatic refresh. Empty: no refresh.
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+
+    /// Open flags for the steering group: the secretariat's digest lists them, the OSP chair's has none.
+    public IReadOnlyList<StatusFlagRow> Flags { get; init; } = [];
 }

@@ -46,7 +46,8 @@ public sealed class DependencyTests
             // and sign links as the report does, table a request for a steering group meeting, and send owners' cards.
             ("Requests", "Rounds"), ("Requests", "Reports"), ("Requests", "Meetings"), ("Requests", "Outbox"), ("Requests", "Members"),
             // Escalations read the rounds' submitted updates, match blocks with the report's near-duplicate rule, split a
-            // section as the register does (and share its card input reading and agenda meeting), and table a flag for a meeting.
+            // section as the register does (and share its card input reading and agenda meeting), and table a flag for a meeting;
+            // they answer the rounds' IStatusFlags and the status card's flag buttons with that status card.
             ("Escalations", "Rounds"), ("Escalations", "Reports"), ("Escalations", "Requests"), ("Escalations", "Meetings"), ("Escalations", "Members"),
             // The meeting pack reads a round's updates, its meeting, the register and the flags, and writes with the report's Word writer and links.
             ("MeetingPack", "Rounds"), ("MeetingPack", "Meetings"), ("MeetingPack", "Requests"), ("MeetingPack", "Escalations"), ("MeetingPack", "Reports"), ("MeetingPack", "Members"),

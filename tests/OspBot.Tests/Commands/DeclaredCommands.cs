@@ -22,6 +22,8 @@ internal static class DeclaredCommands
         services.AddBotCommands(MeetingCommands.Declare);
         services.AddBotCommands(ReportCommands.Declare);
         services.AddBotCommands(DirectoryCommands.Declare);
+        // The status card and digest carry the escalations' flag buttons.
+        services.AddBotCommands(OspBot.Escalations.EscalationsFeature.Declare);
         return services.BuildServiceProvider().GetRequiredService<CommandTable>();
     }
 }

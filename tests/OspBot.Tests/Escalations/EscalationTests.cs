@@ -47,7 +47,8 @@ public sealed class EscalationTests
     public void Amber_or_red_two_quarters_running_is_flagged_and_green_between_is_not()
     {
         var flag = Assert.Single(PersistentBlocks.Find([new(Q1, null, Rag.Red, null), new(Q2, null, Rag.Amber, null), new(Q3, "None", Rag.Red, "Officer vacancy")]));
-        Assert.Equal((EscalationKind.Rag, Q1, "Red: Officer vacancy"), (flag.Kind, flag.Since, flag.Text));
+        Assert.Equal((EscalationKind.Rag, Q1, "RAG amber or red three quarters running: Officer vacancy"), (flag.Kind, flag.Since, flag.Text));
+        Assert.Equal("RAG amber two quarters running", Assert.Single(PersistentBlocks.Find([new(Q2, null, Rag.Amber, null), new(Q3, null, Rag.Amber, null)])).Text);
         Assert.Empty(PersistentBlocks.Find([new(Q2, null, Rag.Green, null), new(Q3, null, Rag.Red, null)]));
         Assert.Empty(PersistentBlocks.Find([new(Q2, null, Rag.Amber, null), new(Q3, null, Rag.Green, null)]));
     }
@@ -69,7 +70,7 @@ public sealed class EscalationTests
 
         var flags = Found(await Finder(world).FlagsAsync(W.Secretariat, ct));
         Assert.Equal(
-            ["Reported since Q2 2026/27: Still no supporting officer since February, which slows everything", "Amber or red since Q2 2026/27: Red: Officer vacancy"],
+            ["Reported since Q2 2026/27: Still no supporting officer since February, which slows everything", "RAG amber or red two quarters running: Officer vacancy"],
             flags.Select(f => f.Summary));
         Assert.All(flags, f => Assert.Equal("Stronger Communities", f.GroupName));
         Assert.IsType<Lookup<IReadOnlyList<EscalationView>>.Refused>(await Finder(world).FlagsAsync(W.ScLead, ct));
@@ -81,6 +82,16 @@ public sealed class EscalationTests
 
         var after = Found(await Finder(world).FlagsAsync(W.Secretariat, ct));
         Assert.Equal([(null, null), (EscalationDecisionKind.Dismissed, "An interim officer starts on Monday")], after.Select(f => (f.Decision, f.Note)));
+
+        // What the rounds' status card and digest get: the quarter's flags not dismissed, for the secretariat alone.
+        var forRounds = new EscalationStatusFlags(world.Db(), Finder(world));
+        Assert.Equal([(flags[0].Key, "Stronger Communities", flags[0].Summary, false)],
+            (await forRounds.OpenFlagsAsync(W.Secretariat, Q3, ct)).Select(f => (f.Key, f.GroupName, f.Summary, f.OnAgenda)));
+        Assert.Empty(await forRounds.OpenFlagsAsync(W.Secretariat, Q2, ct));
+        foreach (var other in new[] { W.ScLead, W.OspChair, OspBot.Members.Actor.Scheduler, W.Stranger })
+        {
+            Assert.Empty(await forRounds.OpenFlagsAsync(other, Q3, ct));
+        }
     }
 
     private static EscalationFinder Finder(W world) => new(world.Db(), world.Clock);
@@ -101,7 +112,7 @@ public sealed class EscalationCardTests
     {
         var card = OspBot.Cards.Escalations.EscalationCards.Flags(new([
             new("k1", "Stronger Communities", "Reported since Q1 2026/27: no *supporting* officer", null),
-            new("k2", "Zero Carbon", "Amber or red since Q2 2026/27: Red", "Dismissed: interim officer"),
+            new("k2", "Zero Carbon", "RAG red two quarters running", "Dismissed: interim officer"),
         ], null, false)).ToJsonElement();
 
         OspBot.Tests.Schemas.AdaptiveCardSchema.AssertValid(card);
