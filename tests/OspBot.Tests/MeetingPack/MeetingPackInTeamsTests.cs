@@ -10,7 +10,7 @@ using static OspBot.Tests.Rounds.RoundsWire;
 
 namespace OspBot.Tests.MeetingPack;
 
-/// Issue 15 in Teams: `meeting pack` answers the secretariat with an expiring link to a valid .docx over the real
+/// Issue 15 in Teams: `meeting pack` answers the secretariat (once its job has built it) with an expiring link to a valid .docx over the real
 /// HTTP pipeline; a lead is refused the command, and a link issued to someone off the steering group is refused.
 public sealed class MeetingPackInTeamsTests
 {
@@ -32,8 +32,9 @@ public sealed class MeetingPackInTeamsTests
             .With("ragReason", "Funding gap").With("requests", "A venue for the summit"), ct);
 
         Assert.Contains("secretariat", Assert.Single(await wire.SayAsync(LeadA, "meeting pack", ct)).GetRawText(), StringComparison.OrdinalIgnoreCase);
-        var card = Assert.Single(await wire.SayAsync(Sec, "meeting pack", ct));
-        Assert.Contains("(version 1)", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Building the meeting pack", Assert.Single(await wire.SayAsync(Sec, "meeting pack", ct)).GetRawText(), StringComparison.Ordinal);
+        var card = ReportWorld.CardOf((await wire.Connector.WaitForAsync(r => r.Body?.GetRawText().Contains("(version 1)", StringComparison.Ordinal) == true, ct,
+            TimeSpan.FromSeconds(30))).Body!.Value);
         var url = new Uri(System.Text.Json.JsonDocument.Parse(card.GetRawText()).RootElement.GetProperty("actions")[0].GetProperty("url").GetString()!);
 
         using var response = await wire.Client.GetAsync(url.PathAndQuery, ct);
