@@ -1,11 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OspBot.Cards.Rounds;
 using OspBot.Data;
 using OspBot.MeetingPack;
 using OspBot.Tests.Reports;
-using OspBot.Tests.Rounds;
 using static OspBot.Tests.Rounds.RoundsWire;
 
 namespace OspBot.Tests.MeetingPack;
@@ -18,18 +16,7 @@ public sealed class MeetingPackInTeamsTests
     public async Task The_secretariat_builds_the_pack_and_downloads_it_and_others_are_refused()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var wire = await StartAsync();
-        await wire.LinkAsync(ct);
-        foreach (var user in new[] { Sec, LeadA })
-        {
-            await wire.SayAsync(user, "hi", ct);
-        }
-        await wire.OpenRoundAsync(ct);
-        await wire.DispatchAsync(ct);
-        var prompt = (await wire.SayAsync(LeadA, "my update", ct))[0];
-        await wire.ExecuteAsync(LeadA, RoundVerbs.Submit, CardData.Of(prompt, RoundVerbs.Submit)
-            .With("achievements", "Hub opened").With("plans", "Two more").With("challenges", "Funding").With("rag", "amber")
-            .With("ragReason", "Funding gap").With("requests", "A venue for the summit"), ct);
+        await using var wire = await MeetingPackJobTests.RoundWithAnUpdateAsync(null, ct);
 
         Assert.Contains("secretariat", Assert.Single(await wire.SayAsync(LeadA, "meeting pack", ct)).GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Building the meeting pack", Assert.Single(await wire.SayAsync(Sec, "meeting pack", ct)).GetRawText(), StringComparison.Ordinal);

@@ -96,7 +96,7 @@ public sealed class MeetingPackJobTests
     }
 
     /// The secretariat and a lead linked, Q3 2026/27 open and the lead's update submitted.
-    private static async Task<RoundsWire> RoundWithAnUpdateAsync(Action<IServiceCollection>? services, CancellationToken ct)
+    internal static async Task<RoundsWire> RoundWithAnUpdateAsync(Action<IServiceCollection>? services, CancellationToken ct)
     {
         var wire = await StartAsync(services);
         await wire.LinkAsync(ct);
@@ -108,7 +108,8 @@ public sealed class MeetingPackJobTests
         await wire.DispatchAsync(ct);
         var prompt = (await wire.SayAsync(LeadA, "my update", ct))[0];
         await wire.ExecuteAsync(LeadA, RoundVerbs.Submit, CardData.Of(prompt, RoundVerbs.Submit)
-            .With("achievements", "Hub opened").With("plans", "Two more").With("challenges", "Funding").With("rag", "green"), ct);
+            .With("achievements", "Hub opened").With("plans", "Two more").With("challenges", "Funding").With("rag", "amber")
+            .With("ragReason", "Funding gap").With("requests", "A venue for the summit"), ct);
         return wire;
     }
 
