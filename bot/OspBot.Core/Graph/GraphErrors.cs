@@ -12,6 +12,7 @@ internal enum GraphOperation
     ReadResponses,
     InstallApp,
     ReadAutomaticReplies,
+    UpdateBody,
 }
 
 /// Turns what the Graph SDK throws into a CalendarException whose message tells the secretariat (or the
@@ -72,7 +73,7 @@ internal static class GraphErrors
                 status, code, error),
             GraphOperation.ReadAutomaticReplies => new(CalendarFailure.UserOrAppNotFound,
                 $"Microsoft Graph found no mailbox for {target} (404 {code}).", status, code, error),
-            GraphOperation.Move or GraphOperation.Cancel or GraphOperation.ReadResponses when code == "ErrorItemNotFound" =>
+            GraphOperation.Move or GraphOperation.Cancel or GraphOperation.ReadResponses or GraphOperation.UpdateBody when code == "ErrorItemNotFound" =>
                 new(CalendarFailure.EventNotFound,
                     $"The meeting is no longer in the calendar of {target}; it may have been deleted in Outlook.", status, code, error),
             _ => new(CalendarFailure.MailboxNotFound,
@@ -102,6 +103,8 @@ internal static class GraphErrors
         GraphOperation.Move or GraphOperation.Cancel =>
             "Microsoft Graph did not answer in time, so the change may or may not have reached Outlook. OspBot has kept the " +
             "meeting as it was (same time, reminders unchanged); try again later – repeating the change is safe.",
+        GraphOperation.UpdateBody =>
+            "Microsoft Graph did not answer in time, so the calendar event may or may not show the new text; doing it again is safe.",
         _ => "Microsoft Graph did not answer in time. Nothing was changed; try again later.",
     };
 

@@ -10,13 +10,15 @@ using OspBot.Rounds;
 
 namespace OspBot.MeetingPack;
 
-public sealed record BuiltPack(int PackId, int Version, string QuarterLabel, string FileName, Uri? SharePointUrl = null, string? PublishError = null);
+public sealed record BuiltPack(
+    int PackId, int Version, string QuarterLabel, string FileName, Uri? SharePointUrl = null, string? PublishError = null, string? CalendarError = null);
 
 /// Builds the steering group's meeting pack for the newest round and keeps it as a new version; and hands a kept
 /// pack to the secretariat or a member of the steering group.
-/// With Graph, each pack is also uploaded by the annual report's publisher, next to the annual reports.
+/// With Graph, each pack is also uploaded next to the annual reports and linked from the meeting's calendar event
+/// (<see cref="MeetingPackPublishing"/>).
 internal sealed class MeetingPackBuilder(
-    OspDbContext db, RequestRegister register, EscalationFinder escalations, IEnumerable<IReportPublisher> publishers, TimeProvider clock)
+    OspDbContext db, RequestRegister register, EscalationFinder escalations, MeetingPackPublishing publishing, TimeProvider clock)
 {
     public async Task<Lookup<BuiltPack>> BuildAsync(Actor actor, CancellationToken ct)
     {
@@ -24,61 +26,64 @@ internal sealed class MeetingPackBuilder(
         {
             return new Lookup<BuiltPack>.Refused(refusal);
         }
-        var round = await db.Rounds.AsNoTracking().OrderByDescending(r => r.FinancialYearStart).ThenByDescending(r => r.Quarter)
-            .ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        if (round is null)
+        if (await NewestRoundAsync(ct) is not { } round)
         {
-            return new Lookup<BuiltPack>.Refused(new Refusal(RefusalReason.NotFound, "There is no update round yet, so there is nothing to put in a meeting pack.", []));
+            return new Lookup<BuiltPack>.Refused(NoRound);
         }
         var caller = await Caller.ResolveAsync(db, actor, ct);
-        return new Lookup<BuiltPack>.Found(await BuildAsync(round, caller?.PersonId, ct));
+        return new Lookup<BuiltPack>.Found(await BuildAsync(round, caller?.PersonId, (_, _) => Task.CompletedTask, ct));
     }
 
-    /// The deadline's job: a first pack for each round whose deadline has passed and that has none yet.
-    public async Task<IReadOnlyList<BuiltPack>> BuildDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var due = await db.Rounds.AsNoTracking()
-            .Where(r => r.DeadlineAt <= now && !db.Set<MeetingPackVersion>().Any(p => p.RoundId == r.Id))
-            .OrderBy(r => r.Id).ToListAsync(ct);
-        List<BuiltPack> built = [];
-        foreach (var round in due)
-        {
-            built.Add(await BuildAsync(round, null, ct));
-        }
-        return built;
-    }
+    internal static readonly Refusal NoRound = new(RefusalReason.NotFound, "There is no update round yet, so there is nothing to put in a meeting pack.", []);
 
-    private async Task<BuiltPack> BuildAsync(UpdateRound round, int? personId, CancellationToken ct)
+    /// The pack is for the newest round.
+    internal Task<UpdateRound?> NewestRoundAsync(CancellationToken ct) =>
+        db.Rounds.AsNoTracking().OrderByDescending(r => r.FinancialYearStart).ThenByDescending(r => r.Quarter)
+            .ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+
+    /// Builds and keeps a new version of the round's pack, reporting each stage ("reading 4 updates").
+    internal async Task<BuiltPack> BuildAsync(UpdateRound round, int? personId, Func<string, CancellationToken, Task> progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(progress);
         var quarter = new FinancialQuarter(round.FinancialYearStart, round.Quarter);
+        var submitted = await db.SubGroupUpdates.CountAsync(u => u.RoundId == round.Id && u.SubmittedVersion != null, ct);
+        await progress(submitted == 1 ? "reading 1 update" : $"reading {submitted} updates", ct);
         var meeting = await MeetingForAsync(round, ct);
         var input = new MeetingPackInput(quarter, meeting is null ? null : new PackMeeting(meeting.Title, meeting.StartsAt, meeting.Agenda),
             await SubGroupsAsync(round.Id, quarter, ct), await register.EveryRequestAsync(ct), await escalations.RaisedAsync(ct));
+        await progress("writing the document", ct);
         using var docx = new MemoryStream();
         DocxReportWriter.Write(MeetingPackDocument.Model(input), docx);
         var version = 1 + (await db.Set<MeetingPackVersion>().Where(p => p.RoundId == round.Id).MaxAsync(p => (int?)p.Version, ct) ?? 0);
-        var fileName = $"OSP steering group pack {quarter.Label.Replace('/', '-')} v{version}.docx";
         var pack = new MeetingPackVersion
         {
-            RoundId = round.Id, MeetingId = meeting?.Id, Version = version, BuiltByPersonId = personId,
-            BuiltAt = clock.GetUtcNow(), FileName = fileName, Docx = docx.ToArray(),
+            RoundId = round.Id,
+            MeetingId = meeting?.Id,
+            Version = version,
+            BuiltByPersonId = personId,
+            BuiltAt = clock.GetUtcNow(),
+            FileName = $"OSP steering group pack {quarter.Label.Replace('/', '-')} v{version}.docx",
+            Docx = docx.ToArray(),
         };
         db.Add(pack);
         await db.SaveChangesAsync(ct);
-        if (publishers.FirstOrDefault() is { } publisher)
+        await PublishAsync(pack, progress, ct);
+        return new BuiltPack(pack.Id, version, quarter.Label, pack.FileName, pack.SharePointUrl is { } url ? new Uri(url) : null, pack.PublishError, pack.CalendarError);
+    }
+
+    private async Task PublishAsync(MeetingPackVersion pack, Func<string, CancellationToken, Task> progress, CancellationToken ct)
+    {
+        if (publishing.CanUpload)
         {
-            try
-            {
-                pack.SharePointUrl = (await publisher.PublishAsync(fileName, pack.Docx, ct))?.AbsoluteUri;
-            }
-            catch (ReportPublishException ex)
-            {
-                pack.PublishError = ex.Message;
-            }
-            await db.SaveChangesAsync(ct);
+            await progress("uploading it to SharePoint", ct);
+            await publishing.UploadAsync(pack, ct);
         }
-        return new BuiltPack(pack.Id, version, quarter.Label, fileName, pack.SharePointUrl is { } url ? new Uri(url) : null, pack.PublishError);
+        if (pack.SharePointUrl is not null && publishing.CanLinkInCalendar)
+        {
+            await progress("putting its link in the meeting's calendar event", ct);
+            await publishing.LinkInCalendarAsync(pack, ct);
+        }
     }
 
     /// A kept pack, for the person a download link was issued to, if they are still the secretariat or on the steering group.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OspBot.Data;
 using OspBot.Meetings;
 
 namespace OspBot.MeetingPack;
@@ -8,9 +9,14 @@ public static class MeetingPackExtensions
 {
     internal static IServiceCollection AddMeetingPackServices(this IServiceCollection services)
     {
+        services.RequireDatabaseFirst("AddMeetingPack");
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<MeetingPackPublishing>();
         services.AddScoped<MeetingPackBuilder>();
+        services.AddScoped<MeetingPackBuilds>();
+        services.AddScoped<MeetingPackRunner>();
         services.AddSingleton<MeetingPackLinks>();
+        services.AddHostedService<MeetingPackRecovery>();
         // Replaces the meetings' "no pack", whichever is registered first: the pack's link goes into steering group reminders.
         services.AddScoped<IMeetingPackLink, MeetingPackReminderLink>();
         return services;

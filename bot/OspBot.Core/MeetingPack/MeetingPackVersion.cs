@@ -33,6 +33,9 @@ internal sealed class MeetingPackVersion
 
     /// Why the upload failed, in words for the secretariat; the pack itself is kept and downloadable.
     public string? PublishError { get; set; }
+
+    /// Why the SharePoint link could not be put into the meeting's calendar event; the pack is kept all the same.
+    public string? CalendarError { get; set; }
 }
 
 internal sealed class MeetingPackVersionConfiguration : IEntityTypeConfiguration<MeetingPackVersion>
@@ -45,6 +48,7 @@ internal sealed class MeetingPackVersionConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.FileName).HasMaxLength(200);
         builder.Property(p => p.SharePointUrl).HasMaxLength(2048);
         builder.Property(p => p.PublishError).HasMaxLength(1000);
+        builder.Property(p => p.CalendarError).HasMaxLength(1000);
         builder.HasOne<UpdateRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<OspBot.Members.Person>().WithMany().HasForeignKey(p => p.BuiltByPersonId).OnDelete(DeleteBehavior.SetNull);

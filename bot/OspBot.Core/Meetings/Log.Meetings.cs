@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(1404, LogLevel.Information, "Moved calendar event {EventId} in {Organiser}")]
     public static partial void CalendarEventMoved(this ILogger logger, string eventId, string organiser);
 
+    [LoggerMessage(1420, LogLevel.Information, "Set the line {Label} in the body of calendar event {EventId} in {Organiser}")]
+    public static partial void CalendarEventLineSet(this ILogger logger, string label, string eventId, string organiser);
+
     [LoggerMessage(1405, LogLevel.Information, "Cancelled calendar event {EventId} in {Organiser}")]
     public static partial void CalendarEventCancelled(this ILogger logger, string eventId, string organiser);
 

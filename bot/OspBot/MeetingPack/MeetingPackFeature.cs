@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OspBot.Cards.Common;
 using OspBot.Cards.MeetingPack;
 using OspBot.Cards.Model;
@@ -6,17 +7,20 @@ using OspBot.Escalations;
 using OspBot.Hosting;
 using OspBot.Jobs.MeetingPack;
 using OspBot.Members;
+using OspBot.Reports;
 using OspBot.Requests;
 using OspBot.Rounds;
+using OspBot.Teams;
 
 namespace OspBot.MeetingPack;
 
 public static class MeetingPackFeature
 {
     /// <summary>
-    /// The steering group's meeting pack: `meeting pack` builds a .docx for the meeting the newest round feeds
-    /// (agenda, one-page summary, each sub-group's update, the requests register), keeps every version, and answers
-    /// with an expiring download link (MapMeetingPack).
+    /// The steering group's meeting pack: `meeting pack` (or the round's deadline) queues a persisted build of a .docx
+    /// for the meeting the newest round feeds (agenda, one-page summary, each sub-group's update, the requests
+    /// register); the job keeps every version and turns the progress card into an expiring download link
+    /// (MapMeetingPack). With Graph the pack is uploaded and linked from the meeting's calendar event.
     /// </summary>
     public static IHostApplicationBuilder AddMeetingPack(this IHostApplicationBuilder builder)
     {
@@ -25,6 +29,9 @@ public static class MeetingPackFeature
         builder.Services.AddRequestServices();
         builder.Services.AddEscalationServices();
         builder.Services.AddMeetingPackServices();
+        builder.Services.AddScoped<IMeetingPackCardRenderer, MeetingPackCardRenderer>();
+        // The same Bot Connector calls as the annual report's card; whichever feature comes first registers them.
+        builder.Services.TryAddScoped<IReportCardSender, ConnectorReportCardSender>();
         builder.AddMeetingPackJobs();
         builder.Services.AddBotCommands(Declare);
         return builder;
@@ -33,24 +40,45 @@ public static class MeetingPackFeature
     internal static void Declare(CommandTableBuilder table) => table
         // Not in the Teams menu: its ten places are taken; `help` lists it.
         .Text<MeetingPackCommands>("meeting pack", "Build the steering group's meeting pack from the newest round", Roles.Secretariat,
-            c => c.BuildAsync, aliases: ["pack"], inMenu: false);
+            c => c.BuildAsync, aliases: ["pack"], inMenu: false)
+        .Card<MeetingPackCommands>(MeetingPackVerbs.Build, Roles.Secretariat, c => c.BuildAgainAsync);
 }
 
-/// `meeting pack`: builds a new version and answers with the caller's download link.
-internal sealed class MeetingPackCommands(MeetingPackBuilder builder, MeetingPackLinks links)
+/// `meeting pack` and "Build again": queue a build and show its progress card (which the job keeps up to date), or
+/// say that one is being built already, or why not.
+internal sealed class MeetingPackCommands(MeetingPackBuilds builds)
 {
+    /// The progress card is sent first, so its activity id can be remembered for the job to update.
     public async Task<BotReply> BuildAsync(CommandRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return BotReply.With(await builder.BuildAsync(request.Caller.ToActor(), ct) switch
+        var (card, started) = await RequestAsync(request, ct);
+        var sentId = await request.SendAsync(card, ct);
+        if (started is { } id)
         {
-            Lookup<BuiltPack>.Found { Value: var pack } when request.Caller.PersonId is { } personId => Linked(pack, links.Create(pack.PackId, personId)),
-            Lookup<BuiltPack>.Found => MessageCards.NotMatched(),
-            Lookup<BuiltPack>.Refused r => MessageCards.Message("Sorry", r.Refusal.Message),
-            _ => throw new InvalidOperationException("Unknown lookup."),
-        });
+            await builds.StartAsync(id, sentId, ct);
+        }
+        return new BotReply();
     }
 
-    private static AdaptiveCard Linked(BuiltPack pack, Reports.DownloadLink link) => MeetingPackCards.Download(
-        $"Meeting pack for {pack.QuarterLabel} (version {pack.Version})", link.Url, CardFormat.DateTime(link.ExpiresAt), pack.SharePointUrl, pack.PublishError);
+    /// The pressed card (a failed build's) becomes the new progress card.
+    public async Task<BotReply> BuildAgainAsync(CommandRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (card, started) = await RequestAsync(request, ct);
+        if (started is { } id)
+        {
+            await builds.StartAsync(id, request.PressedActivityId, ct);
+        }
+        return BotReply.With(card);
+    }
+
+    private async Task<(AdaptiveCard Card, int? Started)> RequestAsync(CommandRequest request, CancellationToken ct) =>
+        await builds.RequestAsync(request.Caller.ToActor(), new CardAddress(request.ServiceUrl, request.ConversationId), ct) switch
+        {
+            PackRequestResult.Started s => (MeetingPackCards.Progress(s.QuarterLabel, s.Build.Stage ?? "queued"), s.Build.Id),
+            PackRequestResult.AlreadyBuilding a => (MeetingPackCards.AlreadyBuilding(a.QuarterLabel, a.Existing.Stage ?? "queued"), null),
+            PackRequestResult.Refused { Refusal: var refusal } => (MessageCards.Message("Sorry", refusal.Message), null),
+            _ => throw new InvalidOperationException("Unknown pack request."),
+        };
 }

@@ -4,10 +4,10 @@ using Quartz;
 
 namespace OspBot.Jobs.MeetingPack;
 
-/// Builds the first pack of each round whose deadline has passed (MeetingPackBuilder.BuildDueAsync); the
-/// secretariat builds later versions with `meeting pack`.
+/// Queues a build of the first pack of each round whose deadline has passed (MeetingPackBuilds.QueueDueAsync); the
+/// build job makes it. The secretariat builds later versions with `meeting pack`.
 [DisallowConcurrentExecution]
-internal sealed class MeetingPackJob(MeetingPackBuilder builder, ILogger<MeetingPackJob> logger) : IJob
+internal sealed class MeetingPackJob(MeetingPackBuilds builds, ILogger<MeetingPackJob> logger) : IJob
 {
     public static readonly JobKey Key = new("meeting-pack-due", "meeting-pack");
 
@@ -15,24 +15,24 @@ internal sealed class MeetingPackJob(MeetingPackBuilder builder, ILogger<Meeting
     {
         try
         {
-            foreach (var pack in await builder.BuildDueAsync(ct))
+            foreach (var buildId in await builds.QueueDueAsync(ct))
             {
-                logger.PackBuilt(pack.QuarterLabel, pack.Version);
+                logger.PackQueued(buildId);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.PackFailed(ex);
-            throw new JobExecutionException("Building the meeting pack failed.", ex);
+            throw new JobExecutionException("Queuing the meeting pack failed.", ex);
         }
     }
 }
 
 internal static partial class MeetingPackJobLog
 {
-    [LoggerMessage(3201, LogLevel.Information, "Meeting pack built for {Quarter} (version {Version}) after the round's deadline")]
-    public static partial void PackBuilt(this ILogger logger, string quarter, int version);
+    [LoggerMessage(3201, LogLevel.Information, "Meeting pack build {BuildId} queued after the round's deadline")]
+    public static partial void PackQueued(this ILogger logger, int buildId);
 
-    [LoggerMessage(3202, LogLevel.Error, "Building the meeting pack failed")]
+    [LoggerMessage(3202, LogLevel.Error, "Queuing the meeting pack after the round's deadline failed")]
     public static partial void PackFailed(this ILogger logger, Exception ex);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OspBot.MeetingPack;
 using Quartz;
 
 namespace OspBot.Jobs.MeetingPack;
@@ -8,12 +9,14 @@ namespace OspBot.Jobs.MeetingPack;
 public static class MeetingPackJobs
 {
     /// <summary>
-    /// The meeting pack's deadline job ("Jobs:MeetingPack:Cron"): a first pack for each round whose deadline has
-    /// passed. Durable, in Quartz's persistent store like the others; Quartz itself comes from AddOspJobs.
+    /// The meeting pack's build job and IMeetingPackJobs, which queues it; and its deadline job
+    /// ("Jobs:MeetingPack:Cron"), which queues a first pack for each round whose deadline has passed. Durable, in Quartz's persistent store like the others; Quartz itself comes from AddOspJobs.
     /// </summary>
     public static IHostApplicationBuilder AddMeetingPackJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<BuildMeetingPackJob>();
+        builder.Services.AddSingleton<IMeetingPackJobs, QuartzMeetingPackJobs>();
         builder.Services.AddOptions<MeetingPackJobsOptions>()
             .BindConfiguration(MeetingPackJobsOptions.Section)
             .ValidateDataAnnotations()
@@ -40,6 +43,6 @@ public sealed class MeetingPackJobsOptions
     [Cron]
     public string Cron { get; set; } = "0 0/10 * ? * *";
 
-    /// <summary>Off: no schedule (tests drive MeetingPackBuilder.BuildDueAsync themselves).</summary>
+    /// <summary>Off: no schedule (tests drive MeetingPackBuilds.QueueDueAsync themselves).</summary>
     public bool Enabled { get; set; } = true;
 }

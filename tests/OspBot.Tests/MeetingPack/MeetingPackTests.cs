@@ -78,7 +78,7 @@ public sealed class MeetingPackTests
     }
 
     [Fact]
-    public async Task The_deadline_job_builds_one_first_pack_per_round_once_the_deadline_has_passed()
+    public async Task The_deadline_job_queues_one_first_pack_per_round_once_the_deadline_has_passed()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var world = await RoundWithLateAndMissingAsync(ct);
@@ -90,14 +90,17 @@ public sealed class MeetingPackTests
             await db.SaveChangesAsync(ct);
         }
 
-        Assert.Equal(["Q2 2026/27"], (await Builder(world).BuildDueAsync(ct)).Select(p => p.QuarterLabel));
+        var jobs = new QueuedJobs();
+        Assert.Equal("Q2 2026/27", await QuarterOfAsync(world, await RunAsync(world, Assert.Single(await Builds(world, jobs).QueueDueAsync(ct)), ct), ct));
         world.Clock.Advance(TimeSpan.FromDays(2));
-        var built = Assert.Single(await Builder(world).BuildDueAsync(ct));
-        Assert.Equal(("Q3 2026/27", 1), (built.QuarterLabel, built.Version));
-        Assert.Empty(await Builder(world).BuildDueAsync(ct));
+        var built = await RunAsync(world, Assert.Single(await Builds(world, jobs).QueueDueAsync(ct)), ct);
+        Assert.Equal("Q3 2026/27", await QuarterOfAsync(world, built, ct));
+        Assert.Empty(await Builds(world, jobs).QueueDueAsync(ct));
+        Assert.Equal(2, jobs.Queued.Count);
 
         await using var check = world.Db();
-        Assert.Null(await check.Set<MeetingPackVersion>().Where(p => p.Id == built.PackId).Select(p => p.BuiltByPersonId).SingleAsync(ct));
+        Assert.Equal((1, (int?)null), await check.Set<MeetingPackVersion>().Where(p => p.Id == built.PackId)
+            .Select(p => ValueTuple.Create(p.Version, p.BuiltByPersonId)).SingleAsync(ct));
     }
 
     [Fact]
@@ -131,8 +134,45 @@ public sealed class MeetingPackTests
     public void The_trend_compares_with_last_quarter(Rag now, Rag? before, string expected) =>
         Assert.Equal(expected, MeetingPackDocument.Trend(now, before));
 
-    internal static MeetingPackBuilder Builder(W world, IReportPublisher? publisher = null) =>
-        new(world.Db(), RequestRegisterTests.Register(world), new EscalationFinder(world.Db(), world.Clock), publisher is null ? [] : [publisher], world.Clock);
+    internal static MeetingPackBuilder Builder(W world, IReportPublisher? publisher = null, IMeetingCalendar? calendar = null, OspBot.Data.OspDbContext? db = null)
+    {
+        db ??= world.Db();
+        var publishing = new MeetingPackPublishing(db, publisher is null ? [] : [publisher], calendar is null ? null : new MeetingCalendarAvailability(calendar));
+        return new(db, RequestRegisterTests.Register(world), new EscalationFinder(world.Db(), world.Clock), publishing, world.Clock);
+    }
+
+    internal static MeetingPackBuilds Builds(W world, IMeetingPackJobs jobs)
+    {
+        var db = world.Db();
+        return new(db, Builder(world, db: db), jobs, world.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<MeetingPackBuilds>.Instance);
+    }
+
+    private static async Task<MeetingPackBuild> RunAsync(W world, int buildId, CancellationToken ct)
+    {
+        var done = await Builds(world, new QueuedJobs()).RunAsync(buildId, (_, _) => Task.CompletedTask, ct);
+        Assert.Equal(CompilationState.Succeeded, done?.State);
+        return done!;
+    }
+
+    private static async Task<string> QuarterOfAsync(W world, MeetingPackBuild build, CancellationToken ct)
+    {
+        await using var db = world.Db();
+        var roundId = await db.Set<MeetingPackVersion>().Where(p => p.Id == build.PackId).Select(p => p.RoundId).SingleAsync(ct);
+        var round = await db.Rounds.SingleAsync(r => r.Id == roundId, ct);
+        return new FinancialQuarter(round.FinancialYearStart, round.Quarter).Label;
+    }
+
+    /// The Quartz queue's place: the builds asked for, run by the test itself.
+    internal sealed class QueuedJobs : IMeetingPackJobs
+    {
+        public List<int> Queued { get; } = [];
+
+        public Task QueueAsync(int buildId, CancellationToken ct)
+        {
+            Queued.Add(buildId);
+            return Task.CompletedTask;
+        }
+    }
 
     /// Q2: Stronger Communities amber with a block, Economic Development green. Q3 (meeting 2 Nov, deadline 26 Oct):
     /// Economic Development and Safer Communities on time, Stronger Communities late (red, the same block, a request),

@@ -203,6 +203,74 @@ namespace OspBot.Data.Migrations.Postgres
                     b.ToTable("EscalationDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackBuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PackId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProgressActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RequestedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResultSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackId");
+
+                    b.HasIndex("RequestedByPersonId");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MeetingPackBuilds_RoundId_InFlight")
+                        .HasFilter("\"State\" IN ('Queued', 'Running')");
+
+                    b.ToTable("MeetingPackBuilds", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.MeetingPack.MeetingPackVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -216,6 +284,10 @@ namespace OspBot.Data.Migrations.Postgres
 
                     b.Property<int?>("BuiltByPersonId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CalendarError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<byte[]>("Docx")
                         .IsRequired()
@@ -1307,6 +1379,25 @@ namespace OspBot.Data.Migrations.Postgres
                     b.HasOne("OspBot.Members.Group", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackBuild", b =>
+                {
+                    b.HasOne("OspBot.MeetingPack.MeetingPackVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PackId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -192,6 +192,72 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.ToTable("EscalationDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackBuild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProgressActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResultSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackId");
+
+                    b.HasIndex("RequestedByPersonId");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MeetingPackBuilds_RoundId_InFlight")
+                        .HasFilter("\"State\" IN ('Queued', 'Running')");
+
+                    b.ToTable("MeetingPackBuilds", (string)null);
+                });
+
             modelBuilder.Entity("OspBot.MeetingPack.MeetingPackVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -203,6 +269,10 @@ namespace OspBot.Data.Migrations.Sqlite
 
                     b.Property<int?>("BuiltByPersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Docx")
                         .IsRequired()
@@ -1258,6 +1328,25 @@ namespace OspBot.Data.Migrations.Sqlite
                     b.HasOne("OspBot.Members.Group", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OspBot.MeetingPack.MeetingPackBuild", b =>
+                {
+                    b.HasOne("OspBot.MeetingPack.MeetingPackVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PackId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OspBot.Rounds.UpdateRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
