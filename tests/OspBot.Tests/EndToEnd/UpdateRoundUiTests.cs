@@ -151,15 +151,6 @@ public sealed partial class UpdateRoundUiTests(DemoDataFixture playground) : End
         await Shot(browser, history, "readme-03-history");
     }
 
-    private async Task CompileReportAsync(PlaygroundBrowser browser)
-    {
-        await browser.SendAsync("compile report");
-        var report = browser.CardAfter("compile report");
-        await Assertions.Expect(report).ToContainTextAsync("annual report is ready", new() { Timeout = 90_000 });
-        Step("report compiled");
-        await Shot(browser, report, "round-08-report-ready");
-    }
-
     private void Step(string what) => Log($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what}");
 
     private static async Task Shot(PlaygroundBrowser browser, ILocator card, string name)
