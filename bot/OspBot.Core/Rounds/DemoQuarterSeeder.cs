@@ -73,7 +73,16 @@ internal sealed class DemoQuarterSeeder(
         round.State = RoundState.Closed;
         round.ClosedAt = now;
         await db.SaveChangesAsync(ct);
+        // Stamped as sent two days before the deadline: history and the read-only card otherwise say it came today.
+        await BackdateAsync(db, updateId, round.DeadlineAt.AddDays(-2), ct);
         logger.DemoQuarterSeeded(quarter.Label, group.Name, demo.Source ?? "the demo file");
+    }
+
+    private static async Task BackdateAsync(OspDbContext db, int updateId, DateTimeOffset at, CancellationToken ct)
+    {
+        await db.SubGroupUpdates.Where(u => u.Id == updateId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.SubmittedAt, at).SetProperty(x => x.LastEditedAt, at), ct);
+        await db.UpdateVersions.Where(v => v.SubGroupUpdateId == updateId).ExecuteUpdateAsync(v => v.SetProperty(x => x.SavedAt, at), ct);
     }
 
     private static Task<int?> SubmitterAsync(OspDbContext db, Group group, CancellationToken ct)

@@ -45,6 +45,9 @@ public sealed class DemoQuartersTests
         var submitted = rounds.Select(r => Assert.Single(r.Updates, u => u.SubmittedVersion is not null)).ToList();
         Assert.All(submitted, u => Assert.Equal(("stronger-communities", UpdateStatus.Submitted, false), (u.Group!.Key, u.Status, u.IsLate)));
         Assert.All(submitted, u => Assert.Single(u.Versions));
+        // Dated as sent before the round's deadline, not on the day the demo was started.
+        Assert.All(rounds, r => Assert.Equal(r.DeadlineAt.AddDays(-2), Assert.Single(r.Updates, u => u.SubmittedVersion is not null).SubmittedAt));
+        Assert.All(submitted, u => Assert.Equal(u.SubmittedAt, u.Versions[0].SavedAt));
         Assert.StartsWith("Plans for the next 6 months and priorities for the 2019/20 year", submitted[0].Versions[0].Plans, StringComparison.Ordinal);
         Assert.StartsWith("The group will look to support the OSP Steering Group", submitted[1].Versions[0].Plans, StringComparison.Ordinal);
         // Saved as the bot saves any update: the PDF's symbol-font bullets normalised.
