@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OspBot.Data;
-using OspBot.Tests.Cards;
 using OspBot.Tests.Fakes;
 using OspBot.Tests.Rounds;
 using static OspBot.Tests.Rounds.RoundsWire;
@@ -39,7 +37,7 @@ public sealed class UnmatchedEmailInTeamsTests
         var firstReply = wire.Connector.Requests.First(r => r.Method == "POST" && r.Path.Contains(Uri.EscapeDataString(Priya.ConversationId), StringComparison.Ordinal));
         Assert.True(asked.Index > firstReply.Index, $"The roster call ({asked.Index}) came before the reply ({firstReply.Index}).");
         Assert.Single(wire.Connector.Requests, r => IsRosterCall(r, Priya));
-        Assert.StartsWith("last seen ", Facts(card)["Priya Shah · priya.shah@example.org"], StringComparison.Ordinal);
+        Assert.StartsWith("last seen ", DirectoryCardInTeamsTests.Facts(card)["Priya Shah · priya.shah@example.org"], StringComparison.Ordinal);
         Assert.DoesNotContain(wire.Connector.Requests, r => IsRosterCall(r, Sec));
     }
 
@@ -59,7 +57,7 @@ public sealed class UnmatchedEmailInTeamsTests
         await Eventually.TrueAsync(async t => await EmailAsync(wire, Omar, t) is not null, TimeSpan.FromSeconds(20), "Omar's e-mail kept", ct);
         var card = Assert.Single(await wire.SayAsync(Sec, "directory", ct));
 
-        var facts = Facts(card);
+        var facts = DirectoryCardInTeamsTests.Facts(card);
         Assert.Contains("Priya Shah", facts.Keys);
         Assert.Contains("Omar Farouk · omar.farouk@example.org", facts.Keys);
         Assert.Null(await EmailAsync(wire, Priya, ct));
@@ -74,9 +72,4 @@ public sealed class UnmatchedEmailInTeamsTests
     private static Task<string?> EmailAsync(RoundsWire wire, TeamsUser user, CancellationToken ct) =>
         wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().Conversations.AsNoTracking()
             .Where(c => c.UserAadObjectId == user.Aad).Select(c => c.UserEmail).SingleAsync(ct));
-
-    private static Dictionary<string, string> Facts(JsonElement card) =>
-        CardQueries.OfType(card, "FactSet").SelectMany(f => f.GetProperty("facts").EnumerateArray())
-            .GroupBy(f => CardQueries.Displayed(f.GetProperty("title").GetString()!))
-            .ToDictionary(g => g.Key, g => CardQueries.Displayed(g.First().GetProperty("value").GetString()!));
 }
