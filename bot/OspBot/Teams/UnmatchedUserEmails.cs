@@ -12,8 +12,12 @@ namespace OspBot.Teams;
 /// per process, off the turn's path: the turn only queues the question, this service asks it after the reply. A
 /// failure is logged and forgotten; the card then shows the Teams name alone.
 internal sealed class UnmatchedUserEmails(
-    IServiceScopeFactory scopes, IConnectorClient connector, ILogger<UnmatchedUserEmails> logger) : BackgroundService
+    IServiceScopeFactory scopes, IConnectorClient connector, IConfiguration configuration, ILogger<UnmatchedUserEmails> logger)
+    : BackgroundService
 {
+    /// On unless set to false (Teams:LookUpUnmatchedEmails): a tenant that forbids roster reads can turn it off.
+    private readonly bool _enabled = configuration.GetValue("Teams:LookUpUnmatchedEmails", true);
+
     /// Far more than the OSP's people; a full queue drops the question rather than hold up a turn.
     private const int QueueLength = 256;
 
@@ -26,7 +30,7 @@ internal sealed class UnmatchedUserEmails(
     public void Notice(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Conversation is { ConversationType: "personal", Id: { Length: > 0 } conversationId }
+        if (_enabled && activity.Conversation is { ConversationType: "personal", Id: { Length: > 0 } conversationId }
             && activity.From is { Id: { Length: > 0 } userId, AadObjectId: { Length: > 0 } aad }
             && Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
             && _asked.TryAdd(aad, 0))

@@ -16,13 +16,16 @@ public sealed class UnmatchedEmailInTeamsTests
     private static readonly TeamsUser Priya = new("aad-priya", "29:priya", "a:priya", "Priya Shah");
     private static readonly TeamsUser Omar = new("aad-omar", "29:omar", "a:omar", "Omar Farouk");
 
+    // The test host turns the look-up off (OspBotApp); this is the product's default.
+    private static readonly (string, string) LookUpOn = ("Teams:LookUpUnmatchedEmails", "true");
+
     private int _ids;
 
     [Fact]
     public async Task An_unmatched_user_is_shown_with_the_email_teams_gives_asked_once_after_the_reply()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var wire = await StartAsync();
+        await using var wire = await StartAsync(null, LookUpOn);
         await wire.LinkAsync(ct);
         wire.Connector.Respond = r => Roster(r, Priya, 200, """{"id":"29:priya","name":"Priya Shah","aadObjectId":"aad-priya","email":"priya.shah@example.org"}""");
 
@@ -45,7 +48,7 @@ public sealed class UnmatchedEmailInTeamsTests
     public async Task When_teams_refuses_the_card_shows_the_name_and_the_next_user_still_gets_their_email()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var wire = await StartAsync();
+        await using var wire = await StartAsync(null, LookUpOn);
         await wire.LinkAsync(ct);
         wire.Connector.Respond = r => IsRosterCall(r, Priya)
             ? (403, """{"error":{"code":"Forbidden","message":"no"}}""")
