@@ -127,13 +127,20 @@ if ! kill -0 "$pg_pid" 2>/dev/null || grep -q 'Failed to start' "$PG_LOG"; then
   die "the playground printed 'Listening' and then failed (log above)"
 fi
 
+# This financial year (April-March), for the banner: `compile report` alone compiles the last complete year.
+month="$(date +%-m)"; year="$(date +%Y)"
+(( month >= 4 )) || year=$((year - 1))
+this_year="$year/$(printf '%02d' $(((year + 1) % 100)))"
+
 cat <<EOF
 
   OspBot is running in the local Teams client:   http://localhost:$PLAYGROUND_PORT
   (bot: http://127.0.0.1:$BOT_PORT/api/messages; mock users and chats: bot/playground/.m365agentsplayground.yml)
   You are Hannah Whitfield, the OSP secretariat and the lead of Stronger Communities (bot/playground/demo/directory.json).
-  In the personal chat say "help", then "open round", fill in the update card that arrives, and say "status",
-  "history Stronger Communities" or "compile report". Press Ctrl-C to stop both.
+  In the personal chat say "help", then "open round" with a meeting date in the next three weeks (prompts go out
+  21 days before it; "my update" opens your card at any time), fill in the update card that arrives, and say
+  "status", "history Stronger Communities" or "compile report" (the last complete year; "compile report $this_year"
+  for this year so far, where --demo-data puts its quarters). Press Ctrl-C to stop both.
 
 EOF
 

@@ -30,6 +30,10 @@ internal sealed class ConversationReference
     /// The user's Teams display name, kept from their last activity: the directory card shows unmatched users by it.
     public string? UserName { get; set; }
 
+    /// The user's e-mail as their Teams roster entry gives it, asked for once when they write and the directory does not
+    /// know them, so the directory card can say who they are; personal conversations only. Activities carry no e-mail.
+    public string? UserEmail { get; set; }
+
     /// Team conversations only.
     public string? TeamId { get; set; }
 
@@ -62,6 +66,7 @@ internal sealed class ConversationReferenceConfiguration : IEntityTypeConfigurat
         builder.Property(c => c.TenantId).HasMaxLength(64);
         builder.Property(c => c.BotId).HasMaxLength(128);
         builder.Property(c => c.UserName).HasMaxLength(200);
+        builder.Property(c => c.UserEmail).HasMaxLength(ConversationStore.MaxEmailLength);
         builder.Property(c => c.UserId).HasMaxLength(256);
         builder.Property(c => c.UserAadObjectId).HasMaxLength(64);
         builder.Property(c => c.TeamId).HasMaxLength(256);

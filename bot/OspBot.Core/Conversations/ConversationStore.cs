@@ -14,6 +14,9 @@ internal sealed class ConversationStore(
 
     internal const string AppRemoved = "AppRemoved";
 
+    /// RFC 5321's longest address.
+    internal const int MaxEmailLength = 320;
+
     /// Upserts the conversation an inbound activity came from. Runs on every activity, so an unchanged
     /// conversation seen recently costs a dictionary lookup and no database round trip.
     public async Task RecordAsync(ConversationSnapshot snapshot, CancellationToken ct)
@@ -116,6 +119,23 @@ internal sealed class ConversationStore(
         {
             logger.ConversationUnreachable(conversationId, reason);
         }
+    }
+
+    /// True for a personal chat whose user's e-mail is not known yet.
+    public Task<bool> LacksUserEmailAsync(string conversationId, CancellationToken ct) =>
+        db.Conversations.AnyAsync(c => c.ConversationId == conversationId && c.ConversationType == "personal" && c.UserEmail == null, ct);
+
+    /// Keeps the personal chat user's e-mail (from their roster entry); anything longer than an address can be is ignored.
+    public async Task RecordUserEmailAsync(string conversationId, string email, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        var address = email?.Trim();
+        if (string.IsNullOrEmpty(address) || address.Length > MaxEmailLength)
+        {
+            return;
+        }
+        await db.Conversations.Where(c => c.ConversationId == conversationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.UserEmail, address), ct);
     }
 
     /// The app was uninstalled from this chat or team.

@@ -37,7 +37,7 @@ public sealed record Seat(string PersonName, MembershipRole Role, bool IsVacant)
 
 /// A Teams user who has a personal chat with the bot but matches no person: someone to link. Name: as Teams showed
 /// it in their last message (null if Teams sent none).
-public sealed record UnmatchedTeamsUser(string EntraObjectId, string? Name, DateTimeOffset LastSeenAt);
+public sealed record UnmatchedTeamsUser(string EntraObjectId, string? Name, DateTimeOffset LastSeenAt, string? Email = null);
 
 /// The secretariat's edits from Teams: seats in groups, new people, and linking a Teams user to a person.
 internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
@@ -218,12 +218,12 @@ internal sealed class DirectoryEditor(OspDbContext db, IMemoryCache cache)
         var linked = db.People.Where(p => p.EntraObjectId != null).Select(p => p.EntraObjectId);
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.ConversationType == "personal" && c.UserAadObjectId != null && !linked.Contains(c.UserAadObjectId))
-            .Select(c => new { Aad = c.UserAadObjectId!, c.UserName, c.LastSeenAt })
+            .Select(c => new { Aad = c.UserAadObjectId!, c.UserName, c.LastSeenAt, c.UserEmail })
             .ToListAsync(ct);
         // Ordered in memory: SQLite cannot ORDER BY a DateTimeOffset column.
         return [.. rows.GroupBy(r => r.Aad)
             .Select(g => g.OrderByDescending(r => r.LastSeenAt).First())
-            .Select(r => new UnmatchedTeamsUser(r.Aad, r.UserName, r.LastSeenAt))
+            .Select(r => new UnmatchedTeamsUser(r.Aad, r.UserName, r.LastSeenAt, r.UserEmail))
             .OrderByDescending(u => u.LastSeenAt).Take(max)];
     }
 

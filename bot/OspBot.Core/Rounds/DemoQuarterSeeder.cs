@@ -35,13 +35,13 @@ internal sealed class DemoQuarterSeeder(
     private async Task SeedAsync(IServiceProvider services, DemoQuarterUpdate demo, FinancialQuarter quarter, CancellationToken ct)
     {
         var db = services.GetRequiredService<OspDbContext>();
-        if (await db.Rounds.AnyAsync(r => r.FinancialYearStart == quarter.StartYear && r.Quarter == quarter.Quarter, ct))
-        {
-            logger.DemoQuarterPresent(quarter.Label, demo.Group);
-            return;
-        }
         var group = await db.Groups.SingleOrDefaultAsync(g => g.Key == demo.Group && g.Kind == GroupKind.SubGroup, ct)
             ?? throw new InvalidDataException($"The demo file names the sub-group '{demo.Group}', which the directory does not have.");
+        if (await db.Rounds.AnyAsync(r => r.FinancialYearStart == quarter.StartYear && r.Quarter == quarter.Quarter, ct))
+        {
+            logger.DemoQuarterPresent(quarter.Label, group.Name);
+            return;
+        }
         var submitter = await SubmitterAsync(db, group, ct)
             ?? throw new InvalidDataException($"The demo sub-group '{demo.Group}' has no lead or chair to submit its update.");
 
@@ -73,7 +73,16 @@ internal sealed class DemoQuarterSeeder(
         round.State = RoundState.Closed;
         round.ClosedAt = now;
         await db.SaveChangesAsync(ct);
-        logger.DemoQuarterSeeded(quarter.Label, demo.Group, demo.Source ?? "the demo file");
+        // Stamped as sent two days before the deadline: history and the read-only card otherwise say it came today.
+        await BackdateAsync(db, updateId, round.DeadlineAt.AddDays(-2), ct);
+        logger.DemoQuarterSeeded(quarter.Label, group.Name, demo.Source ?? "the demo file");
+    }
+
+    private static async Task BackdateAsync(OspDbContext db, int updateId, DateTimeOffset at, CancellationToken ct)
+    {
+        await db.SubGroupUpdates.Where(u => u.Id == updateId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.SubmittedAt, at).SetProperty(x => x.LastEditedAt, at), ct);
+        await db.UpdateVersions.Where(v => v.SubGroupUpdateId == updateId).ExecuteUpdateAsync(v => v.SetProperty(x => x.SavedAt, at), ct);
     }
 
     private static Task<int?> SubmitterAsync(OspDbContext db, Group group, CancellationToken ct)
@@ -103,9 +112,9 @@ internal sealed class DemoQuarterSeeder(
 
 internal static partial class DemoQuarterLog
 {
-    [LoggerMessage(1395, LogLevel.Information, "Demo data: {Quarter} has a round already; {Group}'s demo update not added again")]
+    [LoggerMessage(1395, LogLevel.Information, "Demo data: {Quarter} has a round already; the demo update of {Group} is not added again")]
     public static partial void DemoQuarterPresent(this ILogger logger, string quarter, string group);
 
-    [LoggerMessage(1396, LogLevel.Information, "Demo data: {Group}'s update for {Quarter} submitted ({Source})")]
+    [LoggerMessage(1396, LogLevel.Information, "Demo data: the update of {Group} for {Quarter} submitted ({Source})")]
     public static partial void DemoQuarterSeeded(this ILogger logger, string quarter, string group, string source);
 }

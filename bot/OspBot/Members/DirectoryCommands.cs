@@ -130,7 +130,7 @@ internal sealed class DirectoryCommands(DirectoryEditor editor)
         {
             Groups = [.. groups.Select(g => new DirectoryGroup(g.Key, g.Name, [.. g.Seats.Select(s => new DirectorySeat(s.PersonName, s.Role.ToString(), s.IsVacant))]))],
             People = [.. people.Select(p => new DirectoryPerson(p.PersonId, p.Name, p.Organisation, p.IsLinked) { Channel = ChannelWords(p.Channel) })],
-            Unmatched = [.. unmatched.Select(u => new UnmatchedUser(u.EntraObjectId, u.Name, CardFormat.DateTime(u.LastSeenAt)))],
+            Unmatched = [.. unmatched.Select(u => new UnmatchedUser(u.EntraObjectId, u.Name, CardFormat.DateTime(u.LastSeenAt)) { Email = u.Email })],
             Confirmation = confirmation,
             Error = error,
         });

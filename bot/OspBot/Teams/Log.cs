@@ -26,4 +26,10 @@ internal static partial class Log
 
     [LoggerMessage(2011, LogLevel.Information, "OspBot was removed from conversation {ConversationId}")]
     public static partial void Removed(ILogger logger, string? conversationId);
+
+    [LoggerMessage(2012, LogLevel.Information, "Kept the e-mail of the unmatched Teams user in conversation {ConversationId}")]
+    public static partial void MemberEmailKept(ILogger logger, string conversationId);
+
+    [LoggerMessage(2013, LogLevel.Warning, "Could not get the e-mail of the unmatched Teams user in conversation {ConversationId}; the directory card shows their Teams name only")]
+    public static partial void MemberEmailFailed(ILogger logger, Exception exception, string conversationId);
 }

@@ -17,18 +17,25 @@ internal sealed class OspTeamsBot(
     CommandRunner runner,
     ICallerDirectory callers,
     HelpCommand help,
+    UnmatchedUserEmails emails,
     ILogger<OspTeamsBot> logger)
     : ActivityHandler
 {
     public override async Task OnTurnAsync(TurnContext turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (turn.Activity.Type is not ActivityTypes.InstallationUpdate || turn.Activity.Action is not ("remove" or "remove-upgrade"))
+        var removing = turn.Activity.Type is ActivityTypes.InstallationUpdate && turn.Activity.Action is "remove" or "remove-upgrade";
+        if (!removing)
         {
             await conversations.RecordAsync(ConversationSnapshots.From(turn.Activity), ct);
         }
 
         await base.OnTurnAsync(turn, ct);
+        if (!removing)
+        {
+            // After the reply, so asking Teams for an unmatched user's e-mail never holds up the turn.
+            emails.Notice(turn.Activity);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(TurnContext turn, CancellationToken ct)

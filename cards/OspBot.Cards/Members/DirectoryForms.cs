@@ -106,8 +106,15 @@ internal static class DirectoryForms
         yield return Button("Link to person", DirectoryVerbs.Link);
     }
 
-    // Their Teams name; the Entra id only when Teams sent no name, since that is all there is to tell them apart by.
-    private static string Who(UnmatchedUser u) => u.Name is { Length: > 0 } name ? name : $"Teams user {u.EntraObjectId}";
+    // Their Teams name and e-mail (two people may share a name); the Entra id only when Teams sent neither, since
+    // that is all there is to tell them apart by.
+    private static string Who(UnmatchedUser u) => (u.Name, u.Email) switch
+    {
+        ({ Length: > 0 } name, { Length: > 0 } email) => $"{name} · {email}",
+        ({ Length: > 0 } name, _) => name,
+        (_, { Length: > 0 } email) => email,
+        _ => $"Teams user {u.EntraObjectId}",
+    };
 
     // Choice titles are plain text, not markdown: no escaping. Schema 1.5 has no "filtered" style, so compact.
     private static ChoiceSetInput People(string id, string label, IReadOnlyList<DirectoryPerson> people) => new()

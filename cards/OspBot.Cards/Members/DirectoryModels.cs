@@ -24,8 +24,11 @@ internal sealed record DirectoryPerson(int PersonId, string Name, string? Organi
 }
 
 /// A Teams user with a personal chat whom the directory cannot match: their Teams name (null if Teams sent none)
-/// and when they last wrote, already formatted in London time.
-internal sealed record UnmatchedUser(string EntraObjectId, string? Name, string LastSeen);
+/// and when they last wrote, already formatted in London time; Email once Teams has told it.
+internal sealed record UnmatchedUser(string EntraObjectId, string? Name, string LastSeen)
+{
+    public string? Email { get; init; }
+}
 
 /// Verbs and input ids of the directory card. Action.Execute sends the verb as value.action.verb; the
 /// Action.Submit fallback sends it as data.verb.

@@ -37,6 +37,13 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
     public ILocator CardAfter(string myText) => Page.Locator(
         $"xpath=//span[normalize-space()='{myText}']/following::div[contains(concat(' ', normalize-space(@class), ' '), ' ac-adaptiveCard ')]").First;
 
+    /// Like <see cref="CardAfter"/>, but after the latest of the user's messages <paramref name="myText"/>, for a
+    /// command said twice: the latest such text that a card follows (the Log Panel, after the chat, repeats it).
+    public ILocator CardAfterLast(string myText) => Page.Locator(
+        $"xpath=(//span[normalize-space()='{myText}'][following::div[{CardClass}]])[last()]/following::div[{CardClass}]").First;
+
+    private const string CardClass = "contains(concat(' ', normalize-space(@class), ' '), ' ac-adaptiveCard ')";
+
     /// Opens the UI; the page load itself installs the bot in the personal chat (the welcome card follows).
     public static async Task<PlaygroundBrowser> OpenAsync(Uri playgroundUrl)
     {
@@ -73,6 +80,28 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         Directory.CreateDirectory(ArtifactsDir);
         var path = Path.Combine(ArtifactsDir, $"{name}.png");
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// Saves one card alone, however tall, as a PNG under TestResults/e2e and returns its path.
+    public async Task<string> ScreenshotAsync(ILocator card, string name)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        Directory.CreateDirectory(ArtifactsDir);
+        var path = Path.Combine(ArtifactsDir, $"{name}.png");
+        // The chat scrolls inside the page, so a card taller than the window is cut off: the window grows for the shot.
+        var viewport = Page.ViewportSize ?? new() { Width = 1400, Height = 900 };
+        var height = (int)Math.Ceiling((await card.BoundingBoxAsync())?.Height ?? 0);
+        var grown = height + 600 > viewport.Height;
+        if (grown)
+        {
+            await Page.SetViewportSizeAsync(viewport.Width, height + 600);
+        }
+        await card.ScreenshotAsync(new() { Path = path });
+        if (grown)
+        {
+            await Page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+        }
         return path;
     }
 

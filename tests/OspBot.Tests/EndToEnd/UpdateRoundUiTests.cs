@@ -13,7 +13,10 @@ namespace OspBot.Tests.EndToEnd;
 /// Issue 13: the same walk from run.sh's own demo directory goes on to "history Stronger Communities" and
 /// "compile report", and nowhere does OspBot say it could not match her. The screenshots named "readme-*" are the
 /// ones docs/images holds for the README's walkthrough (copied from TestResults/e2e after a run of this test).
-public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEndTest<OspDirectoryFixture>(playground)
+/// The bot runs as run.sh --demo-data starts it (<see cref="DemoDataFixture"/>), so the walk also reads the two earlier
+/// quarters (seeds 002 and 000), tries to submit with the required sections empty and edits the submitted update
+/// (UpdateRoundUiTests.DemoData.cs).
+public sealed partial class UpdateRoundUiTests(DemoDataFixture playground) : EndToEndTest<DemoDataFixture>(playground)
 {
     private const string PromptHeading = "Your quarterly update to the OSP";
 
@@ -41,11 +44,14 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
             Step("chat open");
 
             var prompt = await OpenRoundAsync(browser);
+            await RequiredSectionsAsync(browser, prompt);
             await FillAndSaveDraftAsync(browser, prompt);
             await SubmitAsync(browser, prompt);
             await StatusShowsSubmittedAsync(browser);
             await HistoryByNameAsync(browser);
+            await ReadEarlierQuartersAsync(browser);
             await CompileReportAsync(browser);
+            await EditAfterSubmitAsync(browser, prompt);
             await Assertions.Expect(browser.Page.GetByText("could not match", new() { Exact = false })).ToHaveCountAsync(0);
             await Assertions.Expect(browser.Page.GetByText("I don't know you yet", new() { Exact = false })).ToHaveCountAsync(0);
         }
@@ -139,18 +145,10 @@ public sealed class UpdateRoundUiTests(OspDirectoryFixture playground) : EndToEn
         await browser.SendAsync("history Stronger Communities");
         var history = browser.CardAfter("history Stronger Communities");
         await Assertions.Expect(history).ToContainTextAsync("Stronger Communities: past updates");
-        await Assertions.Expect(history.GetByRole(AriaRole.Button, new() { Name = "Read" })).ToBeVisibleAsync();
+        // This quarter's update and the demo's two earlier ones.
+        await Assertions.Expect(history.GetByRole(AriaRole.Button, new() { Name = "Read" })).ToHaveCountAsync(3);
         Step("history by name");
         await Shot(browser, history, "readme-03-history");
-    }
-
-    private async Task CompileReportAsync(PlaygroundBrowser browser)
-    {
-        await browser.SendAsync("compile report");
-        var report = browser.CardAfter("compile report");
-        await Assertions.Expect(report).ToContainTextAsync("annual report is ready", new() { Timeout = 90_000 });
-        Step("report compiled");
-        await Shot(browser, report, "round-08-report-ready");
     }
 
     private void Step(string what) => Log($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what}");

@@ -97,7 +97,8 @@ public sealed class DirectoryCardInTeamsTests
     private static Task<string> NameAsync(RoundsWire wire, TeamsUser user, CancellationToken ct) =>
         wire.InScopeAsync(sp => sp.GetRequiredService<OspDbContext>().People.AsNoTracking().Where(p => p.EntraObjectId == user.Aad).Select(p => p.Name).SingleAsync(ct));
 
-    private static Dictionary<string, string> Facts(JsonElement card) =>
+    /// The card's facts as shown (title to value); the unmatched users' e-mail tests read the card the same way.
+    internal static Dictionary<string, string> Facts(JsonElement card) =>
         CardQueries.OfType(card, "FactSet").SelectMany(f => f.GetProperty("facts").EnumerateArray())
             .GroupBy(f => CardQueries.Displayed(f.GetProperty("title").GetString()!))
             .ToDictionary(g => g.Key, g => CardQueries.Displayed(g.First().GetProperty("value").GetString()!));

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OspBot.Data;
 using OspBot.Rounds;
 using OspBot.Tests.EndToEnd;
+using OspBot.Tests.Fakes;
 
 namespace OspBot.Tests.Rounds;
 
@@ -27,7 +29,11 @@ public sealed class DemoQuartersTests
     public async Task Two_starts_submit_each_earlier_quarter_once_and_the_next_prompt_reviews_its_plans()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var wire = await RoundsWire.StartAsync(DemoSettings);
+        var logs = new CapturingLoggerProvider();
+        await using var wire = await RoundsWire.StartAsync(s => s.AddSingleton<ILoggerProvider>(logs), DemoSettings);
+        // Logged by the name people know the sub-group by, not its key.
+        Assert.Contains(logs.Entries, e => e.Message.StartsWith("Demo data: the update of Stronger Communities for Q1 2026/27 submitted (seed 002", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.StartsWith("Demo data", StringComparison.Ordinal) && e.Message.Contains("stronger-communities", StringComparison.Ordinal));
         wire.Restart(DemoSettings);
 
         // The wire's clock is 1 October 2026 (Q3 2026/27): seed 002 is Q1, seed 000 is Q2, both closed and submitted.
@@ -39,6 +45,9 @@ public sealed class DemoQuartersTests
         var submitted = rounds.Select(r => Assert.Single(r.Updates, u => u.SubmittedVersion is not null)).ToList();
         Assert.All(submitted, u => Assert.Equal(("stronger-communities", UpdateStatus.Submitted, false), (u.Group!.Key, u.Status, u.IsLate)));
         Assert.All(submitted, u => Assert.Single(u.Versions));
+        // Dated as sent before the round's deadline, not on the day the demo was started.
+        Assert.All(rounds, r => Assert.Equal(r.DeadlineAt.AddDays(-2), Assert.Single(r.Updates, u => u.SubmittedVersion is not null).SubmittedAt));
+        Assert.All(submitted, u => Assert.Equal(u.SubmittedAt, u.Versions[0].SavedAt));
         Assert.StartsWith("Plans for the next 6 months and priorities for the 2019/20 year", submitted[0].Versions[0].Plans, StringComparison.Ordinal);
         Assert.StartsWith("The group will look to support the OSP Steering Group", submitted[1].Versions[0].Plans, StringComparison.Ordinal);
         // Saved as the bot saves any update: the PDF's symbol-font bullets normalised.

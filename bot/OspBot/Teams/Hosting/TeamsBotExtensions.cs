@@ -31,6 +31,8 @@ public static class TeamsBotExtensions
         // The router reads the command table the features fill; with no feature it still answers `help`.
         builder.Services.AddBotCommands(_ => { });
         builder.Services.AddScoped<IBot, OspTeamsBot>();
+        builder.Services.AddSingleton<UnmatchedUserEmails>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnmatchedUserEmails>());
         builder.Services.AddHostedService<AuthenticationModeAnnouncer>();
         return builder;
     }

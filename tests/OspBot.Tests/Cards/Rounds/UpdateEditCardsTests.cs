@@ -1,4 +1,5 @@
 using OspBot.Cards.Rounds;
+using Core = OspBot.Rounds;
 
 namespace OspBot.Tests.Cards.Rounds;
 
@@ -39,6 +40,36 @@ public sealed class UpdateEditCardsTests
         Assert.Single(RoundCardChecks.Buttons(card, RoundVerbs.Submit));
         Assert.Single(RoundCardChecks.Buttons(fresh, RoundVerbs.RemindTomorrow));
         Assert.DoesNotContain(CardQueries.Texts(fresh), t => t.Contains("submitted update", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Submitting_with_the_required_fields_empty_shows_each_rule_under_its_field_on_a_valid_card()
+    {
+        // The errors exactly as the server makes them for an empty submission, mapped as the bot maps them.
+        var errors = Core.UpdateRules.Check(new Core.UpdateContent(), carryForwardCount: 0, submitting: true).Select(Core.RoundCardMapper.Error).ToList();
+        var fresh = RoundCardChecks.AssertValid(UpdateEditCards.Edit(RoundSamples.Edit(new()) with { Errors = errors }));
+        // The same rules when a submitted update is edited and a section cleared: still schema-valid, still no snooze.
+        var resubmit = RoundCardChecks.AssertValid(UpdateEditCards.Edit(RoundSamples.Edit(new()) with
+        {
+            Errors = errors,
+            SubmittedAt = new DateTimeOffset(2026, 12, 4, 17, 20, 0, TimeSpan.Zero),
+        }));
+
+        string[] required = [UpdateInputs.Achievements, UpdateInputs.Plans, UpdateInputs.Challenges, UpdateInputs.Rag];
+        foreach (var card in new[] { fresh, resubmit })
+        {
+            var body = card.GetProperty("body").EnumerateArray().ToList();
+            foreach (var id in required)
+            {
+                var field = body.FindIndex(e => e.TryGetProperty("id", out var i) && i.GetString() == id);
+                Assert.Equal(errors.Single(e => e.InputId == id).Message, CardQueries.Displayed(body[field + 1].GetProperty("text").GetString()!));
+                Assert.Equal("attention", body[field + 1].GetProperty("color").GetString());
+            }
+            var requests = body.FindIndex(e => e.TryGetProperty("id", out var i) && i.GetString() == UpdateInputs.Requests);
+            Assert.False(body[requests + 1].TryGetProperty("color", out _), "Section 4 is not required.");
+        }
+        Assert.Equal("1. Achievements since last update is required to submit.", errors[0].Message);
+        Assert.Empty(RoundCardChecks.Buttons(resubmit, RoundVerbs.RemindTomorrow));
     }
 
     [Fact]

@@ -105,6 +105,10 @@ namespace OspBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
