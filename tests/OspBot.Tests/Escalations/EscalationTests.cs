@@ -43,6 +43,17 @@ public sealed class EscalationTests
         Assert.Empty(PersistentBlocks.Find([new(Q3, "No supporting officer since February", Rag.Red, null)]));
     }
 
+    [Theory]
+    [InlineData("There are no particular challenges or blocks to progress to report currently.")] // seeds 000 and 002
+    [InlineData("None")]
+    [InlineData("N/A")]
+    [InlineData("Nothing to report this quarter.")]
+    public void Saying_there_is_no_challenge_quarter_after_quarter_is_not_a_persistent_challenge(string nil)
+    {
+        Assert.Empty(PersistentBlocks.Find([new(Q1, nil, Rag.Green, null), new(Q2, nil, Rag.Green, null), new(Q3, nil, Rag.Green, null)]));
+        Assert.Empty(OspBot.Requests.RequestRules.Split(nil));
+    }
+
     [Fact]
     public void Amber_or_red_two_quarters_running_is_flagged_and_green_between_is_not()
     {

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using OspBot.Common;
 
 namespace OspBot.Reports.Drafting;
 
@@ -73,9 +73,5 @@ internal static partial class SectionDrafter
         return new DraftedItem(kept.Text, new Provenance(sources, kept.Source, others));
     }
 
-    private static bool IsNil(string text) => NilReturn().IsMatch(text);
-
-    // "None", "N/A", "There are no particular challenges or blocks to progress to report currently." and the like.
-    [GeneratedRegex(@"^(?:(?:none|n/?a|nil|nothing(?: to report)?)(?: (?:at present|at this time|this quarter|currently))?|no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80}|there are no (?:particular |specific )?(?:challenges|blocks|requests|issues)[^\n]{0,80})[.!]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NilReturn();
+    private static bool IsNil(string text) => NilReturn.Is(text);
 }
