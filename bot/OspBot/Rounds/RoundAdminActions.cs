@@ -27,7 +27,14 @@ internal sealed class RoundAdminActions(
     }
 
     public Task<BotReply> RemindGroupAsync(CommandRequest request, CancellationToken ct) =>
-        AdminAsync(request, admin.RemindNowAsync(request.Caller.ToActor(), RoundCardInput.From(request.Data).UpdateId ?? 0, ct), dispatch: true, ct);
+        AdminAsync(request, admin.RemindNowAsync(request.Caller.ToActor(), RoundCardInput.From(request.Data).UpdateId ?? 0, ct), dispatch: true, ct,
+            // The rows count reminders once they have gone, a moment later: say at once that the button did something.
+            done => done.Affected switch
+            {
+                0 => "Nobody to remind: the sub-group has no chair or lead in the directory.",
+                1 => "A reminder is on its way to 1 person; their row shows it once it has gone.",
+                var n => $"A reminder is on its way to {n} people; their rows show it once it has gone.",
+            });
 
     public Task<BotReply> ReopenAsync(CommandRequest request, CancellationToken ct) =>
         AdminAsync(request, admin.ReopenAsync(request.Caller.ToActor(), RoundCardInput.From(request.Data).UpdateId ?? 0, ct), dispatch: false, ct);
@@ -64,7 +71,8 @@ internal sealed class RoundAdminActions(
         };
     }
 
-    private async Task<BotReply> AdminAsync(CommandRequest request, Task<RoundResult> action, bool dispatch, CancellationToken ct)
+    private async Task<BotReply> AdminAsync(CommandRequest request, Task<RoundResult> action, bool dispatch, CancellationToken ct,
+        Func<RoundResult.Done, string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         switch (await action)
@@ -74,7 +82,9 @@ internal sealed class RoundAdminActions(
                 {
                     await dispatchNow.TriggerAsync(ct);
                 }
-                return BotReply.With(await status.StatusCardAsync(request.Caller, done.Round.RoundId, ct));
+                return BotReply.With(notice is null
+                    ? await status.StatusCardAsync(request.Caller, done.Round.RoundId, ct)
+                    : await status.StatusCardAsync(request.Caller, done.Round.RoundId, notice(done), ct));
             case RoundResult.Refused r:
                 return BotReply.With(RoundStatusMapper.Refusal(r.Refusal));
             case RoundResult.Invalid i:

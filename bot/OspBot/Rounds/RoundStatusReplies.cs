@@ -23,6 +23,15 @@ internal sealed class RoundStatusReplies(RoundViews views, IStatusFlags flags, T
             _ => throw new InvalidOperationException("Unknown lookup."),
         };
 
+    /// The status card with what the button pressed on it did, above the rows that cannot show it yet.
+    public async Task<AdaptiveCard> StatusCardAsync(CommandCaller caller, int roundId, string notice, CancellationToken ct) =>
+        await views.StatusAsync(caller.ToActor(), roundId, ct) switch
+        {
+            Lookup<RoundStatusView>.Found f => await StatusAsync(caller, f.Value, null, ct, notice),
+            Lookup<RoundStatusView>.Refused r => RoundStatusMapper.Refusal(r.Refusal),
+            _ => throw new InvalidOperationException("Unknown lookup."),
+        };
+
     /// The round's digest as the caller reads it (a refresh, or a button pressed on it).
     public async Task<AdaptiveCard> DigestCardAsync(CommandCaller caller, int roundId, CancellationToken ct) =>
         await views.DigestAsync(caller.ToActor(), roundId, ct) switch
@@ -62,10 +71,11 @@ internal sealed class RoundStatusReplies(RoundViews views, IStatusFlags flags, T
         };
     }
 
-    private async Task<AdaptiveCard> StatusAsync(CommandCaller caller, RoundStatusView view, FlagNotice? notice, CancellationToken ct) =>
+    private async Task<AdaptiveCard> StatusAsync(CommandCaller caller, RoundStatusView view, FlagNotice? notice, CancellationToken ct, string? done = null) =>
         RoundStatusCards.Status(RoundStatusMapper.Status(view, caller.UserId ?? "", clock.GetUtcNow()) with
         {
             Flags = await flags.RowsAsync(caller.ToActor(), view.Round.Quarter, ct),
             FlagNotice = notice,
+            Notice = done,
         });
 }

@@ -44,6 +44,7 @@ internal static class RoundStatusCards
             Body =
             [
                 CardBlocks.Heading($"Quarterly updates: {CardBlocks.Name(model.RoundLabel)}"),
+                .. model.Notice is { } notice ? [CardBlocks.Notice(CardText.Escape(notice), ContainerStyle.Good)] : Array.Empty<CardElement>(),
                 new FactSet(
                 [
                     new Fact("Deadline", CardFormat.DateTime(model.Deadline)),

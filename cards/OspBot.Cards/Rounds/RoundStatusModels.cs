@@ -106,6 +106,9 @@ internal sealed record RoundStatusModel
     /// Open flags for the steering group (the secretariat's only), and what a decision pressed here came to.
     public IReadOnlyList<StatusFlagRow> Flags { get; init; } = [];
     public FlagNotice? FlagNotice { get; init; }
+
+    /// What a button pressed on this card just did, when the rows cannot show it yet (a reminder is queued, not sent).
+    public string? Notice { get; init; }
 }
 
 /// The round's digest for the secretariat and the OSP chair.

@@ -29,13 +29,15 @@ public sealed class StatusPeopleInTeamsTests
         var prompt = (await wire.SayAsync(LeadA, "my update", ct))[0];
         var ids = CardData.Of(prompt, RoundVerbs.Submit);
         var remind = new JsonObject { ["roundId"] = ids["roundId"]!.GetValue<string>(), ["subGroupId"] = ids["updateId"]!.GetValue<string>() };
-        await wire.ExecuteAsync(Sec, RoundVerbs.RemindGroup, remind.DeepClone().AsObject(), ct);
+        var reminded = await wire.ExecuteAsync(Sec, RoundVerbs.RemindGroup, remind.DeepClone().AsObject(), ct);
         await wire.DispatchAsync(ct);
         await wire.ExecuteAsync(Sec, RoundVerbs.RemindGroup, remind.DeepClone().AsObject(), ct);
         await wire.DispatchAsync(ct);
         await wire.ExecuteAsync(LeadA, RoundVerbs.Submit, ids
             .With("achievements", "Hub opened").With("plans", "Two more").With("challenges", "Funding").With("rag", "green"), ct);
 
+        // The pressed card says at once what Remind now did: the row counts the reminder only once it has gone.
+        Assert.Contains("A reminder is on its way to 1 person", reminded.GetRawText(), StringComparison.Ordinal);
         var status = Assert.Single(await wire.SayAsync(Sec, "status", ct));
         var texts = CardQueries.Texts(status).Select(CardQueries.Displayed).ToList();
 

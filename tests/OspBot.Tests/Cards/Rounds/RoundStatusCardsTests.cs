@@ -53,6 +53,16 @@ public sealed class RoundStatusCardsTests
     }
 
     [Fact]
+    public void What_a_button_did_is_said_under_the_heading_escaped_and_only_then()
+    {
+        var card = RoundCardChecks.AssertValid(RoundStatusCards.Status(Status with { Notice = "A reminder is on its way to 2 people_" }));
+
+        Assert.Equal("Quarterly updates: Q3 2025/26", CardQueries.Texts(card)[0]);
+        Assert.Equal("A reminder is on its way to 2 people\\_", CardQueries.Texts(card)[1]);
+        Assert.DoesNotContain(CardQueries.Texts(RoundCardChecks.AssertValid(RoundStatusCards.Status(Status))), t => t.Contains("on its way", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Status_offers_only_the_buttons_that_apply_to_each_row()
     {
         var card = RoundCardChecks.AssertValid(RoundStatusCards.Status(Status));
