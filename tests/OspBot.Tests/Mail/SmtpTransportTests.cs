@@ -83,11 +83,17 @@ public sealed class SmtpTransportTests
     }
 
     [Fact]
-    public void A_bad_sender_address_stops_the_start_naming_the_setting()
+    public async Task A_bad_sender_address_stops_the_start_naming_the_setting()
     {
-        using var app = new OspBotApp().With("Mail:FromAddress", "not an address");
+        // A host of the mail services alone: through WebApplicationFactory a failed start can surface as the
+        // factory's own ObjectDisposedException, depending on which thread loses the race to dispose the host.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:FromAddress"] = "not an address" });
+        builder.AddMailServices();
+        builder.Services.AddLogging();
+        using var host = builder.Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("FromAddress", error.Message, StringComparison.Ordinal);
     }
