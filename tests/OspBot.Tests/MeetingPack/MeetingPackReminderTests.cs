@@ -45,8 +45,14 @@ public sealed class MeetingPackReminderTests
         var renderer = new MeetingReminderRenderer(reminders, new MeetingPackReminderLink(world.Db(), Links(world)), world.Clock);
         var rendered = await renderer.RenderAsync(new DeliveryWork
         {
-            DeliveryId = 0, Kind = DeliveryKind.MeetingReminder, RoundId = null, MeetingId = meetingId, PersonId = personId,
-            PersonName = "Olive OspChair", IdempotencyKey = "pack-reminder", Attempt = 1,
+            DeliveryId = 0,
+            Kind = DeliveryKind.MeetingReminder,
+            RoundId = null,
+            MeetingId = meetingId,
+            PersonId = personId,
+            PersonName = "Olive OspChair",
+            IdempotencyKey = "pack-reminder",
+            Attempt = 1,
         }, ct);
         return Assert.IsType<Rendered.Message>(rendered).Card.GetRawText();
     }

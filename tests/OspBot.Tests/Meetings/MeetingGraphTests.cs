@@ -62,7 +62,10 @@ public sealed class MeetingGraphTests
 
         var result = await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
         {
-            GroupId = world.TestGroupId, Title = "Quarterly meeting", Start = March30At10London, End = March30At10London.AddHours(1),
+            GroupId = world.TestGroupId,
+            Title = "Quarterly meeting",
+            Start = March30At10London,
+            End = March30At10London.AddHours(1),
         }, ct));
 
         var failed = Assert.IsType<MeetingResult<MeetingChange>.CalendarFailed>(result);
@@ -86,7 +89,10 @@ public sealed class MeetingGraphTests
 
         var first = await world.WithAsync((MeetingScheduler m) => m.ScheduleAsync(W.Sam, new ScheduleMeetingRequest
         {
-            GroupId = world.TestGroupId, Title = "Quarterly meeting", Start = March30At10London, End = March30At10London.AddHours(1),
+            GroupId = world.TestGroupId,
+            Title = "Quarterly meeting",
+            Start = March30At10London,
+            End = March30At10London.AddHours(1),
         }, ct));
 
         var failed = Assert.IsType<MeetingResult<MeetingChange>.CalendarFailed>(first);

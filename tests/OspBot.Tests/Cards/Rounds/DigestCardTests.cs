@@ -35,7 +35,10 @@ public sealed class DigestCardTests
 
     private static D.DigestEntry Unsubmitted(int updateId, string name, D.UpdateStatus status) => new()
     {
-        UpdateId = updateId, GroupName = name, Status = status, IsLate = true,
+        UpdateId = updateId,
+        GroupName = name,
+        Status = status,
+        IsLate = true,
     };
 
     [Fact]

@@ -108,7 +108,11 @@ public sealed class RoundStatusCardsTests
         var ids = Enumerable.Range(0, 75).Select(i => $"29:user{i}").ToList();
         var card = RoundCardChecks.AssertValid(RoundStatusCards.Digest(new()
         {
-            RoundId = "r1", RoundLabel = "Q3 2025/26", Deadline = RoundSamples.Deadline, Rows = Rows, RefreshUserIds = ids,
+            RoundId = "r1",
+            RoundLabel = "Q3 2025/26",
+            Deadline = RoundSamples.Deadline,
+            Rows = Rows,
+            RefreshUserIds = ids,
         }));
 
         Assert.Equal(["u1", "u2", "u3"], RoundCardChecks.Buttons(card, RoundVerbs.ReadUpdate).Select(b => RoundCardChecks.Data(b, RoundData.UpdateId)));
