@@ -29,7 +29,7 @@ public sealed class PromptFanOutTests(ITestOutputHelper output)
             ? (429, """{"error":{"code":"Throttled","message":"Too many requests"}}""")
             : (200, $$"""{"id":"{{Guid.NewGuid():N}}"}""");
         await using var app = new OspBotApp().With("Jobs:Outbox:DispatchEnabled", "false");
-        await SeedLeadsAsync(app, connector.ServiceUrl, ct);
+        await Leads.SeedAsync(app.Services, People, connector.ServiceUrl, DateTimeOffset.UtcNow, ct);
 
         await using var scope = app.Services.CreateAsyncScope();
         var opened = await scope.ServiceProvider.GetRequiredService<RoundAdmin>().OpenRoundAsync(Actor.Scheduler, new OpenRoundRequest
@@ -79,34 +79,6 @@ public sealed class PromptFanOutTests(ITestOutputHelper output)
             $"eff_attempts_from_first_post={Ideal(attempts.Count) / (elapsed - first).TotalSeconds:P0} ") +
             FormattableString.Invariant(
             $"ideal_client_s={idealClient:F2} eff_client={idealClient / elapsed.TotalSeconds:P0}");
-    }
-
-    private static async Task SeedLeadsAsync(OspBotApp app, Uri serviceUrl, CancellationToken ct)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OspDbContext>();
-        var subGroups = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).ToListAsync(ct);
-        await db.Memberships.Where(m => m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead).ExecuteDeleteAsync(ct);
-        var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < People; i++)
-        {
-            var person = new Person { Name = $"Lead {i}", EntraObjectId = $"aad-lead-{i}", Email = $"lead{i}@example.org" };
-            person.Memberships.Add(new Membership { Group = subGroups[i % subGroups.Count], Role = MembershipRole.Lead });
-            db.People.Add(person);
-            db.Conversations.Add(new ConversationReference
-            {
-                ConversationId = $"a:lead-{i}",
-                ChannelId = "msteams",
-                ServiceUrl = serviceUrl.ToString(),
-                ConversationType = "personal",
-                UserId = $"29:lead-{i}",
-                UserAadObjectId = $"aad-lead-{i}",
-                InstalledAt = now,
-                LastSeenAt = now,
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     private sealed record Attempt(DateTimeOffset At, string Conversation, bool Accepted);

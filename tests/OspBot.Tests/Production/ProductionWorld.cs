@@ -15,7 +15,7 @@ namespace OspBot.Tests.Production;
 /// connector, a round opened as the scheduler would, and what became of each prompt.
 internal static class ProductionWorld
 {
-    public static string Conversation(int lead) => $"a:lead-{lead}";
+    public static string Conversation(int lead) => Leads.Conversation(lead);
 
     /// The connector's answer names the conversation, so a Sent row can be matched to the request that delivered it.
     public static (int, string) AnswerNamingTheConversation(ConnectorRequest request) =>
@@ -34,28 +34,7 @@ internal static class ProductionWorld
     public static async Task SeedLeadsAsync(string connectionString, Uri serviceUrl, int people, CancellationToken ct)
     {
         await using var db = TestDatabases.Postgres(connectionString);
-        var subGroups = await db.Groups.Where(g => g.Kind == GroupKind.SubGroup).OrderBy(g => g.Id).ToListAsync(ct);
-        await db.Memberships.Where(m => m.Role == MembershipRole.Chair || m.Role == MembershipRole.Lead).ExecuteDeleteAsync(ct);
-        var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < people; i++)
-        {
-            var person = new Person { Name = $"Lead {i}", EntraObjectId = $"aad-lead-{i}", Email = $"lead{i}@example.org" };
-            person.Memberships.Add(new Membership { Group = subGroups[i % subGroups.Count], Role = MembershipRole.Lead });
-            db.People.Add(person);
-            db.Conversations.Add(new ConversationReference
-            {
-                ConversationId = Conversation(i),
-                ChannelId = "msteams",
-                ServiceUrl = serviceUrl.ToString(),
-                ConversationType = "personal",
-                UserId = $"29:lead-{i}",
-                UserAadObjectId = $"aad-lead-{i}",
-                InstalledAt = now,
-                LastSeenAt = now,
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
+        await Leads.SeedAsync(db, people, serviceUrl, DateTimeOffset.UtcNow, ct);
     }
 
     /// Opens a round whose prompts are due now, as the scheduler does; the instances' dispatch jobs send them.

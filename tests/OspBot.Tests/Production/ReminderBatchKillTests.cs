@@ -70,17 +70,7 @@ public sealed class ReminderBatchKillTests(PostgresFixture postgres, ITestOutput
             {
                 continue;
             }
-            db.Conversations.Add(new ConversationReference
-            {
-                ConversationId = ProductionWorld.Conversation(i),
-                ChannelId = "msteams",
-                ServiceUrl = serviceUrl.ToString(),
-                ConversationType = "personal",
-                UserId = $"29:lead-{i}",
-                UserAadObjectId = $"aad-lead-{i}",
-                InstalledAt = now,
-                LastSeenAt = now,
-            });
+            db.Conversations.Add(Leads.Chat(i, serviceUrl, now));
         }
         await db.SaveChangesAsync(ct);
         var secretariat = await db.People.Where(p => p.IsSecretariat && !p.IsVacant).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
