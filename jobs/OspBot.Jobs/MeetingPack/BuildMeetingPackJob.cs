@@ -27,31 +27,9 @@ internal sealed class BuildMeetingPackJob(MeetingPackRunner runner) : IJob
     }
 }
 
-/// Queues a build as a Quartz trigger of the build job, run now on whichever instance picks it up. "Now" is the bot's
-/// clock, the one Quartz schedules by, so a trigger is never due only by another clock.
+/// Queues a build as a run of the build job (RunNow).
 internal sealed class QuartzMeetingPackJobs(ISchedulerFactory schedulers, TimeProvider clock) : IMeetingPackJobs
 {
-    public async Task QueueAsync(int buildId, CancellationToken ct)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        var job = JobBuilder.Create<BuildMeetingPackJob>().WithIdentity(BuildMeetingPackJob.Key).StoreDurably().RequestRecovery().Build();
-        await scheduler.AddJob(job, AddJobOptions.Replacing, ct);
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"build-meeting-pack-{buildId}", "meeting-pack")
-            .ForJob(BuildMeetingPackJob.Key)
-            .UsingJobData(BuildMeetingPackJob.BuildIdKey, buildId)
-            .StartAt(clock.GetUtcNow())
-            .Build();
-        try
-        {
-            if (!await scheduler.Exists(trigger.Key, ct))
-            {
-                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
-            }
-        }
-        catch (ObjectAlreadyExistsException)
-        {
-            // Another instance's start-up recovery queued the same build a moment ago: once is enough.
-        }
-    }
+    public Task QueueAsync(int buildId, CancellationToken ct) =>
+        RunNow.QueueAsync<BuildMeetingPackJob>(schedulers, BuildMeetingPackJob.Key, BuildMeetingPackJob.BuildIdKey, buildId, clock.GetUtcNow(), ct);
 }

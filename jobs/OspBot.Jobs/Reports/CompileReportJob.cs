@@ -27,30 +27,9 @@ internal sealed class CompileReportJob(ReportCompilationRunner runner) : IJob
     }
 }
 
-/// Queues a compilation as a Quartz trigger of the compile job, run now on whichever instance picks it up.
-internal sealed class QuartzReportJobs(ISchedulerFactory schedulers) : IReportJobs
+/// Queues a compilation as a run of the compile job (RunNow).
+internal sealed class QuartzReportJobs(ISchedulerFactory schedulers, TimeProvider clock) : IReportJobs
 {
-    public async Task QueueAsync(int compilationId, CancellationToken ct)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        var job = JobBuilder.Create<CompileReportJob>().WithIdentity(CompileReportJob.Key).StoreDurably().RequestRecovery().Build();
-        await scheduler.AddJob(job, AddJobOptions.Replacing, ct);
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"compile-report-{compilationId}", "reports")
-            .ForJob(CompileReportJob.Key)
-            .UsingJobData(CompileReportJob.CompilationIdKey, compilationId)
-            .StartNow()
-            .Build();
-        try
-        {
-            if (!await scheduler.Exists(trigger.Key, ct))
-            {
-                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
-            }
-        }
-        catch (ObjectAlreadyExistsException)
-        {
-            // Another instance's start-up recovery queued the same compilation a moment ago: once is enough.
-        }
-    }
+    public Task QueueAsync(int compilationId, CancellationToken ct) =>
+        RunNow.QueueAsync<CompileReportJob>(schedulers, CompileReportJob.Key, CompileReportJob.CompilationIdKey, compilationId, clock.GetUtcNow(), ct);
 }
